@@ -1,0 +1,74 @@
+package org.workersarchive.export;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.Instant;
+import org.workersarchive.core.Document;
+import org.workersarchive.core.Page;
+import org.workersarchive.core.ProcessingStep;
+
+/**
+ * Writes provenance.json: the source (name, path, checksum, type, size, metadata), each page
+ * (image, size, resolution, text origin, languages, mean confidence, words) and each processing
+ * step (stage, tool, version, details, time). Thread-safe.
+ */
+public final class ProvenanceWriter {
+
+    private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** Writes the record as UTF-8 JSON; the stream is written to but not closed. */
+    public void write(Document document, OutputStream out) throws IOException {
+        ObjectNode root = json.createObjectNode();
+        root.put("documentId", document.id());
+        ObjectNode source = root.putObject("source");
+        source.put("fileName", document.source().fileName());
+        source.put("path", document.source().path().toString());
+        source.put("sha256", document.source().sha256());
+        source.put("mediaType", document.source().mediaType());
+        source.put("size", document.source().size());
+        ObjectNode metadata = source.putObject("metadata");
+        document.source().metadata().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+                .forEach(e -> metadata.put(e.getKey(), e.getValue()));
+        ArrayNode pages = root.putArray("pages");
+        document.pages().forEach(page -> pages.add(page(page)));
+        ArrayNode steps = root.putArray("steps");
+        document.provenance().forEach(step -> steps.add(step(step)));
+        root.put("writtenAt", Instant.now().toString());
+        json.writer().without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(out, root);
+    }
+
+    private ObjectNode page(Page page) {
+        ObjectNode node = json.createObjectNode();
+        node.put("number", page.number());
+        node.put("image", "pages/" + page.image().path().getFileName());
+        node.put("width", page.image().width());
+        node.put("height", page.image().height());
+        node.put("dpi", page.image().dpi());
+        node.put("textOrigin", page.textOrigin().name());
+        ArrayNode languages = node.putArray("languages");
+        page.languages().forEach(languages::add);
+        if (page.meanConfidence().isPresent()) {
+            node.put("meanConfidence", Math.round(page.meanConfidence().getAsDouble() * 10) / 10.0);
+        } else {
+            node.putNull("meanConfidence");
+        }
+        node.put("words", page.words().count());
+        return node;
+    }
+
+    private ObjectNode step(ProcessingStep step) {
+        ObjectNode node = json.createObjectNode();
+        node.put("stage", step.stage());
+        node.put("tool", step.tool());
+        node.put("toolVersion", step.toolVersion());
+        ObjectNode details = node.putObject("details");
+        step.details().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+                .forEach(e -> details.put(e.getKey(), e.getValue()));
+        node.put("tookMillis", step.took().toMillis());
+        return node;
+    }
+}

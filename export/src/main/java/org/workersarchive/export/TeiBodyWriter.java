@@ -1,0 +1,173 @@
+package org.workersarchive.export;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.xml.stream.XMLStreamException;
+import org.workersarchive.core.Annotation;
+import org.workersarchive.core.Block;
+import org.workersarchive.core.BoundingBox;
+import org.workersarchive.core.Document;
+import org.workersarchive.core.EntityType;
+import org.workersarchive.core.Line;
+import org.workersarchive.core.Page;
+import org.workersarchive.core.Word;
+
+/**
+ * The facsimile and the text of one document. Zones carry the ids of the model's blocks and lines
+ * with a "zone-" prefix; the text points at them with @facs. Entities are wrapped around the words
+ * they cover: the model guarantees they lie within one block, so the elements always nest.
+ */
+final class TeiBodyWriter {
+
+    private static final Pattern LEADING_PUNCTUATION = Pattern.compile("[«„“\"'‘(\\[]+");
+    private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[.,;:!?»“”\"'’)\\]]+$");
+
+    private final TeiXml xml;
+    private final Document document;
+    private final TeiConfig config;
+    private final Map<String, Annotation> startingAt = new HashMap<>();
+    /** The last word of the entity element that is open, or null. */
+    private String openEntityUntil;
+
+    TeiBodyWriter(TeiXml xml, Document document, TeiConfig config) {
+        this.xml = xml;
+        this.document = document;
+        this.config = config;
+        for (Annotation annotation : document.annotations()) {
+            startingAt.putIfAbsent(annotation.firstWordId(), annotation);
+        }
+    }
+
+    void writeFacsimile() throws XMLStreamException {
+        xml.open("facsimile");
+        for (Page page : document.pages()) {
+            String width = String.valueOf(page.image().width());
+            String height = String.valueOf(page.image().height());
+            xml.open("surface", "xml:id", surfaceId(page), "n", String.valueOf(page.number()),
+                    "ulx", "0", "uly", "0", "lrx", width, "lry", height);
+            xml.empty("graphic", "url", "pages/" + page.image().path().getFileName(),
+                    "width", width + "px", "height", height + "px");
+            for (Block block : page.blocks()) {
+                zone(block.id(), block.box(), "block", true);
+                for (Line line : block.lines()) {
+                    zone(line.id(), line.box(), "line", false);
+                }
+                xml.close();
+            }
+            xml.close();
+        }
+        xml.close();
+    }
+
+    void writeText() throws XMLStreamException {
+        xml.open("text").open("body").open("div", "type", "transcription");
+        for (Page page : document.pages()) {
+            xml.empty("pb", "n", String.valueOf(page.number()), "facs", "#" + surfaceId(page));
+            for (Block block : page.blocks()) {
+                xml.openInline("ab", "facs", "#zone-" + block.id());
+                writeLines(block.lines());
+                closeEntityIfOpen();
+                xml.close();
+            }
+        }
+        xml.close().close().close();
+    }
+
+    private void writeLines(List<Line> lines) throws XMLStreamException {
+        boolean firstLine = true;
+        for (Line line : lines) {
+            if (!firstLine) {
+                xml.text("\n");
+            }
+            firstLine = false;
+            xml.empty("lb", "facs", "#zone-" + line.id());
+            boolean firstWord = true;
+            for (Word word : line.words()) {
+                if (!firstWord) {
+                    xml.text(" ");
+                }
+                firstWord = false;
+                writeWord(word);
+            }
+        }
+    }
+
+    private void writeWord(Word word) throws XMLStreamException {
+        String text = word.text();
+        Annotation starting = startingAt.get(word.id());
+        if (starting != null && openEntityUntil == null) {
+            Matcher leading = LEADING_PUNCTUATION.matcher(text);
+            if (leading.lookingAt() && leading.end() < text.length()) {
+                xml.text(leading.group());
+                text = text.substring(leading.end());
+            }
+            openEntity(starting);
+            openEntityUntil = starting.lastWordId();
+        }
+        if (word.id().equals(openEntityUntil)) {
+            int end = nameEnd(text);
+            xml.text(text.substring(0, end));
+            closeEntityIfOpen();
+            xml.text(text.substring(end));
+        } else {
+            xml.text(text);
+        }
+    }
+
+    /**
+     * Where the name ends in the last word of an entity: punctuation that belongs to the sentence
+     * (a comma, a closing quote, a full stop after a word longer than an initial) stays outside
+     * the element, so that the entity's text is the name itself.
+     */
+    static int nameEnd(String word) {
+        Matcher trailing = TRAILING_PUNCTUATION.matcher(word);
+        if (!trailing.find() || trailing.start() == 0) {
+            return word.length();
+        }
+        int end = trailing.start();
+        String punctuation = trailing.group();
+        if (punctuation.startsWith(".") && end <= 2) {
+            end++;
+        }
+        if (punctuation.startsWith(")") && word.substring(0, end).contains("(")) {
+            end++;
+        }
+        return end;
+    }
+
+    /** Entities never outlive their block (the model's invariant); this keeps the XML whole if one did. */
+    private void closeEntityIfOpen() throws XMLStreamException {
+        if (openEntityUntil != null) {
+            xml.close();
+            openEntityUntil = null;
+        }
+    }
+
+    private void openEntity(Annotation annotation) throws XMLStreamException {
+        EntityType type = annotation.type();
+        String ref = annotation.key() == null ? null : config.authorityUri() + "#" + annotation.key();
+        if (type == EntityType.DATE) {
+            xml.openInline("date", "when", annotation.value());
+        } else {
+            xml.openInline(type.teiElement(), "ref", ref);
+        }
+    }
+
+    private void zone(String id, BoundingBox box, String type, boolean leaveOpen)
+            throws XMLStreamException {
+        String[] attributes = {"xml:id", "zone-" + id, "type", type, "ulx", String.valueOf(box.x()),
+                "uly", String.valueOf(box.y()), "lrx", String.valueOf(box.right()), "lry", String.valueOf(box.bottom())};
+        if (leaveOpen) {
+            xml.open("zone", attributes);
+        } else {
+            xml.empty("zone", attributes);
+        }
+    }
+
+    private static String surfaceId(Page page) {
+        return "surface-p" + page.number();
+    }
+}

@@ -1,0 +1,122 @@
+package org.workersarchive.export;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+
+/**
+ * A small layer over StAX that indents the structure of a TEI file for people who read it in an
+ * editor, but never adds whitespace inside running text (after {@link #openInline}), where it
+ * would change the text. Not thread-safe: one per file.
+ */
+final class TeiXml {
+
+    private static final String XML_NS = "http://www.w3.org/XML/1998/namespace";
+
+    private final XMLStreamWriter xml;
+    private final Deque<Frame> open = new ArrayDeque<>();
+
+    TeiXml(XMLStreamWriter xml) {
+        this.xml = xml;
+    }
+
+    /** Opens an element of the structure, on a line of its own; attributes as name, value pairs. */
+    TeiXml open(String name, String... attributes) throws XMLStreamException {
+        return start(name, inRunningText(), attributes);
+    }
+
+    /** Opens an element whose content is running text: nothing inside it is indented. */
+    TeiXml openInline(String name, String... attributes) throws XMLStreamException {
+        return start(name, true, attributes);
+    }
+
+    TeiXml close() throws XMLStreamException {
+        Frame frame = open.pop();
+        if (!frame.inline && frame.hasChildren) {
+            newline();
+        }
+        xml.writeEndElement();
+        return this;
+    }
+
+    /** An element holding only text, on one line. */
+    TeiXml leaf(String name, String text, String... attributes) throws XMLStreamException {
+        indent();
+        markChild();
+        xml.writeStartElement(name);
+        attributes(attributes);
+        xml.writeCharacters(XmlText.clean(text));
+        xml.writeEndElement();
+        return this;
+    }
+
+    TeiXml empty(String name, String... attributes) throws XMLStreamException {
+        indent();
+        markChild();
+        xml.writeEmptyElement(name);
+        attributes(attributes);
+        return this;
+    }
+
+    TeiXml text(String text) throws XMLStreamException {
+        xml.writeCharacters(XmlText.clean(text));
+        return this;
+    }
+
+    XMLStreamWriter writer() {
+        return xml;
+    }
+
+    private void attributes(String... attributes) throws XMLStreamException {
+        for (int i = 0; i < attributes.length; i += 2) {
+            if (attributes[i + 1] == null) {
+                continue;
+            }
+            if (attributes[i].startsWith("xml:")) {
+                xml.writeAttribute("xml", XML_NS, attributes[i].substring(4), attributes[i + 1]);
+            } else {
+                xml.writeAttribute(attributes[i], XmlText.clean(attributes[i + 1]));
+            }
+        }
+    }
+
+    private TeiXml start(String name, boolean inline, String... attributes) throws XMLStreamException {
+        indent();
+        markChild();
+        xml.writeStartElement(name);
+        attributes(attributes);
+        open.push(new Frame(inline));
+        return this;
+    }
+
+    private boolean inRunningText() {
+        return !open.isEmpty() && open.peek().inline;
+    }
+
+    private void indent() throws XMLStreamException {
+        if (!open.isEmpty() && !inRunningText()) {
+            newline();
+        }
+    }
+
+    private void markChild() {
+        if (!open.isEmpty()) {
+            open.peek().hasChildren = true;
+        }
+    }
+
+    private void newline() throws XMLStreamException {
+        xml.writeCharacters("\n" + "  ".repeat(open.size()));
+    }
+
+    /** An open element: whether its content is running text, and whether it has child elements. */
+    private static final class Frame {
+        private final boolean inline;
+        private boolean hasChildren;
+
+        Frame(boolean inline) {
+            this.inline = inline;
+        }
+    }
+}

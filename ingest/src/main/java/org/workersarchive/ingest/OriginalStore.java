@@ -1,0 +1,48 @@
+package org.workersarchive.ingest;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.UUID;
+
+/**
+ * Keeps originals byte-for-byte under their checksum: {@code originals/<sha256>.<ext>}. A copy is
+ * written under a temporary name, verified against the checksum, then renamed, so an original in
+ * the store is always whole. Thread-safe for distinct files.
+ */
+public final class OriginalStore {
+
+    private final Path originalsDir;
+
+    public OriginalStore(Path originalsDir) {
+        this.originalsDir = originalsDir;
+    }
+
+    /**
+     * Stores a copy of the input unless the same bytes are stored already.
+     *
+     * @return the stored original
+     * @throws IOException when the copy cannot be written or does not match the checksum
+     */
+    public Path store(Path input, String sha256, String extension) throws IOException {
+        Path target = originalsDir.resolve(sha256 + "." + extension);
+        if (Files.isRegularFile(target) && Fixity.sha256(target).equals(sha256)) {
+            return target;
+        }
+        Files.createDirectories(originalsDir);
+        Path partial = originalsDir.resolve("." + sha256 + "." + UUID.randomUUID() + ".partial");
+        try {
+            Files.copy(input, partial, StandardCopyOption.COPY_ATTRIBUTES);
+            String copied = Fixity.sha256(partial);
+            if (!copied.equals(sha256)) {
+                throw new IOException("the copy of " + input + " has checksum " + copied + ", expected " + sha256
+                        + ": the file changed while it was read, or the disk is failing");
+            }
+            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            return target;
+        } finally {
+            Files.deleteIfExists(partial);
+        }
+    }
+}

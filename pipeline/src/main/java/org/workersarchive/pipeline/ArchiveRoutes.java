@@ -1,0 +1,77 @@
+package org.workersarchive.pipeline;
+
+import java.io.File;
+import java.time.Instant;
+import java.util.concurrent.ExecutorService;
+import org.apache.camel.builder.RouteBuilder;
+
+/**
+ * The only place where Camel meets the stages. Every input, from the inbox or from a batch,
+ * arrives at {@link #PROCESS} as a {@link File}; its pages are read in parallel on the OCR pool;
+ * its outcome, whatever happens, is recorded in the run report.
+ */
+final class ArchiveRoutes extends RouteBuilder {
+
+    static final String PROCESS = "direct:process-input";
+    static final String INPUT = "archiveInput";
+    static final String ADMISSION = "archiveAdmission";
+    static final String DOCUMENT = "archiveDocument";
+    static final String OCR_STARTED = "archiveOcrStarted";
+
+    private final String sourceUri;
+    private final int workers;
+    private final DocumentStages stages;
+    private final RunReport report;
+    private final ExecutorService ocrPool;
+
+    /** @param sourceUri where inputs come from: the inbox's file endpoint, or the batch queue */
+    ArchiveRoutes(String sourceUri, int workers, DocumentStages stages, RunReport report, ExecutorService ocrPool) {
+        this.sourceUri = sourceUri;
+        this.workers = workers;
+        this.stages = stages;
+        this.report = report;
+        this.ocrPool = ocrPool;
+    }
+
+    @Override
+    public void configure() {
+        // Failures are caught by doTry below, around the whole document: an onException would also
+        // fire for each failed page inside the split, and record one input as failed many times.
+        errorHandler(noErrorHandler());
+
+        from(sourceUri).routeId("intake")
+                .threads(workers).threadName("document")
+                .convertBodyTo(File.class)
+                .to(PROCESS);
+
+        from(PROCESS).routeId("process-input")
+                .setProperty(INPUT, simple("${body.toPath()}"))
+                .doTry()
+                    .bean(stages, "admit(${exchangeProperty." + INPUT + "})")
+                    .setProperty(ADMISSION, body())
+                    .choice()
+                        .when(simple("${body.duplicate}"))
+                            .bean(stages, "duplicate")
+                        .otherwise()
+                            .to("direct:make-document")
+                    .end()
+                .endDoTry()
+                .doCatch(Exception.class)
+                    .bean(stages, "failed(${exchangeProperty." + INPUT + "}, ${exchangeProperty." + ADMISSION
+                            + "}, ${exception})")
+                .end()
+                .bean(report, "record");
+
+        from("direct:make-document").routeId("make-document")
+                .bean(stages, "ingest")
+                .setProperty(DOCUMENT, body())
+                .setProperty(OCR_STARTED, method(Instant.class, "now()"))
+                .split(simple("${body.pages}"), new PageAggregation(DOCUMENT))
+                    .parallelProcessing().executorService(ocrPool).stopOnException()
+                    .bean(stages, "recognize")
+                .end()
+                .bean(stages, "recognized(${body}, ${exchangeProperty." + OCR_STARTED + "})")
+                .bean(stages, "annotate")
+                .bean(stages, "store(${body}, ${exchangeProperty." + ADMISSION + "})");
+    }
+}

@@ -1,0 +1,63 @@
+package org.workersarchive.pipeline;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.workersarchive.core.Ids;
+
+/**
+ * Which checksums the archive already holds, so that the same bytes under any name become one
+ * document. A document folder's name ends with its checksum prefix ({@link Ids#documentId}), so
+ * the index is built from folder names alone, without reading any file. Thread-safe: a checksum
+ * is claimed before its document is made, so two copies in one run cannot both be processed.
+ */
+final class DuplicateIndex {
+
+    private static final String IN_PROGRESS = "";
+
+    private final Map<String, String> documentByChecksumPrefix = new ConcurrentHashMap<>();
+
+    DuplicateIndex(Path documentsDir) {
+        if (!Files.isDirectory(documentsDir)) {
+            return;
+        }
+        try (DirectoryStream<Path> folders = Files.newDirectoryStream(documentsDir, Files::isDirectory)) {
+            for (Path folder : folders) {
+                String id = folder.getFileName().toString();
+                int dash = id.lastIndexOf('-');
+                if (!id.startsWith(".") && dash > 0) {
+                    documentByChecksumPrefix.put(id.substring(dash + 1), id);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the archive's documents in " + documentsDir, e);
+        }
+    }
+
+    /**
+     * Claims a checksum for a new document. Returns the id of the document that already has these
+     * bytes (or is being made from them right now), or empty when the caller now owns the checksum.
+     */
+    Optional<String> claim(String sha256) {
+        String existing = documentByChecksumPrefix.putIfAbsent(Ids.checksumPrefix(sha256), IN_PROGRESS);
+        if (existing == null) {
+            return Optional.empty();
+        }
+        return Optional.of(existing.equals(IN_PROGRESS) ? "(in progress in this run)" : existing);
+    }
+
+    /** The document for a claimed checksum is written. */
+    void completed(String sha256, String documentId) {
+        documentByChecksumPrefix.put(Ids.checksumPrefix(sha256), documentId);
+    }
+
+    /** The document for a claimed checksum failed; the same bytes may be tried again. */
+    void released(String sha256) {
+        documentByChecksumPrefix.remove(Ids.checksumPrefix(sha256), IN_PROGRESS);
+    }
+}

@@ -1,0 +1,97 @@
+package org.workersarchive.pipeline;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Properties;
+import org.workersarchive.export.TeiConfig;
+import org.workersarchive.ingest.IngestConfig;
+import org.workersarchive.ocr.OcrConfig;
+
+/**
+ * Binds a {@link PipelineConfig} from, in rising order of precedence: the built-in defaults, a
+ * properties file ({@code --config}), and the command line. The keys are listed in the README
+ * and in {@code archive.properties.example}.
+ */
+public final class PipelineConfigLoader {
+
+    static final String LANGUAGES = "archive.languages";
+    static final String WORKERS = "archive.workers";
+    static final String RENDER_DPI = "archive.render-dpi";
+    static final String MAX_PAGES = "archive.max-pages";
+    static final String TESSDATA = "archive.tessdata";
+    static final String AUTHORITY_LIST = "archive.authority-list";
+    private static final List<String> KNOWN_KEYS = List.of(LANGUAGES, WORKERS, RENDER_DPI, MAX_PAGES, TESSDATA,
+            AUTHORITY_LIST);
+
+    private final Properties values = new Properties();
+
+    /** Reads a properties file; unknown keys are an error, so that a typo does not pass silently. */
+    public PipelineConfigLoader withFile(Path file) {
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            Properties fromFile = new Properties();
+            fromFile.load(reader);
+            for (String key : fromFile.stringPropertyNames()) {
+                if (!KNOWN_KEYS.contains(key)) {
+                    throw new IllegalArgumentException(file + ": unknown setting '" + key + "'; known: " + KNOWN_KEYS);
+                }
+                values.setProperty(key, fromFile.getProperty(key).trim());
+            }
+            return this;
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read config file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Sets one value, as the command line does; a null value leaves the setting as it is. */
+    public PipelineConfigLoader with(String key, Object value) {
+        if (value != null) {
+            values.setProperty(key, String.valueOf(value));
+        }
+        return this;
+    }
+
+    public PipelineConfig load(Path archiveDir) {
+        IngestConfig ingestDefaults = IngestConfig.defaults();
+        OcrConfig ocrDefaults = OcrConfig.defaults();
+        IngestConfig ingest = new IngestConfig(
+                intValue(RENDER_DPI, ingestDefaults.renderDpi()), intValue(MAX_PAGES, ingestDefaults.maxPages()));
+        OcrConfig ocr = new OcrConfig(
+                pathValue(TESSDATA, ocrDefaults.tessdataDir()),
+                languages(ocrDefaults.languages()),
+                ocrDefaults.defaultDpi());
+        int workers = intValue(WORKERS, Runtime.getRuntime().availableProcessors());
+        Path authority = values.containsKey(AUTHORITY_LIST) && !values.getProperty(AUTHORITY_LIST).isBlank()
+                ? Path.of(values.getProperty(AUTHORITY_LIST)) : null;
+        return new PipelineConfig(archiveDir, workers, ingest, ocr, TeiConfig.defaults(), authority);
+    }
+
+    private List<String> languages(List<String> fallback) {
+        String list = values.getProperty(LANGUAGES);
+        if (list == null || list.isBlank()) {
+            return fallback;
+        }
+        return Arrays.stream(list.split("[,+\\s]+")).filter(s -> !s.isBlank()).toList();
+    }
+
+    private int intValue(String key, int fallback) {
+        String value = values.getProperty(key);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("setting " + key + " must be a whole number, not '" + value + "'", e);
+        }
+    }
+
+    private Path pathValue(String key, Path fallback) {
+        String value = values.getProperty(key);
+        return value == null || value.isBlank() ? fallback : Path.of(value);
+    }
+}

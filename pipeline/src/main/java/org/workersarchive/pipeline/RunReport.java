@@ -1,0 +1,125 @@
+package org.workersarchive.pipeline;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The outcomes of one run, kept in {@code archive/runs/<timestamp>/report.json}. The file is
+ * rewritten (temporary name, then rename) after every outcome, so that a run that is stopped
+ * still leaves a true report of what it did. Thread-safe.
+ */
+public final class RunReport {
+
+    private static final DateTimeFormatter RUN_NAME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH-mm-ss'Z'").withZone(ZoneOffset.UTC);
+
+    private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private final Path reportFile;
+    private final Instant started = Instant.now();
+    private final List<InputOutcome> outcomes = new ArrayList<>();
+    private final Consumer<InputOutcome> listener;
+
+    /** @param listener told of each outcome after it is recorded, from the thread that recorded it */
+    public RunReport(Path archiveDir, String command, Consumer<InputOutcome> listener) throws IOException {
+        this.reportFile = newRunFolder(archiveDir.resolve("runs"), RUN_NAME.format(started) + "-" + command)
+                .resolve("report.json");
+        this.listener = listener;
+    }
+
+    /** A folder of its own for this run, even when another run starts in the same second. */
+    private static Path newRunFolder(Path runs, String name) throws IOException {
+        Files.createDirectories(runs);
+        for (int n = 1; ; n++) {
+            Path folder = runs.resolve(n == 1 ? name : name + "-" + n);
+            try {
+                return Files.createDirectory(folder);
+            } catch (FileAlreadyExistsException taken) {
+                // another run of the same second: try the next name
+            }
+        }
+    }
+
+    public Path file() {
+        return reportFile;
+    }
+
+    /** Adds an outcome and rewrites the report. */
+    public void record(InputOutcome outcome) throws IOException {
+        synchronized (this) {
+            outcomes.add(outcome);
+            write();
+            notifyAll();
+        }
+        listener.accept(outcome);
+    }
+
+    /** Waits until at least {@code count} outcomes are recorded. */
+    public synchronized void awaitOutcomes(int count) throws InterruptedException {
+        while (outcomes.size() < count) {
+            wait();
+        }
+    }
+
+    public synchronized List<InputOutcome> outcomes() {
+        return List.copyOf(outcomes);
+    }
+
+    public synchronized Map<InputOutcome.Status, Integer> counts() {
+        Map<InputOutcome.Status, Integer> counts = new EnumMap<>(InputOutcome.Status.class);
+        for (InputOutcome.Status status : InputOutcome.Status.values()) {
+            counts.put(status, 0);
+        }
+        outcomes.forEach(o -> counts.merge(o.status(), 1, Integer::sum));
+        return counts;
+    }
+
+    private void write() throws IOException {
+        ObjectNode root = json.createObjectNode();
+        root.put("started", started.toString());
+        root.put("updated", Instant.now().toString());
+        ObjectNode summary = root.putObject("summary");
+        summary.put("inputs", outcomes.size());
+        counts().forEach((status, count) -> summary.put(status.name(), count));
+        ArrayNode inputs = root.putArray("inputs");
+        outcomes.forEach(outcome -> inputs.add(toJson(outcome)));
+        Path partial = reportFile.resolveSibling("." + reportFile.getFileName() + ".partial");
+        json.writeValue(partial.toFile(), root);
+        Files.move(partial, reportFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private ObjectNode toJson(InputOutcome outcome) {
+        ObjectNode node = json.createObjectNode();
+        node.put("path", outcome.input().toString());
+        node.put("sha256", outcome.sha256());
+        node.put("mediaType", outcome.mediaType());
+        node.put("status", outcome.status().name());
+        node.put("reason", outcome.reason());
+        node.put("documentId", outcome.documentId());
+        node.put("pages", outcome.pages());
+        if (outcome.meanConfidence() == null) {
+            node.putNull("meanConfidence");
+        } else {
+            node.put("meanConfidence", Math.round(outcome.meanConfidence() * 10) / 10.0);
+        }
+        ObjectNode outputs = node.putObject("outputs");
+        outcome.outputs().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(e -> outputs.put(e.getKey(), e.getValue().toString()));
+        node.put("seconds", Math.round(outcome.seconds() * 100) / 100.0);
+        return node;
+    }
+}

@@ -1,0 +1,44 @@
+package org.workersarchive.pipeline.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code archive} command line: the launcher script {@code ./archive} runs this class. */
+@Command(name = "archive", mixinStandardHelpOptions = true, versionProvider = ArchiveCli.Version.class,
+        description = "Turns scanned pamphlets and periodicals into TEI P5 in an archive folder.",
+        subcommands = {BatchCommand.class, WatchCommand.class, DemoCommand.class, EvaluateCommand.class,
+                CommandLine.HelpCommand.class},
+        footer = {"", "Examples:",
+                "  ./archive demo",
+                "  ./archive batch ~/scans/box-12 --archive ~/archive",
+                "  ./archive watch --inbox ~/inbox --archive ~/archive",
+                "  ./archive evaluate --archive demo-archive --truth samples/bundled/truth",
+                "  ./archive test            (the launcher runs the whole test suite)"})
+public final class ArchiveCli implements Runnable {
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line; exit codes: 0 all done, 1 some inputs failed, 2 bad usage. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new ArchiveCli()).setCaseInsensitiveEnumValuesAllowed(true);
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is needed: batch, watch, demo or evaluate");
+    }
+
+    /** The pipeline's version, from the jar's manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = ArchiveCli.class.getPackage().getImplementationVersion();
+            return new String[] {"archive pipeline " + (version == null ? "(development build)" : version)};
+        }
+    }
+}

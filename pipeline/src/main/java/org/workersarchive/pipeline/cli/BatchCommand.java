@@ -1,0 +1,68 @@
+package org.workersarchive.pipeline.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.workersarchive.pipeline.ArchivePipeline;
+import org.workersarchive.pipeline.InputCollector;
+import org.workersarchive.pipeline.PipelineConfig;
+import org.workersarchive.pipeline.ProgressPrinter;
+import org.workersarchive.pipeline.RunReport;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "batch", mixinStandardHelpOptions = true,
+        description = {"Processes every scan under the inputs (PDF, TIFF, JPEG, PNG; folders recursively),",
+                "in parallel, into the archive. Inputs are only read: never moved or changed.",
+                "Writes ARCHIVE/runs/<time>-batch/report.json and prints a summary.",
+                "Exit status: 0 all done (or duplicates), 1 some inputs failed, 2 bad usage."},
+        footer = {"", "Examples:",
+                "  ./archive batch ~/scans/box-12 --archive ~/archive",
+                "  ./archive batch a.pdf b.tif --archive ~/archive --languages rus,eng --workers 2"})
+final class BatchCommand implements Callable<Integer> {
+
+    @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Scan files or folders of scans.")
+    List<Path> inputs;
+
+    @Option(names = "--archive", required = true, paramLabel = "DIR", description = "The archive folder.")
+    Path archive;
+
+    @Mixin
+    ConfigOptions options;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        List<Path> files;
+        try {
+            files = InputCollector.collect(inputs);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        return run(files, options.load(archive));
+    }
+
+    /** Runs a batch and prints its summary; returns the exit status. */
+    static int run(List<Path> files, PipelineConfig config) throws Exception {
+        if (files.isEmpty()) {
+            System.out.println("No scans found (looked for " + InputCollector.SCAN_EXTENSIONS + ").");
+            return 0;
+        }
+        System.out.printf("Processing %d file(s) into %s with %d worker(s), languages %s%n", files.size(),
+                config.archiveDir(), config.workers(), config.ocr().languages());
+        RunReport report = new RunReport(config.archiveDir(), "batch",
+                new ProgressPrinter(System.out, files.size(), System.console() != null));
+        try (ArchivePipeline pipeline = ArchivePipeline.forBatch(config, report)) {
+            for (Path file : files) {
+                pipeline.submit(file);
+            }
+            report.awaitOutcomes(files.size());
+        }
+        return RunSummary.print(report, System.out);
+    }
+}

@@ -1,0 +1,57 @@
+package org.workersarchive.pipeline.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.workersarchive.pipeline.ArchivePipeline;
+import org.workersarchive.pipeline.PipelineConfig;
+import org.workersarchive.pipeline.ProgressPrinter;
+import org.workersarchive.pipeline.RunReport;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "watch", mixinStandardHelpOptions = true,
+        description = {"Watches an inbox folder: every scan dropped there becomes a document in the archive.",
+                "A file still being copied is left until it stops changing. A processed file leaves the",
+                "inbox only once its document is written (its original is kept under originals/); a file",
+                "that fails goes to ARCHIVE/failed/ with NAME.reason.txt beside it.",
+                "Ctrl-C finishes the documents under way, then exits."},
+        footer = {"", "Example:", "  ./archive watch --inbox ~/inbox --archive ~/archive"})
+final class WatchCommand implements Callable<Integer> {
+
+    @Option(names = "--inbox", required = true, paramLabel = "DIR", description = "The folder to watch.")
+    Path inbox;
+
+    @Option(names = "--archive", required = true, paramLabel = "DIR", description = "The archive folder.")
+    Path archive;
+
+    @Mixin
+    ConfigOptions options;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!Files.isDirectory(inbox)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "the inbox is not a folder: " + inbox);
+        }
+        PipelineConfig config = options.load(archive);
+        RunReport report = new RunReport(config.archiveDir(), "watch", new ProgressPrinter(System.out, 0, false));
+        ArchivePipeline pipeline = ArchivePipeline.forInbox(config, report, inbox);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("Stopping: finishing the documents under way…");
+            pipeline.close();
+            RunSummary.print(report, System.out);
+            stopped.countDown();
+        }, "archive-shutdown"));
+        System.out.printf("Watching %s; archive %s; %d worker(s). Ctrl-C to stop.%n",
+                inbox.toAbsolutePath(), config.archiveDir(), config.workers());
+        stopped.await();
+        return 0;
+    }
+}

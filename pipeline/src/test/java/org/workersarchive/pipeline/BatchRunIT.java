@@ -1,0 +1,190 @@
+package org.workersarchive.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.workersarchive.core.EntityType;
+import org.workersarchive.export.TeiValidator;
+import org.workersarchive.ingest.Fixity;
+import org.workersarchive.pipeline.cli.ArchiveCli;
+import org.workersarchive.samples.DocumentScore;
+import org.workersarchive.samples.EvaluationReport;
+import org.workersarchive.samples.Evaluator;
+import org.workersarchive.samples.Prf;
+
+/**
+ * The whole path through the real Camel routes, with the real Tesseract, on the bundled samples:
+ * one batch run, checked for text quality, valid TEI, entities, the report, and untouched inputs.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BatchRunIT {
+
+    /** Measured on the bundled samples (see README); a regression beyond these fails the build. */
+    private static final double MAX_CER_PER_DOCUMENT = 0.10;
+    private static final double MIN_AUTHORITY_ENTITY_RECALL = 0.80;
+
+    private static final Path SAMPLES = Path.of("..", "samples", "bundled").toAbsolutePath().normalize();
+
+    @TempDir
+    Path work;
+
+    private Path inputs;
+    private Path archive;
+    private Map<Path, String> checksumsBefore;
+    private Map<Path, FileTime> modifiedBefore;
+    private int exitStatus;
+
+    @BeforeAll
+    void runBatchOverSamplesAndOneBadFile() throws IOException {
+        inputs = work.resolve("box with spaces");
+        copyTree(SAMPLES.resolve("scans"), inputs);
+        Files.writeString(inputs.resolve("not-a-scan.pdf"), "just a note, not a PDF", StandardCharsets.UTF_8);
+        checksumsBefore = new HashMap<>();
+        modifiedBefore = new HashMap<>();
+        for (Path file : files(inputs)) {
+            checksumsBefore.put(file, Fixity.sha256(file));
+            modifiedBefore.put(file, Files.getLastModifiedTime(file));
+        }
+        archive = work.resolve("archive");
+        exitStatus = ArchiveCli.commandLine().execute("batch", inputs.toString(), "--archive", archive.toString(),
+                "--workers", "2");
+    }
+
+    @Test
+    void exitStatusSaysSomeInputFailed() {
+        assertEquals(1, exitStatus);
+    }
+
+    @Test
+    void inputsAreUntouched() throws IOException {
+        for (Path file : files(inputs)) {
+            assertEquals(checksumsBefore.get(file), Fixity.sha256(file), file.toString());
+            assertEquals(modifiedBefore.get(file), Files.getLastModifiedTime(file), file.toString());
+        }
+        assertEquals(checksumsBefore.size(), files(inputs).size());
+    }
+
+    @Test
+    void reportListsEveryInputWithItsOutcome() throws IOException {
+        JsonNode report = new ObjectMapper().readTree(reportFile().toFile());
+        JsonNode entries = report.get("inputs");
+        assertEquals(checksumsBefore.size(), entries.size());
+        for (JsonNode entry : entries) {
+            Path path = Path.of(entry.get("path").asText());
+            assertEquals(checksumsBefore.get(path), entry.get("sha256").asText(), path.toString());
+            if (path.getFileName().toString().equals("not-a-scan.pdf")) {
+                assertEquals("failed", entry.get("status").asText());
+                assertEquals("text/plain", entry.get("mediaType").asText());
+                assertEquals("unsupported type text/plain", entry.get("reason").asText());
+                assertTrue(Files.isRegularFile(archive.resolve("failed/not-a-scan.pdf")));
+                assertEquals("unsupported type text/plain", Files.readAllLines(
+                        archive.resolve("failed/not-a-scan.pdf.reason.txt")).get(1));
+            } else {
+                assertEquals("ok", entry.get("status").asText(), entry.toString());
+                assertTrue(entry.get("pages").asInt() >= 1);
+                assertTrue(entry.get("meanConfidence").asDouble() > 50, entry.toString());
+                assertTrue(entry.get("mediaType").asText().matches("application/pdf|image/(png|jpeg|tiff)"));
+                String id = entry.get("documentId").asText();
+                for (String output : List.of("tei", "text", "provenance", "folder", "original")) {
+                    assertTrue(Files.exists(Path.of(entry.get("outputs").get(output).asText())), output + " of " + id);
+                }
+            }
+        }
+        assertEquals(checksumsBefore.size() - 1, report.get("summary").get("ok").asInt());
+    }
+
+    @Test
+    void everyTeiIsValidTeiP5() throws IOException {
+        TeiValidator validator = TeiValidator.forSchema(sharedDir().resolve("tei/tei_all.rng"));
+        List<Path> teis = documentFolders().stream().map(folder -> folder.resolve("document.tei.xml")).toList();
+        assertEquals(checksumsBefore.size() - 1, teis.size());
+        for (Path tei : teis) {
+            assertEquals(List.of(), validator.validate(tei), tei.toString());
+        }
+    }
+
+    @Test
+    void textIsReadWellAndEntitiesAreFound() throws IOException {
+        EvaluationReport evaluation = new Evaluator().evaluate(archive, SAMPLES.resolve("truth"));
+        System.out.println(evaluation.format());
+        for (DocumentScore document : evaluation.documents()) {
+            assertTrue(document.cer() <= MAX_CER_PER_DOCUMENT, document.toString());
+        }
+        for (EntityType type : List.of(EntityType.PERSON, EntityType.ORGANISATION, EntityType.PLACE)) {
+            Prf scores = evaluation.entities().get(type);
+            assertTrue(scores.recall() >= MIN_AUTHORITY_ENTITY_RECALL, type + " " + scores);
+        }
+    }
+
+    @Test
+    void originalsAreKeptUnderTheirChecksum() throws IOException {
+        for (Map.Entry<Path, String> input : checksumsBefore.entrySet()) {
+            if (input.getKey().getFileName().toString().equals("not-a-scan.pdf")) {
+                continue;
+            }
+            try (Stream<Path> originals = Files.list(archive.resolve("originals"))) {
+                Path kept = originals.filter(p -> p.getFileName().toString().startsWith(input.getValue()))
+                        .findFirst().orElseThrow(() -> new AssertionError("no original for " + input.getKey()));
+                assertEquals(input.getValue(), Fixity.sha256(kept));
+            }
+        }
+    }
+
+    @Test
+    void theSameBytesAgainAreDuplicates() throws IOException {
+        Path again = work.resolve("again");
+        Files.createDirectories(again);
+        Path first = files(inputs).stream().filter(p -> !p.toString().endsWith("not-a-scan.pdf")).findFirst().orElseThrow();
+        Files.copy(first, again.resolve("renamed copy" + first.getFileName()));
+        int status = ArchiveCli.commandLine().execute("batch", again.toString(), "--archive", archive.toString());
+        assertEquals(0, status);
+        assertEquals(checksumsBefore.size() - 1, documentFolders().size());
+        assertFalse(documentFolders().isEmpty());
+    }
+
+    private Path reportFile() throws IOException {
+        try (Stream<Path> runs = Files.list(archive.resolve("runs"))) {
+            return runs.sorted().findFirst().orElseThrow().resolve("report.json");
+        }
+    }
+
+    private List<Path> documentFolders() throws IOException {
+        try (Stream<Path> folders = Files.list(archive.resolve("documents"))) {
+            return folders.filter(Files::isDirectory).toList();
+        }
+    }
+
+    static Path sharedDir() {
+        return Path.of(System.getProperty("archive.shared.dir", "../../shared"));
+    }
+
+    static List<Path> files(Path folder) throws IOException {
+        try (Stream<Path> paths = Files.walk(folder)) {
+            return paths.filter(Files::isRegularFile).toList();
+        }
+    }
+
+    static void copyTree(Path from, Path to) throws IOException {
+        for (Path file : files(from)) {
+            Path target = to.resolve(from.relativize(file).toString());
+            Files.createDirectories(target.getParent());
+            Files.copy(file, target);
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package org.workersarchive.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.workersarchive.ingest.Fixity;
+
+/** The inbox route, the real Camel file endpoint and the real Tesseract: drop, wait, find. */
+class InboxWatchIT {
+
+    private static final Duration PATIENCE = Duration.ofMinutes(3);
+
+    @TempDir
+    Path work;
+
+    @Test
+    void aDroppedScanBecomesADocumentAndABadFileGoesToFailed() throws Exception {
+        Path inbox = Files.createDirectories(work.resolve("inbox"));
+        Path archive = work.resolve("archive");
+        Path scan = smallestSampleScan();
+        String sha256 = Fixity.sha256(scan);
+        PipelineConfig config = new PipelineConfigLoader().with("archive.workers", 2).load(archive);
+        RunReport report = new RunReport(config.archiveDir(), "watch", outcome -> { });
+
+        try (ArchivePipeline pipeline = ArchivePipeline.forInbox(config, report, inbox)) {
+            dropInto(inbox, scan);
+            Files.writeString(inbox.resolve("notes.tif"), "<html>not an image</html>", StandardCharsets.UTF_8);
+            waitUntil(() -> report.outcomes().size() == 2);
+            waitUntil(() -> isEmpty(inbox));
+        }
+
+        List<InputOutcome> outcomes = report.outcomes();
+        InputOutcome ok = outcomes.stream().filter(o -> o.status() == InputOutcome.Status.ok).findFirst().orElseThrow();
+        assertTrue(Files.isRegularFile(ok.outputs().get("tei")));
+        assertEquals(sha256, Fixity.sha256(ok.outputs().get("original")));
+        InputOutcome failed = outcomes.stream().filter(o -> o.status() == InputOutcome.Status.failed).findFirst()
+                .orElseThrow();
+        assertTrue(failed.reason().startsWith("unsupported type text/html"), failed.reason());
+        assertTrue(Files.isRegularFile(archive.resolve("failed/notes.tif")));
+        assertTrue(Files.isRegularFile(archive.resolve("failed/notes.tif.reason.txt")));
+        assertFalse(Files.exists(archive.resolve("tmp").resolve(sha256)), "staging folder left behind");
+    }
+
+    /** Copies under a hidden name, then renames: what a careful user's copy tool does. */
+    private static void dropInto(Path inbox, Path scan) throws IOException {
+        Path hidden = inbox.resolve("." + scan.getFileName() + ".part");
+        Files.copy(scan, hidden);
+        Files.move(hidden, inbox.resolve(scan.getFileName()));
+    }
+
+    private static Path smallestSampleScan() throws IOException {
+        Path scans = Path.of("..", "samples", "bundled", "scans");
+        return BatchRunIT.files(scans).stream()
+                .filter(p -> p.toString().endsWith(".png"))
+                .min((a, b) -> Long.compare(a.toFile().length(), b.toFile().length()))
+                .orElseThrow();
+    }
+
+    private static boolean isEmpty(Path folder) {
+        try {
+            return BatchRunIT.files(folder).isEmpty();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void waitUntil(BooleanSupplier condition) throws InterruptedException {
+        Instant deadline = Instant.now().plus(PATIENCE);
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("not done within " + PATIENCE);
+            }
+            Thread.sleep(200);
+        }
+    }
+}
