@@ -99,6 +99,8 @@ public final class TesseractEngine implements AutoCloseable {
             throw new IllegalStateException("Tesseract could not load '" + languages + "' from " + config.tessdataDir());
         }
         TESS.TessBaseAPISetPageSegMode(handle, TessPageSegMode.PSM_AUTO);
+        // Tesseract prints remarks ("Detected 55 diacritics") on standard error; they mean nothing to users.
+        TESS.TessBaseAPISetVariable(handle, "debug_file", "/dev/null");
         loadedLanguages = languages;
     }
 

@@ -42,7 +42,7 @@ class BatchRunIT {
     private static final Path SAMPLES = Path.of("..", "samples", "bundled").toAbsolutePath().normalize();
 
     @TempDir
-    Path work;
+    static Path work;
 
     private Path inputs;
     private Path archive;
