@@ -28,12 +28,17 @@ final class TeiBodyWriter {
     private final TeiXml xml;
     private final Document document;
     private final TeiConfig config;
+    private final String documentLanguage;
     private final Map<String, Annotation> startingAt = new HashMap<>();
     /** The last word of the entity element that is open, or null. */
     private String openEntityUntil;
 
-    TeiBodyWriter(TeiXml xml, Document document, TeiConfig config) {
+    /**
+     * @param documentLanguage the root's xml:lang; a page whose main language differs says its own
+     */
+    TeiBodyWriter(TeiXml xml, Document document, TeiConfig config, String documentLanguage) {
         this.xml = xml;
+        this.documentLanguage = documentLanguage;
         this.document = document;
         this.config = config;
         for (Annotation annotation : document.annotations()) {
@@ -66,8 +71,10 @@ final class TeiBodyWriter {
         xml.open("text").open("body").open("div", "type", "transcription");
         for (Page page : document.pages()) {
             xml.empty("pb", "n", String.valueOf(page.number()), "facs", "#" + surfaceId(page));
+            String language = page.languages().isEmpty() ? null : Languages.tag(page.languages().get(0));
+            String languageIfOther = language == null || language.equals(documentLanguage) ? null : language;
             for (Block block : page.blocks()) {
-                xml.openInline("ab", "facs", "#zone-" + block.id());
+                xml.openInline("ab", "facs", "#zone-" + block.id(), "xml:lang", languageIfOther);
                 writeLines(block.lines());
                 closeEntityIfOpen();
                 xml.close();

@@ -42,10 +42,11 @@ public final class TeiWriter {
             writer.writeCharacters("\n");
             writer.setDefaultNamespace(TEI_NS);
             TeiXml xml = new TeiXml(writer);
-            xml.open("TEI", "xml:lang", mainLanguage(document));
+            String language = mainLanguage(document);
+            xml.open("TEI", "xml:lang", language);
             writer.writeDefaultNamespace(TEI_NS);
             writeHeader(xml, document);
-            TeiBodyWriter body = new TeiBodyWriter(xml, document, config);
+            TeiBodyWriter body = new TeiBodyWriter(xml, document, config, language);
             body.writeFacsimile();
             body.writeText();
             xml.close();
@@ -130,10 +131,18 @@ public final class TeiWriter {
         return tags;
     }
 
-    /** The one language of the whole document, or "mul" (several) or "und" (not known). */
+    /**
+     * The language of the whole document: the main language of its pages when they agree, "mul"
+     * (several) when they do not, "und" (undetermined) when no page says.
+     */
     private static String mainLanguage(Document document) {
-        Set<String> tags = languageTags(document);
-        return tags.size() == 1 ? tags.iterator().next() : tags.isEmpty() ? "und" : "mul";
+        Set<String> mainOfPages = new LinkedHashSet<>();
+        for (Page page : document.pages()) {
+            if (!page.languages().isEmpty()) {
+                mainOfPages.add(Languages.tag(page.languages().get(0)));
+            }
+        }
+        return mainOfPages.size() == 1 ? mainOfPages.iterator().next() : mainOfPages.isEmpty() ? "und" : "mul";
     }
 
     /** TEI wants a bare version number in application/@version; the full string goes in the label. */

@@ -2,12 +2,16 @@ package org.workersarchive.ocr;
 
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.PointerByReference;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import net.sourceforge.lept4j.Leptonica;
 import net.sourceforge.lept4j.Pix;
 import net.sourceforge.tess4j.ITessAPI.TessBaseAPI;
 import net.sourceforge.tess4j.ITessAPI.TessOcrEngineMode;
+import net.sourceforge.tess4j.ITessAPI.TessPageIteratorLevel;
 import net.sourceforge.tess4j.ITessAPI.TessPageSegMode;
+import net.sourceforge.tess4j.ITessAPI.TessResultIterator;
 import net.sourceforge.tess4j.TessAPI;
 import org.workersarchive.core.Page;
 import org.workersarchive.core.RejectedInputException;
@@ -70,7 +74,8 @@ public final class TesseractEngine implements AutoCloseable {
             }
             String tsv = takeText(TESS.TessBaseAPIGetTsvText(handle, 0));
             TsvLayoutReader layout = new TsvLayoutReader(page.number(), page.image().width(), page.image().height());
-            return page.withText(TextOrigin.OCR, languages, layout.read(tsv));
+            return page.withText(TextOrigin.OCR, WordLanguages.mainLanguages(wordLanguages(), languages),
+                    layout.read(tsv));
         } finally {
             TESS.TessBaseAPIClear(handle);
             LEPT.pixDestroy(new PointerByReference(pix.getPointer()));
@@ -102,6 +107,29 @@ public final class TesseractEngine implements AutoCloseable {
         // Tesseract prints remarks ("Detected 55 diacritics") on standard error; they mean nothing to users.
         TESS.TessBaseAPISetVariable(handle, "debug_file", "/dev/null");
         loadedLanguages = languages;
+    }
+
+    /**
+     * How many words of the page each language's model read: with several models loaded,
+     * Tesseract reads each word with the model that fits it best.
+     */
+    private Map<String, Integer> wordLanguages() {
+        Map<String, Integer> counts = new HashMap<>();
+        TessResultIterator words = TESS.TessBaseAPIGetIterator(handle);
+        if (words == null) {
+            return counts;
+        }
+        try {
+            do {
+                String language = TESS.TessResultIteratorWordRecognitionLanguage(words);
+                if (language != null) {
+                    counts.merge(language, 1, Integer::sum);
+                }
+            } while (TESS.TessResultIteratorNext(words, TessPageIteratorLevel.RIL_WORD) != 0);
+        } finally {
+            TESS.TessResultIteratorDelete(words);
+        }
+        return counts;
     }
 
     /** Copies a string Tesseract allocated, then frees it. */

@@ -63,6 +63,7 @@ class TesseractEnginesTest {
         Page page = engines.recognize(drawnPage(1, FRENCH, "french.png"));
 
         assertEquals(TextOrigin.OCR, page.textOrigin());
+        assertEquals("fra", page.languages().get(0), "the French model read most words");
         assertEquals(FRENCH, lines(page));
         Word first = page.words().findFirst().orElseThrow();
         assertEquals("Le", first.text());
@@ -75,6 +76,7 @@ class TesseractEnginesTest {
     void readsCyrillic() throws IOException {
         Page page = engines.recognize(drawnPage(1, RUSSIAN, "russian.png"));
         assertEquals(RUSSIAN.get(0), page.text());
+        assertEquals(List.of("rus"), page.languages());
     }
 
     @Test
