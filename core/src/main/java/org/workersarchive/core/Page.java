@@ -12,8 +12,8 @@ import java.util.stream.Stream;
  * @param number     1-based position in the document
  * @param image      the page image that every box of this page refers to
  * @param textOrigin where the text comes from; {@link TextOrigin#NONE} before OCR
- * @param languages  ISO 639-3 codes of the languages the text was read as (Tesseract's names:
- *                   fra, rus, deu, eng), empty before OCR
+ * @param languages  the languages of the text, main one first, in Tesseract's names (fra, rus,
+ *                   deu, eng); empty before OCR and for a text layer, whose language is not known
  * @param blocks     the text in reading order
  */
 public record Page(int number, PageImage image, TextOrigin textOrigin, List<String> languages, List<Block> blocks) {

@@ -2,16 +2,12 @@ package org.workersarchive.ocr;
 
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.PointerByReference;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import net.sourceforge.lept4j.Leptonica;
 import net.sourceforge.lept4j.Pix;
 import net.sourceforge.tess4j.ITessAPI.TessBaseAPI;
 import net.sourceforge.tess4j.ITessAPI.TessOcrEngineMode;
-import net.sourceforge.tess4j.ITessAPI.TessPageIteratorLevel;
 import net.sourceforge.tess4j.ITessAPI.TessPageSegMode;
-import net.sourceforge.tess4j.ITessAPI.TessResultIterator;
 import net.sourceforge.tess4j.TessAPI;
 import org.workersarchive.core.Page;
 import org.workersarchive.core.RejectedInputException;
@@ -51,7 +47,8 @@ public final class TesseractEngine implements AutoCloseable {
 
     /**
      * Reads a page's image and returns the page with its blocks, lines and words, their boxes in
-     * that image's pixels. A page whose text came from a PDF text layer is returned as it is.
+     * that image's pixels, and its language (the models it was read with when the text does not
+     * tell). A page whose text came from a PDF text layer is returned as it is.
      *
      * @param languages Tesseract model names to read with; the engine is reloaded when they change
      * @throws RejectedInputException when the image cannot be read or recognised
@@ -74,8 +71,9 @@ public final class TesseractEngine implements AutoCloseable {
             }
             String tsv = takeText(TESS.TessBaseAPIGetTsvText(handle, 0));
             TsvLayoutReader layout = new TsvLayoutReader(page.number(), page.image().width(), page.image().height());
-            return page.withText(TextOrigin.OCR, WordLanguages.mainLanguages(wordLanguages(), languages),
-                    layout.read(tsv));
+            Page read = page.withText(TextOrigin.OCR, languages, layout.read(tsv));
+            List<String> identified = TextLanguageGuesser.guess(read.text(), languages).map(List::of).orElse(languages);
+            return read.withText(TextOrigin.OCR, identified, read.blocks());
         } finally {
             TESS.TessBaseAPIClear(handle);
             LEPT.pixDestroy(new PointerByReference(pix.getPointer()));
@@ -107,29 +105,6 @@ public final class TesseractEngine implements AutoCloseable {
         // Tesseract prints remarks ("Detected 55 diacritics") on standard error; they mean nothing to users.
         TESS.TessBaseAPISetVariable(handle, "debug_file", "/dev/null");
         loadedLanguages = languages;
-    }
-
-    /**
-     * How many words of the page each language's model read: with several models loaded,
-     * Tesseract reads each word with the model that fits it best.
-     */
-    private Map<String, Integer> wordLanguages() {
-        Map<String, Integer> counts = new HashMap<>();
-        TessResultIterator words = TESS.TessBaseAPIGetIterator(handle);
-        if (words == null) {
-            return counts;
-        }
-        try {
-            do {
-                String language = TESS.TessResultIteratorWordRecognitionLanguage(words);
-                if (language != null) {
-                    counts.merge(language, 1, Integer::sum);
-                }
-            } while (TESS.TessResultIteratorNext(words, TessPageIteratorLevel.RIL_WORD) != 0);
-        } finally {
-            TESS.TessResultIteratorDelete(words);
-        }
-        return counts;
     }
 
     /** Copies a string Tesseract allocated, then frees it. */
