@@ -9,12 +9,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.workersarchive.core.Document;
+import org.workersarchive.core.Folders;
 import org.workersarchive.core.Page;
 
 /**
@@ -91,13 +90,8 @@ public final class ArchiveWriter {
     }
 
     private static void deleteQuietly(Path folder) {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(folder)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
+        try {
+            Folders.deleteTree(folder);
         } catch (IOException ignored) {
             // What cannot be removed stays hidden (a dot name) and is never taken for a document.
         }

@@ -7,16 +7,15 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.workersarchive.annotate.AuthorityList;
 import org.workersarchive.annotate.DocumentAnnotator;
 import org.workersarchive.core.Document;
+import org.workersarchive.core.Folders;
 import org.workersarchive.core.Page;
 import org.workersarchive.core.ProcessingStep;
 import org.workersarchive.core.RejectedInputException;
@@ -207,13 +206,8 @@ public final class DocumentStages implements AutoCloseable {
     /** The staging folder holds only page images this run made; whatever is left there is ours. */
     private void deleteStaging(Admission admission) {
         Path staging = stagingDir(admission);
-        if (!Files.exists(staging)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(staging)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
+        try {
+            Folders.deleteTree(staging);
         } catch (IOException e) {
             LOG.warn("could not clean the staging folder {}: {}", staging, e.getMessage());
         }

@@ -9,6 +9,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -19,20 +20,25 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * The outcomes of one run, kept in {@code archive/runs/<timestamp>/report.json}. The file is
- * rewritten (temporary name, then rename) after every outcome, so that a run that is stopped
- * still leaves a true report of what it did. Thread-safe.
+ * The outcomes of one run, kept in {@code archive/runs/<timestamp>-<command>/report.json}. The
+ * file is rewritten (temporary name, then rename) at most every few seconds while the run goes on,
+ * so that a long run leaves a nearly current report even if it is killed, without rewriting a
+ * large report after every input; {@link #flush} writes it whole at the end. Thread-safe.
  */
 public final class RunReport {
 
     private static final DateTimeFormatter RUN_NAME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH-mm-ss'Z'").withZone(ZoneOffset.UTC);
 
+    /** A batch of ten thousand scans would otherwise rewrite a megabytes-long report per scan. */
+    private static final Duration REWRITE_INTERVAL = Duration.ofSeconds(5);
+
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private final Path reportFile;
     private final Instant started = Instant.now();
     private final List<InputOutcome> outcomes = new ArrayList<>();
     private final Consumer<InputOutcome> listener;
+    private Instant lastWritten = Instant.EPOCH;
 
     /** @param listener told of each outcome after it is recorded, from the thread that recorded it */
     public RunReport(Path archiveDir, String command, Consumer<InputOutcome> listener) throws IOException {
@@ -58,14 +64,21 @@ public final class RunReport {
         return reportFile;
     }
 
-    /** Adds an outcome and rewrites the report. */
+    /** Adds an outcome; rewrites the report when it was last written a while ago. */
     public void record(InputOutcome outcome) throws IOException {
         synchronized (this) {
             outcomes.add(outcome);
-            write();
+            if (Duration.between(lastWritten, Instant.now()).compareTo(REWRITE_INTERVAL) >= 0) {
+                write();
+            }
             notifyAll();
         }
         listener.accept(outcome);
+    }
+
+    /** Writes the report with every outcome recorded so far. */
+    public synchronized void flush() throws IOException {
+        write();
     }
 
     /** Waits until at least {@code count} outcomes are recorded. */
@@ -100,6 +113,7 @@ public final class RunReport {
         Path partial = reportFile.resolveSibling("." + reportFile.getFileName() + ".partial");
         json.writeValue(partial.toFile(), root);
         Files.move(partial, reportFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        lastWritten = Instant.now();
     }
 
     private ObjectNode toJson(InputOutcome outcome) {

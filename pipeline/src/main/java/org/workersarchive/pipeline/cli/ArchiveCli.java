@@ -25,7 +25,22 @@ public final class ArchiveCli implements Runnable {
 
     /** The configured command line; exit codes: 0 all done, 1 some inputs failed, 2 bad usage. */
     public static CommandLine commandLine() {
-        return new CommandLine(new ArchiveCli()).setCaseInsensitiveEnumValuesAllowed(true);
+        return new CommandLine(new ArchiveCli())
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler(ArchiveCli::settingError);
+    }
+
+    /**
+     * A setting that cannot be used (a missing Tesseract model, a broken authority list, an
+     * unreadable config file) is said in one line, as bad usage; anything else is a fault and
+     * shows its stack trace.
+     */
+    private static int settingError(Exception e, CommandLine command, CommandLine.ParseResult parsed) throws Exception {
+        if (e instanceof IllegalArgumentException) {
+            command.getErr().println("archive: " + e.getMessage());
+            return CommandLine.ExitCode.USAGE;
+        }
+        throw e;
     }
 
     @Override

@@ -3,10 +3,10 @@ package org.workersarchive.pipeline.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import org.workersarchive.core.Folders;
 import org.workersarchive.pipeline.InputCollector;
 import org.workersarchive.pipeline.PipelineConfig;
 import org.workersarchive.samples.Evaluator;
@@ -71,10 +71,6 @@ final class DemoCommand implements Callable<Integer> {
                         folder + " exists and is not a demo archive; choose another --archive");
             }
         }
-        try (Stream<Path> paths = Files.walk(folder)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
+        Folders.deleteTree(folder);
     }
 }

@@ -1,5 +1,6 @@
 package org.workersarchive.pipeline.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Map;
 import org.workersarchive.pipeline.InputOutcome;
@@ -11,8 +12,9 @@ final class RunSummary {
     private RunSummary() {
     }
 
-    /** Prints the summary; returns 0 when nothing failed, 1 otherwise. */
-    static int print(RunReport report, PrintStream out) {
+    /** Writes the report, prints the summary; returns 0 when nothing failed, 1 otherwise. */
+    static int print(RunReport report, PrintStream out) throws IOException {
+        report.flush();
         Map<InputOutcome.Status, Integer> counts = report.counts();
         int failed = counts.get(InputOutcome.Status.failed);
         out.printf("%d input(s): %d ok, %d duplicate, %d failed%n", report.outcomes().size(),

@@ -1,5 +1,6 @@
 package org.workersarchive.pipeline.cli;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -45,9 +46,14 @@ final class WatchCommand implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("Stopping: finishing the documents under way…");
-            pipeline.close();
-            RunSummary.print(report, System.out);
-            stopped.countDown();
+            try {
+                pipeline.close();
+                RunSummary.print(report, System.out);
+            } catch (IOException e) {
+                System.err.println("archive: cannot write the run report " + report.file() + ": " + e.getMessage());
+            } finally {
+                stopped.countDown();
+            }
         }, "archive-shutdown"));
         System.out.printf("Watching %s; archive %s; %d worker(s). Ctrl-C to stop.%n",
                 inbox.toAbsolutePath(), config.archiveDir(), config.workers());
