@@ -2,7 +2,6 @@ package org.workersarchive.core;
 
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * A stand-off entity: it points at the words it covers and copies none of their text.
@@ -29,14 +28,6 @@ public record Annotation(String id, EntityType type, List<String> wordIds, Strin
         if (!(confidence >= 0 && confidence <= 1)) {
             throw new IllegalArgumentException("annotation " + id + " confidence out of 0..1: " + confidence);
         }
-    }
-
-    public Optional<String> keyIfKnown() {
-        return Optional.ofNullable(key);
-    }
-
-    public Optional<String> valueIfAny() {
-        return Optional.ofNullable(value);
     }
 
     public String firstWordId() {

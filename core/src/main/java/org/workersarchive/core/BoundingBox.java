@@ -53,9 +53,4 @@ public record BoundingBox(int x, int y, int width, int height) {
     public boolean fitsWithin(int imageWidth, int imageHeight) {
         return right() <= imageWidth && bottom() <= imageHeight;
     }
-
-    /** The box as TEI writes it: {@code ulx,uly,lrx,lry}. */
-    public String toPoints() {
-        return x + "," + y + " " + right() + "," + y + " " + right() + "," + bottom() + " " + x + "," + bottom();
-    }
 }

@@ -36,15 +36,11 @@ public final class Ingestor {
     }
 
     /**
-     * Makes the document of one input file.
+     * Works out what the file is, from its bytes.
      *
-     * @param input    a scan (PDF, TIFF, JPEG or PNG, told by its bytes)
-     * @param pagesDir where the page images are written, as p0001.png …; created when missing;
-     *                 the caller owns it and the images in it
-     * @throws RejectedInputException when the file cannot become a document, with the reason
+     * @throws RejectedInputException when it is not a readable, non-empty regular file
      */
-    public Document ingest(Path input, Path pagesDir) {
-        Instant started = Instant.now();
+    public ScanIdentity identify(Path input) {
         try {
             if (!Files.isRegularFile(input)) {
                 throw new RejectedInputException("not a regular file");
@@ -53,18 +49,42 @@ public final class Ingestor {
             if (size == 0) {
                 throw new RejectedInputException("empty file");
             }
-            String sha256 = Fixity.sha256(input);
-            String mediaType = detector.detect(input);
-            Map<String, String> metadata = new HashMap<>();
-            metadata.put("fileName", input.getFileName().toString());
-            List<Page> pages = pages(input, mediaType, new PageImageWriter(pagesDir), metadata);
+            return new ScanIdentity(Fixity.sha256(input), detector.detect(input), size);
+        } catch (IOException e) {
+            throw new RejectedInputException("cannot read the file: " + RasterPageSource.describe(e), e);
+        }
+    }
+
+    /**
+     * Makes the document of one input file; see {@link #ingest(Path, ScanIdentity, Path)}.
+     */
+    public Document ingest(Path input, Path pagesDir) {
+        return ingest(input, identify(input), pagesDir);
+    }
+
+    /**
+     * Makes the document of one input file.
+     *
+     * @param input    a scan (PDF, TIFF, JPEG or PNG, told by its bytes)
+     * @param identity what {@link #identify} found the file to be
+     * @param pagesDir where the page images are written, as p0001.png …; created when missing;
+     *                 the caller owns it and the images in it
+     * @throws RejectedInputException when the file cannot become a document, with the reason
+     */
+    public Document ingest(Path input, ScanIdentity identity, Path pagesDir) {
+        Instant started = Instant.now();
+        try {
             String fileName = input.getFileName().toString();
-            SourceFile source = new SourceFile(input, fileName, sha256, mediaType, size, metadata);
+            Map<String, String> metadata = new HashMap<>();
+            metadata.put("fileName", fileName);
+            List<Page> pages = pages(input, identity.mediaType(), new PageImageWriter(pagesDir), metadata);
+            SourceFile source = new SourceFile(input, fileName, identity.sha256(), identity.mediaType(),
+                    identity.size(), metadata);
             ProcessingStep step = new ProcessingStep("ingest", "Apache Tika + Apache PDFBox", versions(),
-                    Map.of("mediaType", mediaType, "pages", String.valueOf(pages.size()),
+                    Map.of("mediaType", identity.mediaType(), "pages", String.valueOf(pages.size()),
                             "renderDpi", String.valueOf(config.renderDpi())),
                     Duration.between(started, Instant.now()));
-            return Document.ofPages(Ids.documentId(fileName, sha256), source, pages, step);
+            return Document.ofPages(Ids.documentId(fileName, identity.sha256()), source, pages, step);
         } catch (IOException e) {
             throw new RejectedInputException("cannot read the file: " + RasterPageSource.describe(e), e);
         }

@@ -22,10 +22,9 @@ import org.workersarchive.core.RejectedInputException;
 import org.workersarchive.core.TextOrigin;
 import org.workersarchive.export.ArchiveWriter;
 import org.workersarchive.export.WrittenDocument;
-import org.workersarchive.ingest.Fixity;
 import org.workersarchive.ingest.Ingestor;
-import org.workersarchive.ingest.MediaTypeDetector;
 import org.workersarchive.ingest.OriginalStore;
+import org.workersarchive.ingest.ScanIdentity;
 import org.workersarchive.ocr.TesseractEngines;
 
 /**
@@ -40,7 +39,6 @@ public final class DocumentStages implements AutoCloseable {
             "application/pdf", "pdf", "image/tiff", "tif", "image/jpeg", "jpg", "image/png", "png");
 
     private final PipelineConfig config;
-    private final MediaTypeDetector detector = new MediaTypeDetector();
     private final Ingestor ingestor;
     private final TesseractEngines engines;
     private final DocumentAnnotator annotator;
@@ -64,30 +62,20 @@ public final class DocumentStages implements AutoCloseable {
     }
 
     /**
-     * Checksums the input, detects its type and claims it; a duplicate is recognised here, before
-     * any work. The type is detected here too (cheap: Tika reads the first bytes) so that the
-     * report names the type of a file that fails later.
+     * Identifies the input (checksum, type from the bytes) and claims its checksum: a duplicate
+     * is recognised here, before any work, and the report can name the type of a file that fails
+     * later.
      */
     public Admission admit(Path input) {
         Instant started = Instant.now();
-        if (!Files.isRegularFile(input)) {
-            throw new RejectedInputException("not a regular file");
-        }
-        String sha256;
-        String mediaType;
-        try {
-            sha256 = Fixity.sha256(input);
-            mediaType = detector.detect(input);
-        } catch (IOException e) {
-            throw new RejectedInputException("cannot read the file: " + e.getMessage(), e);
-        }
-        return new Admission(input, sha256, mediaType, duplicates.claim(sha256).orElse(null), started);
+        ScanIdentity identity = ingestor.identify(input);
+        return new Admission(input, identity, duplicates.claim(identity.sha256()).orElse(null), started);
     }
 
-    /** Detects the input's type and makes its pages, in a staging folder of the archive. */
+    /** Makes the document's pages, in a staging folder of the archive. */
     public Document ingest(Admission admission) {
         Path staging = stagingDir(admission).resolve(UUID.randomUUID().toString());
-        return ingestor.ingest(admission.input(), staging);
+        return ingestor.ingest(admission.input(), admission.identity(), staging);
     }
 
     /** Reads one page; called from the OCR worker threads, one Tesseract engine each. */
@@ -114,18 +102,18 @@ public final class DocumentStages implements AutoCloseable {
     public InputOutcome store(Document document, Admission admission) {
         Path original = storeOriginal(admission, document.source().mediaType());
         WrittenDocument written = writer.write(document);
-        duplicates.completed(admission.sha256(), written.id());
+        duplicates.completed(admission.identity().sha256(), written.id());
         deleteStaging(admission);
         Map<String, Path> outputs = Map.of("folder", written.folder(), "tei", written.tei(), "text", written.text(),
                 "provenance", written.provenance(), "original", original);
         Double confidence = document.meanConfidence().isPresent() ? document.meanConfidence().getAsDouble() : null;
-        return new InputOutcome(admission.input(), admission.sha256(), document.source().mediaType(),
+        return new InputOutcome(admission.input(), admission.identity().sha256(), document.source().mediaType(),
                 InputOutcome.Status.ok, null, written.id(), document.pages().size(), confidence, outputs,
                 secondsSince(admission.started()));
     }
 
     public InputOutcome duplicate(Admission admission) {
-        return new InputOutcome(admission.input(), admission.sha256(), admission.mediaType(),
+        return new InputOutcome(admission.input(), admission.identity().sha256(), admission.identity().mediaType(),
                 InputOutcome.Status.duplicate,
                 "same bytes as document " + admission.duplicateOf(), admission.duplicateOf(), 0, null, Map.of(),
                 secondsSince(admission.started()));
@@ -145,8 +133,8 @@ public final class DocumentStages implements AutoCloseable {
         } else {
             LOG.error("{}: {}", input, reason, cause);
         }
-        String sha256 = admission == null ? null : admission.sha256();
-        String mediaType = admission == null ? null : admission.mediaType();
+        String sha256 = admission == null ? null : admission.identity().sha256();
+        String mediaType = admission == null ? null : admission.identity().mediaType();
         if (admission != null) {
             duplicates.released(sha256);
             deleteStaging(admission);
@@ -192,15 +180,16 @@ public final class DocumentStages implements AutoCloseable {
     }
 
     private Path storeOriginal(Admission admission, String mediaType) {
+        String extension = EXTENSIONS.getOrDefault(mediaType, "bin");
         try {
-            return originals.store(admission.input(), admission.sha256(), EXTENSIONS.getOrDefault(mediaType, "bin"));
+            return originals.store(admission.input(), admission.identity().sha256(), extension);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot keep the original of " + admission.input(), e);
         }
     }
 
     private Path stagingDir(Admission admission) {
-        return config.archiveDir().resolve("tmp").resolve(admission.sha256());
+        return config.archiveDir().resolve("tmp").resolve(admission.identity().sha256());
     }
 
     /** The staging folder holds only page images this run made; whatever is left there is ours. */
