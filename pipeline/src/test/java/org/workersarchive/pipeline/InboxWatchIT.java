@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,6 +51,37 @@ class InboxWatchIT {
         assertTrue(Files.isRegularFile(archive.resolve("failed/notes.tif")));
         assertTrue(Files.isRegularFile(archive.resolve("failed/notes.tif.reason.txt")));
         assertFalse(Files.exists(archive.resolve("tmp").resolve(sha256)), "staging folder left behind");
+    }
+
+    @Test
+    void aFileStillBeingWrittenIsNotTakenHalfWritten() throws Exception {
+        Path inbox = Files.createDirectories(work.resolve("slow-inbox"));
+        Path archive = work.resolve("slow-archive");
+        Path scan = smallestSampleScan();
+        PipelineConfig config = new PipelineConfigLoader().with("archive.workers", 1).load(archive);
+        RunReport report = new RunReport(config.archiveDir(), "watch", outcome -> { });
+
+        try (ArchivePipeline pipeline = ArchivePipeline.forInbox(config, report, inbox)) {
+            writeSlowly(scan, inbox.resolve(scan.getFileName()));
+            waitUntil(() -> report.outcomes().size() == 1);
+        }
+
+        InputOutcome outcome = report.outcomes().get(0);
+        assertEquals(InputOutcome.Status.ok, outcome.status(), String.valueOf(outcome.reason()));
+        assertEquals(Fixity.sha256(scan), outcome.sha256(), "the whole file was taken, not a part of it");
+    }
+
+    /** Writes the file in the inbox itself, in ten pieces over about four seconds, as a slow copy does. */
+    private static void writeSlowly(Path source, Path target) throws IOException, InterruptedException {
+        byte[] bytes = Files.readAllBytes(source);
+        int piece = bytes.length / 10 + 1;
+        try (OutputStream out = Files.newOutputStream(target)) {
+            for (int at = 0; at < bytes.length; at += piece) {
+                out.write(bytes, at, Math.min(piece, bytes.length - at));
+                out.flush();
+                Thread.sleep(400);
+            }
+        }
     }
 
     /** Copies under a hidden name, then renames: what a careful user's copy tool does. */
