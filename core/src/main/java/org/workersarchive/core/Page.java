@@ -15,8 +15,11 @@ import java.util.stream.Stream;
  * @param languages  the languages of the text, main one first, in Tesseract's names (fra, rus,
  *                   deu, eng); empty before OCR and for a text layer, whose language is not known
  * @param blocks     the text in reading order
+ * @param preparation how the image was turned and cleaned before it was read; {@link PagePreparation#NONE}
+ *                    when it was not
  */
-public record Page(int number, PageImage image, TextOrigin textOrigin, List<String> languages, List<Block> blocks) {
+public record Page(int number, PageImage image, TextOrigin textOrigin, List<String> languages, List<Block> blocks,
+                   PagePreparation preparation) {
 
     public Page {
         if (number < 1) {
@@ -26,19 +29,25 @@ public record Page(int number, PageImage image, TextOrigin textOrigin, List<Stri
         Objects.requireNonNull(textOrigin, "textOrigin");
         languages = List.copyOf(languages);
         blocks = List.copyOf(blocks);
+        Objects.requireNonNull(preparation, "preparation");
     }
 
     /** A page that has an image but has not been read yet. */
     public static Page unread(int number, PageImage image) {
-        return new Page(number, image, TextOrigin.NONE, List.of(), List.of());
+        return new Page(number, image, TextOrigin.NONE, List.of(), List.of(), PagePreparation.NONE);
     }
 
     public Page withText(TextOrigin origin, List<String> readAs, List<Block> newBlocks) {
-        return new Page(number, image, origin, readAs, newBlocks);
+        return new Page(number, image, origin, readAs, newBlocks, preparation);
     }
 
     public Page withImage(PageImage newImage) {
-        return new Page(number, newImage, textOrigin, languages, blocks);
+        return new Page(number, newImage, textOrigin, languages, blocks, preparation);
+    }
+
+    /** The page with its prepared image (the one its boxes refer to) and a record of the preparation. */
+    public Page withPreparedImage(PageImage preparedImage, PagePreparation newPreparation) {
+        return new Page(number, preparedImage, textOrigin, languages, blocks, newPreparation);
     }
 
     public Stream<Line> lines() {

@@ -57,6 +57,11 @@ public final class ProvenanceWriter {
             node.putNull("meanConfidence");
         }
         node.put("words", page.words().count());
+        ObjectNode preparation = node.putObject("preparation");
+        preparation.put("rotationDegrees", page.preparation().rotationDegrees());
+        preparation.put("skewDegrees", page.preparation().skewDegrees());
+        preparation.put("script", page.preparation().script());
+        preparation.put("thresholding", page.preparation().thresholding());
         return node;
     }
 

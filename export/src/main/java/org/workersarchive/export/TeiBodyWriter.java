@@ -1,7 +1,9 @@
 package org.workersarchive.export;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -13,6 +15,7 @@ import org.workersarchive.core.Document;
 import org.workersarchive.core.EntityType;
 import org.workersarchive.core.Line;
 import org.workersarchive.core.Page;
+import org.workersarchive.core.PagePreparation;
 import org.workersarchive.core.Word;
 
 /**
@@ -55,6 +58,9 @@ final class TeiBodyWriter {
                     "ulx", "0", "uly", "0", "lrx", width, "lry", height);
             xml.empty("graphic", "url", "pages/" + page.image().path().getFileName(),
                     "width", width + "px", "height", height + "px");
+            if (page.preparation().turned()) {
+                xml.leaf("desc", preparationNote(page.preparation()), "type", "preparation");
+            }
             for (Block block : page.blocks()) {
                 zone(block.id(), block.box(), "block", true);
                 for (Line line : block.lines()) {
@@ -116,12 +122,41 @@ final class TeiBodyWriter {
         }
         if (word.id().equals(openEntityUntil)) {
             int end = nameEnd(text);
-            xml.text(text.substring(0, end));
+            wordText(word, text.substring(0, end));
             closeEntityIfOpen();
             xml.text(text.substring(end));
         } else {
-            xml.text(text);
+            wordText(word, text);
         }
+    }
+
+    /**
+     * A word's text, inside {@code <unclear>} when OCR was unsure of it: its confidence becomes the
+     * probability in {@code @cert}, and {@code @resp} points at the OCR application in the header,
+     * so that a reader sees which words to check against the facsimile.
+     */
+    private void wordText(Word word, String text) throws XMLStreamException {
+        if (word.confidence() >= config.uncertainBelow() || text.isEmpty()) {
+            xml.text(text);
+            return;
+        }
+        xml.openInline("unclear", "cert", String.format(Locale.ROOT, "%.2f", word.confidence() / 100),
+                "resp", "#" + TeiWriter.applicationId("ocr"));
+        xml.text(text);
+        xml.close();
+    }
+
+    /** What was done to the scan to make the page image, in words. */
+    static String preparationNote(PagePreparation preparation) {
+        List<String> steps = new ArrayList<>();
+        if (preparation.rotationDegrees() != 0) {
+            steps.add("turned " + preparation.rotationDegrees() + "° clockwise to stand upright");
+        }
+        if (preparation.skewDegrees() != 0) {
+            steps.add(String.format(Locale.ROOT, "straightened by %+.2f° (clockwise positive)",
+                    preparation.skewDegrees()));
+        }
+        return "The scan was " + String.join(", then ", steps) + "; zones refer to the image as shown.";
     }
 
     /**

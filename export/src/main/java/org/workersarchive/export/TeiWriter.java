@@ -4,6 +4,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -102,7 +103,8 @@ public final class TeiWriter {
             StringBuilder details = new StringBuilder("Stage " + step.stage() + ", " + step.took().toMillis() + " ms");
             step.details().entrySet().stream().sorted(Map.Entry.comparingByKey())
                     .forEach(e -> details.append("; ").append(e.getKey()).append(": ").append(e.getValue()));
-            xml.open("application", "ident", step.stage(), "version", versionNumber(step.toolVersion()))
+            xml.open("application", "xml:id", applicationId(step.stage()), "ident", step.stage(),
+                            "version", versionNumber(step.toolVersion()))
                     .leaf("label", step.tool() + " " + step.toolVersion())
                     .leaf("desc", details.toString())
                     .close();
@@ -115,11 +117,27 @@ public final class TeiWriter {
         if (tags.isEmpty()) {
             return;
         }
+        Map<String, Long> wordsByTag = new HashMap<>();
+        long words = 0;
+        for (Page page : document.pages()) {
+            long pageWords = page.words().count();
+            words += pageWords;
+            if (!page.languages().isEmpty()) {
+                wordsByTag.merge(Languages.tag(page.languages().get(0)), pageWords, Long::sum);
+            }
+        }
         xml.open("profileDesc").open("langUsage");
         for (String tag : tags) {
-            xml.leaf("language", Languages.name(tag), "ident", tag);
+            // usage: the share of the document's words on pages mainly in this language, in percent.
+            String usage = words == 0 ? null : String.valueOf(Math.round(100.0 * wordsByTag.getOrDefault(tag, 0L) / words));
+            xml.leaf("language", Languages.name(tag), "ident", tag, "usage", usage);
         }
         xml.close().close();
+    }
+
+    /** The xml:id of a processing stage's application in the header, e.g. {@code app-ocr}. */
+    static String applicationId(String stage) {
+        return "app-" + stage;
     }
 
     /** The languages the pages were read as, in first-seen order, as xml:lang tags. */

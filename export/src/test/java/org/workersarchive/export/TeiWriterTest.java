@@ -33,6 +33,7 @@ import org.workersarchive.core.EntityType;
 import org.workersarchive.core.Line;
 import org.workersarchive.core.Page;
 import org.workersarchive.core.PageImage;
+import org.workersarchive.core.PagePreparation;
 import org.workersarchive.core.ProcessingStep;
 import org.workersarchive.core.SourceFile;
 import org.workersarchive.core.TextOrigin;
@@ -72,6 +73,16 @@ class TeiWriterTest {
         assertEquals("1923-06-05", xpath.evaluate("//tei:date/@when", xml));
         assertEquals("Le camarade G. Mias- nikov, 5 juin 1923 exclu", xpath.evaluate("normalize-space(//tei:ab[1])", xml));
         assertEquals("fr", xpath.evaluate("//tei:langUsage/tei:language/@ident", xml));
+        assertEquals("100", xpath.evaluate("//tei:langUsage/tei:language/@usage", xml));
+        assertEquals("The scan was turned 90° clockwise to stand upright, then straightened by -1.25° (clockwise "
+                + "positive); zones refer to the image as shown.",
+                xpath.evaluate("//tei:surface[1]/tei:desc[@type='preparation']", xml));
+        assertEquals("", xpath.evaluate("//tei:surface[2]/tei:desc", xml), "an unturned page needs no note");
+        assertEquals("2", xpath.evaluate("count(//tei:unclear)", xml), "the words under 60% confidence");
+        assertEquals("nikov", xpath.evaluate("//tei:persName/tei:unclear", xml), "nested in the name, comma outside");
+        assertEquals("0.45", xpath.evaluate("//tei:persName/tei:unclear/@cert", xml));
+        assertEquals("#app-ocr", xpath.evaluate("(//tei:unclear)[2]/@resp", xml));
+        assertEquals("ocr", xpath.evaluate("//tei:application[@xml:id='app-ocr']/@ident", xml));
         assertEquals("a" + "b".repeat(63), xpath.evaluate("//tei:idno[@type='sha256']", xml));
     }
 
@@ -137,13 +148,14 @@ class TeiWriterTest {
                 word("p1_w1", "Le", 100), word("p1_w2", "camarade", 160), word("p1_w3", "G.", 300),
                 word("p1_w4", "Mias-", 340)));
         Line second = new Line("p1_l2", new BoundingBox(100, 100, 400, 40), List.of(
-                new Word("p1_w5", "nikov,", new BoundingBox(100, 100, 80, 40), 88),
+                new Word("p1_w5", "nikov,", new BoundingBox(100, 100, 80, 40), 45),
                 new Word("p1_w6", "5", new BoundingBox(200, 100, 20, 40), 90),
                 new Word("p1_w7", "juin", new BoundingBox(230, 100, 60, 40), 90),
                 new Word("p1_w8", "1923", new BoundingBox(300, 100, 70, 40), 90),
                 new Word("p1_w9", "ex\u0001clu", new BoundingBox(380, 100, 70, 40), 40)));
         Block block = new Block("p1_b1", new BoundingBox(100, 50, 400, 90), List.of(first, second));
-        Page page1 = Page.unread(1, new PageImage(one, 1000, 1400, 300))
+        PageImage upright = new PageImage(one, 1000, 1400, 300);
+        Page page1 = Page.unread(1, upright).withPreparedImage(upright, new PagePreparation(90, -1.25, "Latin", "otsu"))
                 .withText(TextOrigin.OCR, List.of("fra"), List.of(block));
         Page page2 = Page.unread(2, new PageImage(two, 1000, 1400, 300)).withText(TextOrigin.OCR, List.of("fra"), List.of());
         SourceFile source = new SourceFile(imageDir.resolve("oc-1930.png"), "oc-1930.png", "a" + "b".repeat(63),

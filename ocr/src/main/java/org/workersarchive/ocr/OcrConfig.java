@@ -8,43 +8,80 @@ import java.util.Objects;
 /**
  * Settings of the OCR stage.
  *
- * @param tessdataDir where the Tesseract models ({@code LANG.traineddata}) are
- * @param languages   the models to read with, in Tesseract's names (fra, rus, deu, eng); not empty
- * @param defaultDpi  the resolution assumed for an image that does not state its own
+ * @param tessdataDir    where the Tesseract models ({@code LANG.traineddata}) are
+ * @param languages      the models a page may be read with, in Tesseract's names (fra, rus, deu, eng); not empty
+ * @param languageChoice {@link LanguageChoice#PER_PAGE}: each page is read with the model of its own script and
+ *                       language, chosen among {@code languages}; {@link LanguageChoice#FIXED}: every page is read
+ *                       with all of {@code languages} at once, as the user forced them
+ * @param defaultDpi     the resolution assumed for an image that does not state its own
+ * @param thresholding   how pages are made black and white for reading
  */
-public record OcrConfig(Path tessdataDir, List<String> languages, int defaultDpi) {
+public record OcrConfig(Path tessdataDir, List<String> languages, LanguageChoice languageChoice, int defaultDpi,
+                        Thresholding thresholding) {
 
     static final Path DEBIAN_TESSDATA = Path.of("/usr/share/tesseract-ocr/5/tessdata");
 
+    /** How the models for a page are chosen. */
+    public enum LanguageChoice {
+        /** By the page's script (orientation detection) and the language of a first reading. */
+        PER_PAGE,
+        /** All configured models for every page, as forced by the user. */
+        FIXED;
+
+        public static LanguageChoice ofLabel(String label) {
+            return switch (label) {
+                case "per-page" -> PER_PAGE;
+                case "fixed" -> FIXED;
+                default -> throw new IllegalArgumentException("language choice must be per-page or fixed, not '"
+                        + label + "'");
+            };
+        }
+    }
+
     public OcrConfig {
         Objects.requireNonNull(tessdataDir, "tessdataDir");
+        Objects.requireNonNull(languageChoice, "languageChoice");
+        Objects.requireNonNull(thresholding, "thresholding");
         languages = List.copyOf(languages);
         if (languages.isEmpty()) {
             throw new IllegalArgumentException("at least one OCR language is needed");
         }
         for (String language : languages) {
-            if (!language.matches("[A-Za-z_]+")) {
-                throw new IllegalArgumentException("not a Tesseract language name: '" + language + "'");
-            }
-            if (!Files.isRegularFile(tessdataDir.resolve(language + ".traineddata"))) {
-                throw new IllegalArgumentException("no Tesseract model for '" + language + "': "
-                        + tessdataDir.resolve(language + ".traineddata") + " is missing (Debian package tesseract-ocr-"
-                        + language.toLowerCase().replace('_', '-') + ")");
-            }
+            requireModel(tessdataDir, language);
         }
+        requireModel(tessdataDir, "osd");
         if (defaultDpi < 70 || defaultDpi > 2400) {
             throw new IllegalArgumentException("default dpi out of 70..2400: " + defaultDpi);
         }
     }
 
-    /** The archive's languages (French, Russian, German, English) at 300 dpi, with Debian's models. */
+    /**
+     * The archive's languages (French, Russian, German, English) chosen per page, at 300 dpi, with
+     * Debian's models and the thresholding that measured best on the benchmark pages.
+     */
     public static OcrConfig defaults() {
         String prefix = System.getenv("TESSDATA_PREFIX");
         Path tessdata = prefix == null || prefix.isBlank() ? DEBIAN_TESSDATA : Path.of(prefix);
-        return new OcrConfig(tessdata, List.of("fra", "rus", "deu", "eng"), 300);
+        return new OcrConfig(tessdata, List.of("fra", "rus", "deu", "eng"), LanguageChoice.PER_PAGE, 300,
+                Thresholding.AUTO);
     }
 
-    public OcrConfig withLanguages(List<String> newLanguages) {
-        return new OcrConfig(tessdataDir, newLanguages, defaultDpi);
+    public OcrConfig withLanguages(List<String> newLanguages, LanguageChoice newChoice) {
+        return new OcrConfig(tessdataDir, newLanguages, newChoice, defaultDpi, thresholding);
+    }
+
+    public OcrConfig withThresholding(Thresholding newThresholding) {
+        return new OcrConfig(tessdataDir, languages, languageChoice, defaultDpi, newThresholding);
+    }
+
+    private static void requireModel(Path tessdataDir, String language) {
+        if (!language.matches("[A-Za-z_]+")) {
+            throw new IllegalArgumentException("not a Tesseract language name: '" + language + "'");
+        }
+        Path model = tessdataDir.resolve(language + ".traineddata");
+        if (!Files.isRegularFile(model)) {
+            throw new IllegalArgumentException("no Tesseract model for '" + language + "': " + model
+                    + " is missing (Debian package tesseract-ocr-" + language.toLowerCase().replace('_', '-') + ")");
+        }
     }
 }

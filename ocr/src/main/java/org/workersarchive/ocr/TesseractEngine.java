@@ -1,110 +1,102 @@
 package org.workersarchive.ocr;
 
 import com.sun.jna.Pointer;
-import com.sun.jna.ptr.PointerByReference;
+import java.util.LinkedHashMap;
 import java.util.List;
-import net.sourceforge.lept4j.Leptonica;
+import java.util.Map;
 import net.sourceforge.lept4j.Pix;
 import net.sourceforge.tess4j.ITessAPI.TessBaseAPI;
 import net.sourceforge.tess4j.ITessAPI.TessOcrEngineMode;
 import net.sourceforge.tess4j.ITessAPI.TessPageSegMode;
 import net.sourceforge.tess4j.TessAPI;
-import org.workersarchive.core.Page;
+import org.workersarchive.core.Block;
 import org.workersarchive.core.RejectedInputException;
-import org.workersarchive.core.TextOrigin;
 
 /**
- * One native Tesseract engine (a TessBaseAPI handle). <b>Not thread-safe</b>: Tesseract keeps the
- * image and the results of the page it is reading in the handle, so each thread needs its own
- * engine ({@link TesseractEngines} gives one per thread). Must be closed to free native memory.
+ * A thread's native Tesseract engines (TessBaseAPI handles) that read prepared page images, one
+ * handle per set of models, kept loaded because pages switch between languages and loading a model
+ * costs as much as reading a small page. <b>Not thread-safe</b>: Tesseract keeps the image and the
+ * results of the page it is reading in the handle, so each thread needs its own. Must be closed to
+ * free native memory.
  */
-public final class TesseractEngine implements AutoCloseable {
+final class TesseractEngine implements AutoCloseable {
 
     // Tess4J's direct-mapped TessAPI1 binds every function at once and fails on Tesseract 5.3,
     // which lacks the newer ones (TessBaseAPIGetPAGEText); the interface mapping binds on first use.
     private static final TessAPI TESS = TessAPI.INSTANCE;
-    private static final Leptonica LEPT = Leptonica.INSTANCE;
+
+    /** Handles kept loaded at once; a box in four languages read per page needs four. */
+    private static final int MAX_LOADED = 6;
 
     private final OcrConfig config;
-    private TessBaseAPI handle;
-    private String loadedLanguages;
+    private final Map<String, TessBaseAPI> handleByModels = new LinkedHashMap<>(8, 0.75f, true);
 
-    public TesseractEngine(OcrConfig config) {
+    TesseractEngine(OcrConfig config) {
         this.config = config;
     }
 
     /** The version of the native library, e.g. "5.3.0". */
-    public static String version() {
+    static String version() {
         return TESS.TessVersion();
     }
 
     /**
-     * Reads a page with the configured languages; see {@link #recognize(Page, List)}.
-     */
-    public Page recognize(Page page) {
-        return recognize(page, config.languages());
-    }
-
-    /**
-     * Reads a page's image and returns the page with its blocks, lines and words, their boxes in
-     * that image's pixels, and its language (the models it was read with when the text does not
-     * tell). A page whose text came from a PDF text layer is returned as it is.
+     * Reads a prepared page image into blocks, lines and words, their boxes in that image's pixels.
      *
-     * @param languages Tesseract model names to read with; the engine is reloaded when they change
-     * @throws RejectedInputException when the image cannot be read or recognised
+     * @param models Tesseract model names to read with; the engine is reloaded when they change
+     * @throws RejectedInputException when Tesseract cannot recognise the image
      */
-    public Page recognize(Page page, List<String> languages) {
-        if (page.textOrigin() == TextOrigin.TEXT_LAYER) {
-            return page;
-        }
-        ensureLoaded(String.join("+", languages));
-        Pix pix = LEPT.pixRead(page.image().path().toString());
-        if (pix == null) {
-            throw new RejectedInputException("page " + page.number() + ": Leptonica cannot read its image");
-        }
+    List<Block> read(Pix image, int pageNumber, int dpi, List<String> models) {
+        TessBaseAPI handle = loaded(String.join("+", models));
         try {
-            TESS.TessBaseAPISetImage2(handle, pix);
-            int dpi = page.image().dpi() > 0 ? page.image().dpi() : config.defaultDpi();
+            TESS.TessBaseAPISetImage2(handle, image);
             TESS.TessBaseAPISetSourceResolution(handle, dpi);
             if (TESS.TessBaseAPIRecognize(handle, null) != 0) {
-                throw new RejectedInputException("page " + page.number() + ": Tesseract could not recognise it");
+                throw new RejectedInputException("page " + pageNumber + ": Tesseract could not recognise it");
             }
             String tsv = takeText(TESS.TessBaseAPIGetTsvText(handle, 0));
-            TsvLayoutReader layout = new TsvLayoutReader(page.number(), page.image().width(), page.image().height());
-            Page read = page.withText(TextOrigin.OCR, languages, layout.read(tsv));
-            List<String> identified = TextLanguageGuesser.guess(read.text(), languages).map(List::of).orElse(languages);
-            return read.withText(TextOrigin.OCR, identified, read.blocks());
+            return new TsvLayoutReader(pageNumber, Pixes.LEPT.pixGetWidth(image), Pixes.LEPT.pixGetHeight(image))
+                    .read(tsv);
         } finally {
             TESS.TessBaseAPIClear(handle);
-            LEPT.pixDestroy(new PointerByReference(pix.getPointer()));
         }
     }
 
     @Override
     public void close() {
-        if (handle != null) {
-            TESS.TessBaseAPIEnd(handle);
-            TESS.TessBaseAPIDelete(handle);
-            handle = null;
-        }
+        handleByModels.values().forEach(TesseractEngine::free);
+        handleByModels.clear();
     }
 
-    private void ensureLoaded(String languages) {
-        if (languages.equals(loadedLanguages)) {
-            return;
+    private TessBaseAPI loaded(String models) {
+        TessBaseAPI handle = handleByModels.get(models);
+        if (handle != null) {
+            return handle;
         }
-        close();
+        if (handleByModels.size() >= MAX_LOADED) {
+            Map.Entry<String, TessBaseAPI> leastUsed = handleByModels.entrySet().iterator().next();
+            free(leastUsed.getValue());
+            handleByModels.remove(leastUsed.getKey());
+        }
         handle = TESS.TessBaseAPICreate();
-        int status = TESS.TessBaseAPIInit2(handle, config.tessdataDir().toString(), languages,
+        int status = TESS.TessBaseAPIInit2(handle, config.tessdataDir().toString(), models,
                 TessOcrEngineMode.OEM_LSTM_ONLY);
         if (status != 0) {
-            close();
-            throw new IllegalStateException("Tesseract could not load '" + languages + "' from " + config.tessdataDir());
+            free(handle);
+            throw new IllegalStateException("Tesseract could not load '" + models + "' from " + config.tessdataDir());
         }
         TESS.TessBaseAPISetPageSegMode(handle, TessPageSegMode.PSM_AUTO);
+        TESS.TessBaseAPISetVariable(handle, "thresholding_method",
+                String.valueOf(config.thresholding().tesseractMethod()));
         // Tesseract prints remarks ("Detected 55 diacritics") on standard error; they mean nothing to users.
         TESS.TessBaseAPISetVariable(handle, "debug_file", "/dev/null");
-        loadedLanguages = languages;
+        handleByModels.put(models, handle);
+        return handle;
+    }
+
+    private static void free(TessBaseAPI handle) {
+        TESS.TessBaseAPIEnd(handle);
+        TESS.TessBaseAPIDelete(handle);
     }
 
     /** Copies a string Tesseract allocated, then frees it. */

@@ -1,24 +1,27 @@
 package org.workersarchive.ocr;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.workersarchive.core.Page;
 
 /**
- * The thread-safe entry point of the OCR stage: one {@link TesseractEngine} per calling thread,
- * made on first use. An engine is recycled (closed and made anew) after a number of pages, since
- * Tesseract's native memory grows over long runs.
+ * The thread-safe entry point of the OCR stage: one {@link PageRecognizer} (its own native
+ * Tesseract handles) per calling thread, made on first use. A recognizer is recycled (closed and
+ * made anew) after a number of pages, since Tesseract's native memory grows over long runs.
  */
 public final class TesseractEngines implements AutoCloseable {
 
-    /** Pages an engine reads before it is recycled. */
+    /** Pages a recognizer reads before it is recycled. */
     public static final int DEFAULT_PAGES_PER_ENGINE = 200;
 
     private final OcrConfig config;
     private final int pagesPerEngine;
-    private final Set<CountedEngine> engines = ConcurrentHashMap.newKeySet();
-    private final ThreadLocal<CountedEngine> engineOfThread = new ThreadLocal<>();
+    private final Set<CountedRecognizer> recognizers = ConcurrentHashMap.newKeySet();
+    private final ThreadLocal<CountedRecognizer> recognizerOfThread = new ThreadLocal<>();
+    private final AtomicInteger retiredSecondReadings = new AtomicInteger();
 
     public TesseractEngines(OcrConfig config) {
         this(config, DEFAULT_PAGES_PER_ENGINE);
@@ -32,19 +35,33 @@ public final class TesseractEngines implements AutoCloseable {
         this.pagesPerEngine = pagesPerEngine;
     }
 
-    /** Reads one page with the calling thread's engine; see {@link TesseractEngine#recognize(Page)}. */
+    /** Prepares and reads one page, choosing its models; see {@link #recognize(Page, List)}. */
     public Page recognize(Page page) {
-        CountedEngine engine = engineOfThread.get();
-        if (engine == null || engine.pages >= pagesPerEngine) {
-            if (engine != null) {
-                retire(engine);
+        return recognize(page, List.of());
+    }
+
+    /**
+     * Prepares one page (upright, straight; its image file replaced when it was turned) and reads it
+     * with the calling thread's engines. The returned page's boxes refer to its prepared image; its
+     * languages are the models it was finally read with, main one first. A page whose text came from
+     * a PDF text layer is returned as it is.
+     *
+     * @param forcedModels models every page of this document must be read with (from a sidecar); empty
+     *                     to follow the configuration
+     * @throws org.workersarchive.core.RejectedInputException when the image cannot be read or recognised
+     */
+    public Page recognize(Page page, List<String> forcedModels) {
+        CountedRecognizer recognizer = recognizerOfThread.get();
+        if (recognizer == null || recognizer.pages >= pagesPerEngine) {
+            if (recognizer != null) {
+                retire(recognizer);
             }
-            engine = new CountedEngine(new TesseractEngine(config));
-            engines.add(engine);
-            engineOfThread.set(engine);
+            recognizer = new CountedRecognizer(new PageRecognizer(config));
+            recognizers.add(recognizer);
+            recognizerOfThread.set(recognizer);
         }
-        engine.pages++;
-        return engine.engine.recognize(page);
+        recognizer.pages++;
+        return recognizer.recognizer.recognize(page, forcedModels);
     }
 
     public String tesseractVersion() {
@@ -54,8 +71,16 @@ public final class TesseractEngines implements AutoCloseable {
     /** What a provenance record should say of this stage's settings. */
     public Map<String, String> describe() {
         return Map.of("languages", String.join("+", config.languages()),
+                "languageChoice", config.languageChoice().name().toLowerCase().replace('_', '-'),
+                "thresholding", config.thresholding().label(),
                 "tessdata", config.tessdataDir().toString(),
                 "engineMode", "LSTM", "pagesPerEngine", String.valueOf(pagesPerEngine));
+    }
+
+    /** Pages read a second time because the first model was not the page's language, over all threads. */
+    public int secondReadings() {
+        return retiredSecondReadings.get()
+                + recognizers.stream().mapToInt(counted -> counted.recognizer.secondReadings()).sum();
     }
 
     /**
@@ -64,21 +89,22 @@ public final class TesseractEngines implements AutoCloseable {
      */
     @Override
     public void close() {
-        engines.forEach(this::retire);
+        recognizers.forEach(this::retire);
     }
 
-    private void retire(CountedEngine engine) {
-        engines.remove(engine);
-        engine.engine.close();
+    private void retire(CountedRecognizer counted) {
+        recognizers.remove(counted);
+        retiredSecondReadings.addAndGet(counted.recognizer.secondReadings());
+        counted.recognizer.close();
     }
 
-    /** An engine and the pages it has read; touched only by its own thread. */
-    private static final class CountedEngine {
-        private final TesseractEngine engine;
+    /** A recognizer and the pages it has read; touched only by its own thread. */
+    private static final class CountedRecognizer {
+        private final PageRecognizer recognizer;
         private int pages;
 
-        CountedEngine(TesseractEngine engine) {
-            this.engine = engine;
+        CountedRecognizer(PageRecognizer recognizer) {
+            this.recognizer = recognizer;
         }
     }
 }

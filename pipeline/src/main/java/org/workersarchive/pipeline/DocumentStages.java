@@ -8,6 +8,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -108,14 +109,15 @@ public final class DocumentStages implements AutoCloseable {
                 "provenance", written.provenance(), "original", original);
         Double confidence = document.meanConfidence().isPresent() ? document.meanConfidence().getAsDouble() : null;
         return new InputOutcome(admission.input(), admission.identity().sha256(), document.source().mediaType(),
-                InputOutcome.Status.ok, null, written.id(), document.pages().size(), confidence, outputs,
+                InputOutcome.Status.ok, null, written.id(),
+                document.pages().stream().map(InputOutcome.PageOutcome::of).toList(), confidence, outputs,
                 secondsSince(admission.started()));
     }
 
     public InputOutcome duplicate(Admission admission) {
         return new InputOutcome(admission.input(), admission.identity().sha256(), admission.identity().mediaType(),
                 InputOutcome.Status.duplicate,
-                "same bytes as document " + admission.duplicateOf(), admission.duplicateOf(), 0, null, Map.of(),
+                "same bytes as document " + admission.duplicateOf(), admission.duplicateOf(), List.of(), null, Map.of(),
                 secondsSince(admission.started()));
     }
 
@@ -147,7 +149,7 @@ public final class DocumentStages implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot keep failed input " + input + " in " + config.archiveDir(), e);
         }
-        return new InputOutcome(input, sha256, mediaType, InputOutcome.Status.failed, reason, null, 0, null, outputs,
+        return new InputOutcome(input, sha256, mediaType, InputOutcome.Status.failed, reason, null, List.of(), null, outputs,
                 admission == null ? 0 : secondsSince(admission.started()));
     }
 

@@ -1,8 +1,10 @@
 package org.workersarchive.pipeline;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.workersarchive.core.Page;
 
 /**
  * What became of one input file: a line of the run report.
@@ -13,13 +15,13 @@ import java.util.Objects;
  * @param status         ok, failed or duplicate
  * @param reason         why it failed, or of which document it is a duplicate; null when ok
  * @param documentId     the document made from it (or that it duplicates); null when failed
- * @param pages          page count, 0 when unknown
+ * @param pages          the pages made, in order; empty when none were
  * @param meanConfidence mean OCR word confidence 0..100, or null when no word was read
  * @param outputs        name to path of what was written (tei, text, folder, provenance, failed copy)
  * @param seconds        wall-clock time spent on it
  */
 public record InputOutcome(Path input, String sha256, String mediaType, Status status, String reason,
-                           String documentId, int pages, Double meanConfidence, Map<String, Path> outputs,
+                           String documentId, List<PageOutcome> pages, Double meanConfidence, Map<String, Path> outputs,
                            double seconds) {
 
     /** The status of an input, as written in report.json. */
@@ -28,6 +30,33 @@ public record InputOutcome(Path input, String sha256, String mediaType, Status s
     public InputOutcome {
         Objects.requireNonNull(input, "input");
         Objects.requireNonNull(status, "status");
+        pages = List.copyOf(pages);
         outputs = Map.copyOf(outputs);
+    }
+
+    /**
+     * How one page was read, so that an archivist can sort out the pages that need a human look.
+     *
+     * @param number          1-based
+     * @param languages       the models it was read with, main one first
+     * @param meanConfidence  mean word confidence 0..100, null when no word was read
+     * @param words           how many words were read
+     * @param script          the script orientation detection saw, or unknown
+     * @param rotationDegrees how far the scan was turned clockwise to stand upright
+     * @param skewDegrees     how far it was then turned to straighten it
+     */
+    public record PageOutcome(int number, List<String> languages, Double meanConfidence, long words, String script,
+                              int rotationDegrees, double skewDegrees) {
+
+        public PageOutcome {
+            languages = List.copyOf(languages);
+        }
+
+        static PageOutcome of(Page page) {
+            return new PageOutcome(page.number(), page.languages(),
+                    page.meanConfidence().isPresent() ? page.meanConfidence().getAsDouble() : null,
+                    page.words().count(), page.preparation().script(), page.preparation().rotationDegrees(),
+                    page.preparation().skewDegrees());
+        }
     }
 }

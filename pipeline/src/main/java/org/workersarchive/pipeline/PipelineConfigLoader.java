@@ -11,6 +11,7 @@ import java.util.Properties;
 import org.workersarchive.export.TeiConfig;
 import org.workersarchive.ingest.IngestConfig;
 import org.workersarchive.ocr.OcrConfig;
+import org.workersarchive.ocr.Thresholding;
 
 /**
  * Binds a {@link PipelineConfig} from, in rising order of precedence: the built-in defaults, a
@@ -25,8 +26,11 @@ public final class PipelineConfigLoader {
     static final String MAX_PAGES = "archive.max-pages";
     static final String TESSDATA = "archive.tessdata";
     static final String AUTHORITY_LIST = "archive.authority-list";
-    private static final List<String> KNOWN_KEYS = List.of(LANGUAGES, WORKERS, RENDER_DPI, MAX_PAGES, TESSDATA,
-            AUTHORITY_LIST);
+    static final String LANGUAGE_CHOICE = "archive.language-choice";
+    static final String THRESHOLDING = "archive.thresholding";
+    static final String UNCERTAIN_BELOW = "archive.uncertain-below";
+    private static final List<String> KNOWN_KEYS = List.of(LANGUAGES, LANGUAGE_CHOICE, WORKERS, RENDER_DPI,
+            MAX_PAGES, TESSDATA, THRESHOLDING, UNCERTAIN_BELOW, AUTHORITY_LIST);
 
     private final Properties values = new Properties();
 
@@ -63,11 +67,18 @@ public final class PipelineConfigLoader {
         OcrConfig ocr = new OcrConfig(
                 pathValue(TESSDATA, ocrDefaults.tessdataDir()),
                 languages(ocrDefaults.languages()),
-                ocrDefaults.defaultDpi());
+                values.containsKey(LANGUAGE_CHOICE) ? OcrConfig.LanguageChoice.ofLabel(values.getProperty(LANGUAGE_CHOICE))
+                        : ocrDefaults.languageChoice(),
+                ocrDefaults.defaultDpi(),
+                values.containsKey(THRESHOLDING) ? Thresholding.ofLabel(values.getProperty(THRESHOLDING))
+                        : ocrDefaults.thresholding());
+        TeiConfig teiDefaults = TeiConfig.defaults();
+        TeiConfig tei = new TeiConfig(teiDefaults.authorityUri(),
+                intValue(UNCERTAIN_BELOW, teiDefaults.uncertainBelow()));
         int workers = intValue(WORKERS, Runtime.getRuntime().availableProcessors());
         Path authority = values.containsKey(AUTHORITY_LIST) && !values.getProperty(AUTHORITY_LIST).isBlank()
                 ? Path.of(values.getProperty(AUTHORITY_LIST)) : null;
-        return new PipelineConfig(archiveDir, workers, ingest, ocr, TeiConfig.defaults(), authority);
+        return new PipelineConfig(archiveDir, workers, ingest, ocr, tei, authority);
     }
 
     private List<String> languages(List<String> fallback) {

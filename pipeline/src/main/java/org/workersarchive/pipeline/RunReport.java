@@ -16,6 +16,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -108,6 +110,11 @@ public final class RunReport {
         ObjectNode summary = root.putObject("summary");
         summary.put("inputs", outcomes.size());
         counts().forEach((status, count) -> summary.put(status.name(), count));
+        ObjectNode pagesByLanguage = summary.putObject("pagesByLanguage");
+        outcomes.stream().flatMap(outcome -> outcome.pages().stream())
+                .map(page -> page.languages().isEmpty() ? "none" : page.languages().get(0))
+                .collect(Collectors.groupingBy(language -> language, TreeMap::new, Collectors.counting()))
+                .forEach(pagesByLanguage::put);
         ArrayNode inputs = root.putArray("inputs");
         outcomes.forEach(outcome -> inputs.add(toJson(outcome)));
         Path partial = reportFile.resolveSibling("." + reportFile.getFileName() + ".partial");
@@ -124,16 +131,31 @@ public final class RunReport {
         node.put("status", outcome.status().name());
         node.put("reason", outcome.reason());
         node.put("documentId", outcome.documentId());
-        node.put("pages", outcome.pages());
-        if (outcome.meanConfidence() == null) {
-            node.putNull("meanConfidence");
-        } else {
-            node.put("meanConfidence", Math.round(outcome.meanConfidence() * 10) / 10.0);
+        node.put("pages", outcome.pages().size());
+        putConfidence(node, outcome.meanConfidence());
+        ArrayNode pages = node.putArray("pageDetails");
+        for (InputOutcome.PageOutcome page : outcome.pages()) {
+            ObjectNode pageNode = pages.addObject();
+            pageNode.put("number", page.number());
+            page.languages().forEach(pageNode.putArray("languages")::add);
+            putConfidence(pageNode, page.meanConfidence());
+            pageNode.put("words", page.words());
+            pageNode.put("script", page.script());
+            pageNode.put("rotationDegrees", page.rotationDegrees());
+            pageNode.put("skewDegrees", page.skewDegrees());
         }
         ObjectNode outputs = node.putObject("outputs");
         outcome.outputs().entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(e -> outputs.put(e.getKey(), e.getValue().toString()));
         node.put("seconds", Math.round(outcome.seconds() * 100) / 100.0);
         return node;
+    }
+
+    private static void putConfidence(ObjectNode node, Double meanConfidence) {
+        if (meanConfidence == null) {
+            node.putNull("meanConfidence");
+        } else {
+            node.put("meanConfidence", Math.round(meanConfidence * 10) / 10.0);
+        }
     }
 }

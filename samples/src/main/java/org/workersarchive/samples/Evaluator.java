@@ -59,7 +59,8 @@ public final class Evaluator {
                 EntityScores.score(gold, found));
     }
 
-    private Map<String, Path> documentsByFile(Path documentsDir) throws IOException {
+    /** The document folders of an archive, by the file name of the scan each was made from. */
+    Map<String, Path> documentsByFile(Path documentsDir) throws IOException {
         Map<String, Path> byFile = new HashMap<>();
         if (!Files.isDirectory(documentsDir)) {
             return byFile;

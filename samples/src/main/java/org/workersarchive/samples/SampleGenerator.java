@@ -23,7 +23,7 @@ public final class SampleGenerator {
     /** The seed of the bundled set in samples/bundled. */
     public static final long BUNDLED_SEED = 1923;
 
-    private static final List<SampleSpec> SAMPLES = List.of(
+    static final List<SampleSpec> SAMPLES = List.of(
             new SampleSpec("ouvrier-communiste_1930-03_n06-07_p01.png", ScanWriter.Format.PNG, "fra", 2, 38, false,
                     List.of(new SampleSpec.PageSpec("oc-1930-p1",
                             new Degradation(Degradation.YELLOWED, 0.10, 0.8, 1500, true)))),
@@ -87,11 +87,7 @@ public final class SampleGenerator {
             BufferedImage scanned = aging.apply(page, random);
             images.add(sample.gray() ? gray(scanned) : scanned);
             pages.add(new GroundTruth.PageText(number, String.join("\n", printed)));
-            for (MarkedText.Mark mark : text.marks()) {
-                boolean date = mark.type().equals("DATE");
-                entities.add(new GroundTruth.Entity(number, mark.type(), date ? null : mark.keyOrValue(),
-                        date ? mark.keyOrValue() : null, mark.surface()));
-            }
+            entities.addAll(entitiesOf(text, number));
         }
         Path scan = scans.resolve(sample.fileName());
         ScanWriter.write(images, sample.format(), scan);
@@ -100,7 +96,18 @@ public final class SampleGenerator {
         return scan;
     }
 
-    private static BufferedImage gray(BufferedImage color) {
+    /** The gold entities of a text printed on a page: names with their key, dates with their ISO value. */
+    static List<GroundTruth.Entity> entitiesOf(SampleText text, int pageNumber) {
+        List<GroundTruth.Entity> entities = new ArrayList<>();
+        for (MarkedText.Mark mark : text.marks()) {
+            boolean date = mark.type().equals("DATE");
+            entities.add(new GroundTruth.Entity(pageNumber, mark.type(), date ? null : mark.keyOrValue(),
+                    date ? mark.keyOrValue() : null, mark.surface()));
+        }
+        return entities;
+    }
+
+    static BufferedImage gray(BufferedImage color) {
         BufferedImage gray = new BufferedImage(color.getWidth(), color.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
         Graphics2D g = gray.createGraphics();
         g.drawImage(color, 0, 0, null);
@@ -108,7 +115,7 @@ public final class SampleGenerator {
         return gray;
     }
 
-    private static String resource(String name) {
+    static String resource(String name) {
         try (InputStream in = SampleGenerator.class.getResourceAsStream("texts/" + name + ".txt")) {
             if (in == null) {
                 throw new IllegalStateException("sample text missing: " + name);

@@ -8,7 +8,10 @@ import java.util.List;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.ImageWriter;
+import javax.imageio.metadata.IIOMetadata;
+import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.ImageOutputStream;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSName;
@@ -56,6 +59,32 @@ final class ScanWriter {
         try (ImageOutputStream out = ImageIO.createImageOutputStream(target.toFile())) {
             writer.setOutput(out);
             writer.write(null, new IIOImage(pages.get(0), null, null), param);
+        } finally {
+            writer.dispose();
+        }
+    }
+
+    /**
+     * One page as a PNG that states its resolution (a pHYs chunk), as a scanner writes it: OCR tools
+     * guess badly without it, so a benchmark must give every tool the same, right value.
+     */
+    static void pngWithResolution(BufferedImage page, Path target) throws IOException {
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
+        ImageWriteParam param = writer.getDefaultWriteParam();
+        IIOMetadata metadata = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(page), param);
+        // The PNG plugin's own tree: its standard-tree resolution is read back inverted (JDK-5106305).
+        String format = "javax_imageio_png_1.0";
+        IIOMetadataNode physical = new IIOMetadataNode("pHYs");
+        String pixelsPerMetre = String.valueOf(Math.round(DPI / 0.0254));
+        physical.setAttribute("pixelsPerUnitXAxis", pixelsPerMetre);
+        physical.setAttribute("pixelsPerUnitYAxis", pixelsPerMetre);
+        physical.setAttribute("unitSpecifier", "meter");
+        IIOMetadataNode root = new IIOMetadataNode(format);
+        root.appendChild(physical);
+        metadata.mergeTree(format, root);
+        try (ImageOutputStream out = ImageIO.createImageOutputStream(target.toFile())) {
+            writer.setOutput(out);
+            writer.write(null, new IIOImage(page, null, metadata), param);
         } finally {
             writer.dispose();
         }

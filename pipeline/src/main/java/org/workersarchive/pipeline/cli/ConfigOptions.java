@@ -14,8 +14,14 @@ final class ConfigOptions {
     Path configFile;
 
     @Option(names = "--languages", paramLabel = "LANG", split = "[,+]",
-            description = "Tesseract languages to read with, e.g. fra,rus,deu,eng (the default).")
+            description = "Tesseract languages a page may be read with, e.g. fra,rus,deu,eng (the default); "
+                    + "each page is read with the one of its script and language.")
     List<String> languages;
+
+    @Option(names = "--force-languages", paramLabel = "LANG", split = "[,+]",
+            description = "Read every page with exactly these languages at once, e.g. rus or fra+deu; "
+                    + "no choice per page.")
+    List<String> forcedLanguages;
 
     @Option(names = "--workers", paramLabel = "N",
             description = "Pages read at once, one Tesseract engine each (default: the number of cores).")
@@ -25,6 +31,9 @@ final class ConfigOptions {
         PipelineConfigLoader loader = new PipelineConfigLoader();
         if (configFile != null) {
             loader.withFile(configFile);
+        }
+        if (forcedLanguages != null) {
+            loader.with("archive.languages", String.join(",", forcedLanguages)).with("archive.language-choice", "fixed");
         }
         return loader.with("archive.languages", languages == null ? null : String.join(",", languages))
                 .with("archive.workers", workers)

@@ -1,0 +1,40 @@
+package org.workersarchive.core;
+
+import java.util.Objects;
+
+/**
+ * What was done to a page image before it was read, so that a scholar can tell why the facsimile
+ * differs from the scan and an archivist can find the pages that were sideways or skewed.
+ *
+ * @param rotationDegrees   how far the scan was turned clockwise to stand upright: 0, 90, 180 or 270
+ * @param skewDegrees       how far it was then turned to straighten its lines, clockwise positive;
+ *                          0 when it was straight enough
+ * @param script            the writing system Tesseract's orientation detector saw (Latin, Cyrillic, …),
+ *                          or {@code unknown} when it could not tell
+ * @param thresholding      how the page was made black and white for reading, e.g. {@code otsu} or
+ *                          {@code sauvola}; the kept image is never thresholded, only the copy that was read;
+ *                          {@code none} when the page was not read
+ */
+public record PagePreparation(int rotationDegrees, double skewDegrees, String script, String thresholding) {
+
+    public static final String UNKNOWN_SCRIPT = "unknown";
+
+    /** A page that was not prepared: a text-layer page, or one not read yet. */
+    public static final PagePreparation NONE = new PagePreparation(0, 0, UNKNOWN_SCRIPT, "none");
+
+    public PagePreparation {
+        if (rotationDegrees % 90 != 0 || rotationDegrees < 0 || rotationDegrees >= 360) {
+            throw new IllegalArgumentException("rotation must be 0, 90, 180 or 270: " + rotationDegrees);
+        }
+        if (!(Math.abs(skewDegrees) <= 45)) {
+            throw new IllegalArgumentException("skew out of -45..45 degrees: " + skewDegrees);
+        }
+        Objects.requireNonNull(script, "script");
+        Objects.requireNonNull(thresholding, "thresholding");
+    }
+
+    /** Whether the kept image differs in geometry from the scan. */
+    public boolean turned() {
+        return rotationDegrees != 0 || skewDegrees != 0;
+    }
+}

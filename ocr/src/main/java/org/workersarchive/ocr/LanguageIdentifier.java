@@ -1,0 +1,58 @@
+package org.workersarchive.ocr;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.tika.langdetect.optimaize.OptimaizeLangDetector;
+import org.apache.tika.language.detect.LanguageDetector;
+import org.apache.tika.language.detect.LanguageResult;
+
+/**
+ * Tells which of the candidate models' languages a page's first reading is in, with Tika's
+ * language detector (Optimaize n-gram profiles) restricted to those languages: a French page read
+ * with the German model is still recognisably French. <b>Not thread-safe</b> (the detector keeps
+ * the text it is given); one per reading thread.
+ */
+final class LanguageIdentifier {
+
+    /** Below this many letters a reading says too little about its language. */
+    static final int MIN_LETTERS = 40;
+
+    private final Map<String, String> modelByIsoCode = new LinkedHashMap<>();
+    private final LanguageDetector detector;
+
+    /** @param candidates Tesseract model names; those without an ISO 639-1 code are never identified */
+    LanguageIdentifier(List<String> candidates) {
+        candidates.forEach(model -> TesseractModels.isoCode(model)
+                .ifPresent(code -> modelByIsoCode.putIfAbsent(code, model)));
+        detector = modelByIsoCode.size() < 2 ? null : load(modelByIsoCode);
+    }
+
+    /**
+     * The model whose language the text is in, when the detector is reasonably certain; empty for
+     * short texts, unsure results, or when fewer than two candidates can be told apart.
+     */
+    Optional<String> identify(String text) {
+        if (detector == null || text.codePoints().filter(Character::isLetter).count() < MIN_LETTERS) {
+            return Optional.empty();
+        }
+        detector.reset();
+        detector.addText(text);
+        LanguageResult result = detector.detect();
+        if (result.isUnknown() || !result.isReasonablyCertain()) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(modelByIsoCode.get(result.getLanguage()));
+    }
+
+    private static LanguageDetector load(Map<String, String> modelByIsoCode) {
+        try {
+            return new OptimaizeLangDetector().loadModels(modelByIsoCode.keySet());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Tika's language profiles cannot be loaded", e);
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package org.workersarchive.ocr;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.workersarchive.ocr.TestPages.FRENCH;
+import static org.workersarchive.ocr.TestPages.RUSSIAN;
+
+import java.awt.image.BufferedImage;
+import java.awt.image.WritableRaster;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.workersarchive.core.Page;
+
+/** Orientation and skew found and undone by the real Tesseract OSD and Leptonica, on drawn pages. */
+class PagePreparerTest {
+
+    @TempDir
+    static Path dir;
+    private final TesseractEngines engines = TestPages.sharedEngines();
+
+    @ParameterizedTest(name = "a page put in turned {0} degrees clockwise")
+    @ValueSource(ints = {90, 180, 270})
+    void aTurnedPageComesBackUprightAndIsReadInFull(int turnedDegrees) throws IOException {
+        BufferedImage upright = TestPages.drawn(FRENCH);
+        Page turned = TestPages.page(1, TestPages.quarterTurned(upright, turnedDegrees),
+                dir.resolve("turned-" + turnedDegrees + ".png"));
+
+        Page read = engines.recognize(turned);
+
+        assertEquals((360 - turnedDegrees) % 360, read.preparation().rotationDegrees());
+        assertEquals(FRENCH, TesseractEnginesTest.lines(read));
+        BufferedImage kept = TesseractEnginesTest.imageOf(read);
+        assertEquals(upright.getWidth(), kept.getWidth(), "the kept image is the upright one");
+        assertEquals(upright.getHeight(), kept.getHeight());
+        assertEquals(kept.getWidth(), read.image().width());
+        assertTrue(read.words().allMatch(w -> w.box().fitsWithin(kept.getWidth(), kept.getHeight())));
+    }
+
+    @Test
+    void onlyPaperThatIsNotWhiteHasItsBackgroundEvenedOut() throws IOException {
+        BufferedImage white = TestPages.drawn(FRENCH);
+        BufferedImage yellowed = TestPages.drawn(FRENCH);
+        WritableRaster pixels = yellowed.getRaster();
+        for (int y = 0; y < yellowed.getHeight(); y++) {
+            for (int x = 0; x < yellowed.getWidth(); x++) {
+                // old paper: light gray-yellow that darkens towards the right edge; the ink stays dark
+                int paper = 222 - 30 * x / yellowed.getWidth();
+                pixels.setSample(x, y, 0, Math.min(pixels.getSample(x, y, 0), paper));
+            }
+        }
+
+        Page fromWhite = engines.recognize(TestPages.page(1, white, dir.resolve("white.png")));
+        Page fromYellowed = engines.recognize(TestPages.page(1, yellowed, dir.resolve("yellowed.png")));
+
+        assertEquals("otsu", fromWhite.preparation().thresholding());
+        assertEquals("normalised-otsu", fromYellowed.preparation().thresholding());
+        assertEquals(FRENCH, TesseractEnginesTest.lines(fromYellowed));
+    }
+
+    @ParameterizedTest(name = "a page skewed {0} degrees clockwise")
+    @ValueSource(doubles = {2.0, -1.2, 0.6})
+    void aSkewedPageIsStraightenedByTheAngleItWasTurned(double skewDegrees) throws IOException {
+        Page skewed = TestPages.page(1, TestPages.skewed(TestPages.drawn(RUSSIAN), skewDegrees),
+                dir.resolve("skewed-" + skewDegrees + ".png"));
+
+        Page read = engines.recognize(skewed);
+
+        assertEquals(-skewDegrees, read.preparation().skewDegrees(), 0.3);
+        assertEquals(0, read.preparation().rotationDegrees());
+        assertEquals(RUSSIAN, TesseractEnginesTest.lines(read));
+    }
+}
