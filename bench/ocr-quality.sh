@@ -3,7 +3,9 @@
 # would run it), OCRmyPDF (--deskew --rotate-pages) and this pipeline, on the same page images
 # (bench pages generated from the samples: clean, degraded, turned), scored against their ground
 # truth: CER and WER per condition, per language and overall, and seconds per page.
-#   bench/ocr-quality.sh [OUT_DIR]       (COPIES=n for n copies of each page with new randomness)
+#   bench/ocr-quality.sh [OUT_DIR]       (COPIES=n for n copies of each page with new randomness;
+#                                         THRESHOLDINGS="otsu sauvola …" also runs the pipeline once
+#                                         with each of those archive.thresholding settings)
 # Every tool gets the same parallelism: as many pages at once as there are cores, one thread each.
 set -euo pipefail
 
@@ -47,9 +49,20 @@ start=$(now_ms)
 "$ROOT/archive" batch "$PAGES" --archive "$OUT/pipeline" --workers "$CORES" >/dev/null
 pipeline_seconds=$(seconds "$start")
 
+variants=()
+for thresholding in ${THRESHOLDINGS:-}; do
+  echo "this pipeline with archive.thresholding=$thresholding" >&2
+  echo "archive.thresholding=$thresholding" > "$OUT/$thresholding.properties"
+  start=$(now_ms)
+  "$ROOT/archive" batch "$PAGES" --archive "$OUT/pipeline-$thresholding" --workers "$CORES" \
+    --config "$OUT/$thresholding.properties" >/dev/null
+  variants+=("pipeline, $thresholding" archive "$OUT/pipeline-$thresholding" "$(seconds "$start")")
+done
+
 "$ROOT/archive" --main org.workersarchive.samples.OcrComparison "$OUT/truth" \
   "tesseract CLI" text "$OUT/tesseract" "$tesseract_seconds" \
   "ocrmypdf" text "$OUT/ocrmypdf" "$ocrmypdf_seconds" \
-  "this pipeline" archive "$OUT/pipeline" "$pipeline_seconds" | tee "$OUT/results.md"
+  "this pipeline" archive "$OUT/pipeline" "$pipeline_seconds" \
+  "${variants[@]+"${variants[@]}"}" | tee "$OUT/results.md"
 echo "pages: $(find "$PAGES" -name '*.png' | wc -l); machine: $CORES cores; $(tesseract --version 2>&1 | head -1);" \
   "ocrmypdf $(ocrmypdf --version)" | tee -a "$OUT/results.md"

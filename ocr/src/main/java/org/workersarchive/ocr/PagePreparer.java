@@ -28,6 +28,11 @@ final class PagePreparer implements AutoCloseable {
     static final float MIN_ORIENTATION_CONFIDENCE = 14;
     /** OSD's script confidence below which the script is not trusted (Cyrillic pages score 4 to 10, Latin 15 to 35). */
     static final float MIN_SCRIPT_CONFIDENCE = 1;
+    /**
+     * OSD's confidence from which a turn it suggests, though not sure enough to apply, is tried by
+     * reading the page both ways: short pages score 5 to 14 where they are sideways.
+     */
+    static final float MIN_SUGGESTION_CONFIDENCE = 4;
     /** Leptonica's own default minimum confidence for a skew estimate (pixDeskew). */
     static final float MIN_SKEW_CONFIDENCE = 3;
     /** Smaller skews do not hurt Tesseract and are not worth resampling the image for. */
@@ -49,50 +54,96 @@ final class PagePreparer implements AutoCloseable {
     }
 
     /**
-     * A page ready to be read: the page (with its prepared image and what was done to it) and the
-     * gray image for Tesseract, which the caller must close.
+     * A page ready to be read, not yet kept: the page (with the geometry of its prepared image and
+     * what was done to it), the gray image for Tesseract, and the turned image to keep in place of the
+     * scan (null when the page was not turned). Close it when done.
+     *
+     * @param suggestedTurn a clockwise turn OSD suggested without the confidence to apply it, worth a
+     *                      second reading; 0 when there is none
      */
-    record PreparedPage(Page page, Pix forReading) implements AutoCloseable {
+    record PreparedPage(Page page, Pix forReading, Pix toKeep, int suggestedTurn) implements AutoCloseable {
         @Override
         public void close() {
             Pixes.destroy(forReading);
+            Pixes.destroy(toKeep);
         }
     }
 
     /**
-     * Prepares one page; its image file is replaced by the upright, straightened image when the page
-     * had to be turned.
+     * Prepares one page, turned as orientation detection finds it. Nothing is written: call
+     * {@link #keep} with the preparation that was chosen.
      *
      * @throws RejectedInputException when the image cannot be read
      */
     PreparedPage prepare(Page page) {
+        return prepare(page, -1);
+    }
+
+    /**
+     * Prepares one page turned clockwise by the given quarter turns, whatever orientation detection
+     * finds (its script is still taken); {@code forcedTurn} -1 follows orientation detection.
+     */
+    PreparedPage prepare(Page page, int forcedTurn) {
         Pix scan = LEPT.pixRead(page.image().path().toString());
         if (scan == null) {
             throw new RejectedInputException("page " + page.number() + ": Leptonica cannot read its image");
         }
         Pix gray = null;
+        Pix base = null;
         Pix upright = null;
         try {
             gray = LEPT.pixConvertTo8(scan, 0);
-            int dpi = dpi(page);
-            OrientationDetector.Orientation seen = orientation.detect(gray, dpi);
-            int turn = seen.confidence() >= MIN_ORIENTATION_CONFIDENCE ? (360 - seen.turnedDegrees()) % 360 : 0;
-            upright = turned(gray, turn, 0);
+            // The background is evened out before orientation detection too: on yellowed, thin paper
+            // OSD otherwise reads the verso's show-through (measured: a French page seen as Cyrillic).
+            Thresholding thresholding = thresholdingFor(gray);
+            base = thresholding.normalisesBackground() ? normalised(gray) : Pixes.share(gray);
+            OrientationDetector.Orientation seen = orientation.detect(base, dpi(page));
+            int detectedTurn = (360 - seen.turnedDegrees()) % 360;
+            boolean sure = seen.confidence() >= MIN_ORIENTATION_CONFIDENCE;
+            int turn = forcedTurn >= 0 ? forcedTurn : sure ? detectedTurn : 0;
+            int suggestedTurn = forcedTurn < 0 && !sure && seen.confidence() >= MIN_SUGGESTION_CONFIDENCE ? detectedTurn : 0;
+            upright = turned(base, turn, 0);
             double skew = skewOf(upright);
+            Pix toKeep = null;
             PageImage image = page.image();
             if (turn != 0 || skew != 0) {
-                image = keep(page, scan, gray, turn, skew);
+                toKeep = turned(LEPT.pixGetDepth(scan) == 32 ? scan : gray, turn, skew);
+                image = new PageImage(image.path(), LEPT.pixGetWidth(toKeep), LEPT.pixGetHeight(toKeep), image.dpi());
             }
-            Pix straight = skew == 0 ? Pixes.share(upright) : turned(upright, 0, skew);
-            Thresholding thresholding = thresholdingFor(straight);
-            Pix forReading = thresholding.normalisesBackground() ? normalised(straight) : straight;
+            Pix forReading = skew == 0 ? Pixes.share(upright) : turned(upright, 0, skew);
+            // A sideways page's script is judged by OSD on the page as it lies, which it reads fine.
             String script = seen.scriptConfidence() >= MIN_SCRIPT_CONFIDENCE ? seen.script() : PagePreparation.UNKNOWN_SCRIPT;
             PagePreparation done = new PagePreparation(turn, skew, script, thresholding.label());
-            return new PreparedPage(page.withPreparedImage(image, done), forReading);
+            return new PreparedPage(page.withPreparedImage(image, done), forReading, toKeep, suggestedTurn);
         } finally {
             Pixes.destroy(upright);
+            Pixes.destroy(base);
             Pixes.destroy(gray);
             Pixes.destroy(scan);
+        }
+    }
+
+    /**
+     * Writes the turned image of a prepared page over the page's image file (under a temporary name,
+     * then renamed), so that the boxes read from it and the facsimile agree. A colour scan stays in
+     * colour. Nothing is written for a page that was not turned.
+     */
+    void keep(PreparedPage prepared) {
+        if (prepared.toKeep() == null) {
+            return;
+        }
+        Path target = prepared.page().image().path();
+        Path partial = target.resolveSibling("." + target.getFileName() + ".prepared.partial");
+        try {
+            if (LEPT.pixWrite(partial.toString(), prepared.toKeep(), ILeptonica.IFF_PNG) != 0) {
+                throw new IOException("Leptonica could not write " + partial);
+            }
+            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the prepared image of page " + prepared.page().number()
+                    + " could not be kept", e);
+        } finally {
+            deleteQuietly(partial);
         }
     }
 
@@ -146,28 +197,6 @@ final class PagePreparer implements AutoCloseable {
         }
     }
 
-    /**
-     * Writes the turned image over the page's image file and returns its description. A colour scan
-     * stays in colour for the facsimile.
-     */
-    private static PageImage keep(Page page, Pix scan, Pix gray, int turn, double skew) {
-        Pix kept = turned(LEPT.pixGetDepth(scan) == 32 ? scan : gray, turn, skew);
-        Path target = page.image().path();
-        Path partial = target.resolveSibling("." + target.getFileName() + ".prepared.partial");
-        try {
-            if (LEPT.pixWrite(partial.toString(), kept, ILeptonica.IFF_PNG) != 0) {
-                throw new IOException("Leptonica could not write " + partial);
-            }
-            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            return new PageImage(target, LEPT.pixGetWidth(kept), LEPT.pixGetHeight(kept), page.image().dpi());
-        } catch (IOException e) {
-            throw new UncheckedIOException("the prepared image of page " + page.number() + " could not be kept", e);
-        } finally {
-            Pixes.destroy(kept);
-            deleteQuietly(partial);
-        }
-    }
-
     /** A leftover partial file is only litter in the document's staging folder, which is dropped anyway. */
     private static void deleteQuietly(Path partial) {
         try {
@@ -177,13 +206,9 @@ final class PagePreparer implements AutoCloseable {
         }
     }
 
-    /** The page with its background brought to an even light gray (Leptonica's default settings). */
+    /** A copy of the page with its background brought to an even light gray (Leptonica's default settings). */
     private static Pix normalised(Pix gray) {
-        try {
-            Pix even = LEPT.pixBackgroundNormSimple(gray, null, null);
-            return even != null ? even : Pixes.share(gray);
-        } finally {
-            Pixes.destroy(gray);
-        }
+        Pix even = LEPT.pixBackgroundNormSimple(gray, null, null);
+        return even != null ? even : Pixes.share(gray);
     }
 }

@@ -15,11 +15,21 @@ import org.workersarchive.core.TextOrigin;
  * straightened, then read with the one model of its language. The script comes from orientation
  * detection (a Cyrillic page is read with the Cyrillic model); among the models of that script the
  * first reading uses the language this thread's last page of the script was in, Tika identifies
- * the language of that reading, and the page is read a second time when the guess was wrong. One
+ * the language of that reading, and the page is read a second time when the guess was wrong; a page
+ * that still reads poorly is read again with the script left to the text, in case OSD mistook it. One
  * model at a time reads better and faster than all of them at once: with several loaded, Tesseract
  * lets the first one claim words of the others. <b>Not thread-safe</b>: one per reading thread.
  */
 final class PageRecognizer implements AutoCloseable {
+
+    /**
+     * How much lower the mean word confidence of a page turned as OSD suggested may be than as it lay,
+     * and the turn still kept: the same text read both ways differs by a point or two.
+     */
+    static final double CONFIDENCE_MARGIN = 5;
+
+    /** Mean word confidence under which a page read with the models of its script is read again unguided. */
+    static final double POOR_READING_CONFIDENCE = 60;
 
     private final OcrConfig config;
     private final PagePreparer preparer;
@@ -46,15 +56,37 @@ final class PageRecognizer implements AutoCloseable {
         if (page.textOrigin() == TextOrigin.TEXT_LAYER) {
             return page;
         }
+        List<String> forced = !forcedModels.isEmpty() ? forcedModels
+                : config.languageChoice() == OcrConfig.LanguageChoice.FIXED ? config.languages() : List.of();
         try (PagePreparer.PreparedPage prepared = preparer.prepare(page)) {
-            Page upright = prepared.page();
-            int dpi = upright.image().dpi() > 0 ? upright.image().dpi() : config.defaultDpi();
-            Function<List<String>, List<Block>> reading =
-                    models -> engine.read(prepared.forReading(), page.number(), dpi, models);
-            List<String> forced = !forcedModels.isEmpty() ? forcedModels
-                    : config.languageChoice() == OcrConfig.LanguageChoice.FIXED ? config.languages() : List.of();
-            return forced.isEmpty() ? chosen(upright, reading) : withModels(upright, reading, forced);
+            Page read = read(prepared, forced);
+            if (prepared.suggestedTurn() != 0) {
+                // OSD was unsure (a short page): read it turned as suggested too, and keep the upright
+                // page unless it reads clearly worse. Tesseract sometimes reads short sideways text
+                // well, but the facsimile should still show the page upright.
+                try (PagePreparer.PreparedPage turned = preparer.prepare(page, prepared.suggestedTurn())) {
+                    Page readTurned = read(turned, forced);
+                    if (meanConfidence(readTurned) + CONFIDENCE_MARGIN >= meanConfidence(read)) {
+                        preparer.keep(turned);
+                        return readTurned;
+                    }
+                }
+            }
+            preparer.keep(prepared);
+            return read;
         }
+    }
+
+    private Page read(PagePreparer.PreparedPage prepared, List<String> forced) {
+        Page upright = prepared.page();
+        int dpi = upright.image().dpi() > 0 ? upright.image().dpi() : config.defaultDpi();
+        Function<List<String>, List<Block>> reading =
+                models -> engine.read(prepared.forReading(), upright.number(), dpi, models);
+        return forced.isEmpty() ? chosen(upright, reading) : withModels(upright, reading, forced);
+    }
+
+    private static double meanConfidence(Page read) {
+        return read.meanConfidence().orElse(0);
     }
 
     /** How many pages this recognizer read twice because the first model was the wrong one. */
@@ -84,6 +116,17 @@ final class PageRecognizer implements AutoCloseable {
     private Page chosen(Page upright, Function<List<String>, List<Block>> reading) {
         Optional<String> script = Optional.of(upright.preparation().script())
                 .filter(name -> !name.equals(PagePreparation.UNKNOWN_SCRIPT));
+        Page read = chosen(upright, reading, script);
+        if (script.isPresent() && meanConfidence(read) < POOR_READING_CONFIDENCE) {
+            // Orientation detection may have mistaken the script (smudges, show-through): let the
+            // text decide among all the models, and keep the better reading.
+            Page unguided = chosen(upright, reading, Optional.empty());
+            return meanConfidence(unguided) > meanConfidence(read) ? unguided : read;
+        }
+        return read;
+    }
+
+    private Page chosen(Page upright, Function<List<String>, List<Block>> reading, Optional<String> script) {
         List<String> candidates = script.map(this::modelsOfScript).filter(models -> !models.isEmpty())
                 .orElse(config.languages());
         if (candidates.size() == 1) {

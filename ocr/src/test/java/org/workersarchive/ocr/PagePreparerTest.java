@@ -9,6 +9,7 @@ import java.awt.image.BufferedImage;
 import java.awt.image.WritableRaster;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,6 +39,21 @@ class PagePreparerTest {
         assertEquals(upright.getHeight(), kept.getHeight());
         assertEquals(kept.getWidth(), read.image().width());
         assertTrue(read.words().allMatch(w -> w.box().fitsWithin(kept.getWidth(), kept.getHeight())));
+    }
+
+    @Test
+    void aShortTurnedPageThatOrientationDetectionIsUnsureOfIsTriedTheWayItSuggests() throws IOException {
+        // Three short lines: OSD suggests the right turn with a confidence of about 5, too low to apply
+        // unseen. Tesseract reads them sideways as well, but the kept image must stand upright.
+        List<String> leaflet = List.of("Heraus zum ersten Mai!", "Alle Macht den Räten!", "Nieder mit dem Krieg!");
+        Page sideways = TestPages.page(1, TestPages.quarterTurned(TestPages.drawn(leaflet), 90),
+                dir.resolve("short-sideways.png"));
+
+        Page read = engines.recognize(sideways);
+
+        assertEquals(270, read.preparation().rotationDegrees());
+        assertEquals(leaflet, TesseractEnginesTest.lines(read));
+        assertEquals(1700, TesseractEnginesTest.imageOf(read).getWidth(), "the upright image is kept");
     }
 
     @Test
