@@ -3,24 +3,35 @@ package org.workersarchive.annotate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Finds the authority list's names in text. Every spelling of every entry is indexed once by the
  * forms of its first word, so that a text is read in one pass whatever the size of the list
- * (no regular expression per entry). Where names overlap, the longest wins: "Рабочая группа РКП"
- * is the Workers' Group, not the party inside it. Immutable; thread-safe.
+ * (no regular expression per entry): a hash lookup for the word as printed or inflected, and, when
+ * that finds nothing, a search of the first words' trie for OCR misreadings ({@link NameTrie},
+ * {@link OcrDistance}). Where names overlap, the longest wins: "Рабочая группа РКП" is the Workers'
+ * Group, not the party inside it. Thread-safe: immutable but for a bounded memory of trie searches.
  */
 public final class AuthorityAnnotator {
 
-    /** Exact spellings are certain; inflected or case-folded ones a little less. */
+    /** Exact spellings are certain; inflected or case-folded ones a little less; OCR misreadings less again. */
     static final double EXACT = 1.0;
     static final double INFLECTED = 0.9;
+    /** What each unit of OCR distance takes off the confidence of an inflected match. */
+    static final double PER_DISTANCE = 0.15;
     private static final int MIN_LETTERS = 3;
 
+    /** Distinct words whose trie search is remembered: a box of scans repeats its words a great deal. */
+    static final int REMEMBERED_SEARCHES = 100_000;
+
     private final Map<String, List<Spelling>> spellingsByFirstForm = new HashMap<>();
+    private final NameTrie firstForms = new NameTrie();
+    private final Map<String, List<NameTrie.Near>> nearForms = new ConcurrentHashMap<>();
 
     public AuthorityAnnotator(AuthorityList list) {
         for (AuthorityEntry entry : list.entries()) {
@@ -29,6 +40,7 @@ public final class AuthorityAnnotator {
             }
         }
         spellingsByFirstForm.values().forEach(s -> s.sort(Comparator.comparingInt(Spelling::length).reversed()));
+        spellingsByFirstForm.keySet().forEach(firstForms::add);
     }
 
     /** The names in one block's tokens, in reading order, never overlapping. */
@@ -53,19 +65,43 @@ public final class AuthorityAnnotator {
             return null;
         }
         TokenMatch best = null;
-        for (String form : first.forms()) {
-            for (Spelling spelling : spellingsByFirstForm.getOrDefault(form, List.of())) {
-                if (best != null && spelling.length() <= best.end() - best.start()) {
-                    break;
-                }
-                Double confidence = spelling.matchAt(tokens, start);
-                if (confidence != null) {
+        for (Map.Entry<String, Double> form : firstWordForms(first).entrySet()) {
+            for (Spelling spelling : spellingsByFirstForm.getOrDefault(form.getKey(), List.of())) {
+                Double confidence = spelling.matchAt(tokens, start, form.getValue());
+                boolean better = best == null || spelling.length() > best.end() - best.start()
+                        || spelling.length() == best.end() - best.start() && confidence != null
+                        && confidence > best.confidence();
+                if (confidence != null && better) {
                     best = new TokenMatch(spelling.entry().type(), start, start + spelling.length(),
                             spelling.entry().key(), null, confidence);
                 }
             }
         }
         return best;
+    }
+
+    /**
+     * The indexed first-word forms a token may stand for, with the OCR distance to each: its own forms
+     * at distance 0 when any is indexed, else the trie's near forms of its printed form.
+     */
+    private Map<String, Double> firstWordForms(Token token) {
+        Map<String, Double> forms = new HashMap<>();
+        for (String form : token.forms()) {
+            if (spellingsByFirstForm.containsKey(form)) {
+                forms.put(form, 0.0);
+            }
+        }
+        double allowed = OcrDistance.allowed(token.normalized().length());
+        if (forms.isEmpty() && allowed > 0 && !TokenNormalizer.isAcronym(token.surface())) {
+            if (nearForms.size() >= REMEMBERED_SEARCHES) {
+                nearForms.clear();
+            }
+            for (NameTrie.Near near : nearForms.computeIfAbsent(token.normalized(),
+                    word -> firstForms.near(word, allowed))) {
+                forms.put(near.word(), near.distance());
+            }
+        }
+        return forms;
     }
 
     private void index(Spelling spelling) {
@@ -87,8 +123,9 @@ public final class AuthorityAnnotator {
                     words.add(word);
                     boolean acronym = TokenNormalizer.isAcronym(raw);
                     acronyms.add(acronym);
-                    // An acronym is matched as printed: РКП is not inflected like a noun.
-                    forms.add(acronym ? Set.of(word) : InflectionForms.ofName(word));
+                    // An acronym is not inflected like a noun, but OCR splits and swaps its letters.
+                    forms.add(acronym ? new LinkedHashSet<>(List.of(word, TokenNormalizer.acronymSkeleton(word)))
+                            : InflectionForms.ofName(word));
                 }
             }
             int letters = String.join("", words).replaceAll("[^\\p{L}]", "").length();
@@ -100,23 +137,47 @@ public final class AuthorityAnnotator {
             return words.size();
         }
 
-        /** The confidence of a match at {@code start}, or null when the tokens there differ. */
-        Double matchAt(List<Token> tokens, int start) {
+        /**
+         * The confidence of a match at {@code start} whose first word is {@code firstDistance} from this
+         * spelling's, or null when the tokens there differ too much.
+         */
+        Double matchAt(List<Token> tokens, int start, double firstDistance) {
             if (start + length() > tokens.size()) {
                 return null;
             }
-            boolean exact = true;
+            boolean exact = firstDistance == 0;
+            double distance = firstDistance;
             for (int k = 0; k < length(); k++) {
                 Token token = tokens.get(start + k);
                 if (acronyms.get(k) && !TokenNormalizer.isAcronym(token.surface())) {
                     return null;
                 }
-                if (token.forms().stream().noneMatch(forms.get(k)::contains)) {
-                    return null;
+                if (k > 0) {
+                    double wordDistance = wordDistance(token, k);
+                    if (wordDistance < 0) {
+                        return null;
+                    }
+                    distance += wordDistance;
                 }
                 exact &= token.normalized().equals(words.get(k));
             }
+            if (distance > 0) {
+                return Math.max(0.5, INFLECTED - PER_DISTANCE * distance);
+            }
             return exact ? EXACT : INFLECTED;
+        }
+
+        /** 0 when the token is a form of the k-th word, its OCR distance when close enough, else -1. */
+        private double wordDistance(Token token, int k) {
+            if (token.forms().stream().anyMatch(forms.get(k)::contains)) {
+                return 0;
+            }
+            double allowed = acronyms.get(k) ? 0 : OcrDistance.allowed(words.get(k).length());
+            if (allowed == 0) {
+                return -1;
+            }
+            double distance = OcrDistance.between(token.normalized(), words.get(k), allowed);
+            return distance <= allowed ? distance : -1;
         }
     }
 }

@@ -17,9 +17,9 @@ import javax.xml.stream.XMLStreamReader;
 import org.workersarchive.core.EntityType;
 
 /**
- * The group's people, organisations, places and publications, read from a TEI file
- * ({@code listPerson/person}, {@code listOrg/org}, {@code listPlace/place}, {@code listBibl/bibl}).
- * Events ({@code listEvent}) are kept in the file for scholars but not matched in texts yet.
+ * The group's people, organisations, places, publications and events, read from a TEI file
+ * ({@code listPerson/person}, {@code listOrg/org}, {@code listPlace/place}, {@code listBibl/bibl},
+ * {@code listEvent/event}; an event's names are its {@code label}s or {@code eventName}s).
  * Immutable once loaded; thread-safe.
  */
 public final class AuthorityList {
@@ -27,8 +27,9 @@ public final class AuthorityList {
     private static final String BUNDLED = "authority.xml";
     private static final Map<String, EntityType> ENTRY_ELEMENTS = Map.of(
             "person", EntityType.PERSON, "org", EntityType.ORGANISATION,
-            "place", EntityType.PLACE, "bibl", EntityType.PUBLICATION);
-    private static final List<String> NAME_ELEMENTS = List.of("persName", "orgName", "placeName", "title");
+            "place", EntityType.PLACE, "bibl", EntityType.PUBLICATION, "event", EntityType.EVENT);
+    private static final List<String> NAME_ELEMENTS = List.of("persName", "orgName", "placeName", "title",
+            "eventName", "label");
 
     private final Map<String, AuthorityEntry> entries;
     private final byte[] source;

@@ -3,8 +3,12 @@ package org.workersarchive.annotate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.workersarchive.core.Annotation;
 import org.workersarchive.core.Block;
 import org.workersarchive.core.Document;
@@ -12,8 +16,10 @@ import org.workersarchive.core.Page;
 import org.workersarchive.core.ProcessingStep;
 
 /**
- * The annotate stage: names of the authority list and dates, as stand-off annotations over the
- * document's words, each within one block. Replaces any annotations the document had. Thread-safe.
+ * The annotate stage: names of the authority list (with their key), dates (with their ISO value)
+ * and names the list does not know (without a key: see {@link OtherNameRecognizer}), as stand-off
+ * annotations over the document's words, each within one block, in that order of precedence.
+ * Replaces any annotations the document had. Thread-safe.
  */
 public final class DocumentAnnotator {
 
@@ -23,6 +29,7 @@ public final class DocumentAnnotator {
     private final AuthorityList list;
     private final AuthorityAnnotator names;
     private final DateRecognizer dates = new DateRecognizer();
+    private final OtherNameRecognizer otherNames = new OtherNameRecognizer();
 
     public DocumentAnnotator(AuthorityList list) {
         this.list = list;
@@ -48,12 +55,21 @@ public final class DocumentAnnotator {
         List<Token> tokens = Token.of(block);
         List<TokenMatch> matches = new ArrayList<>(names.find(tokens));
         boolean[] taken = new boolean[tokens.size()];
-        matches.forEach(m -> java.util.Arrays.fill(taken, m.start(), m.end(), true));
-        matches.addAll(dates.find(tokens, taken));
-        matches.sort(java.util.Comparator.comparingInt(TokenMatch::start));
+        matches.forEach(m -> Arrays.fill(taken, m.start(), m.end(), true));
+        List<TokenMatch> found = dates.find(tokens, taken);
+        found.forEach(m -> Arrays.fill(taken, m.start(), m.end(), true));
+        matches.addAll(found);
+        matches.addAll(otherNames.find(tokens, taken));
+        matches.sort(Comparator.comparingInt(TokenMatch::start));
+        Set<String> annotatedWords = new HashSet<>();
         for (TokenMatch match : matches) {
             List<String> wordIds = tokens.subList(match.start(), match.end()).stream()
-                    .flatMap(t -> t.wordIds().stream()).toList();
+                    .flatMap(t -> t.wordIds().stream()).distinct().toList();
+            // Two names in one glued word ("Москва:Петроград") would share it; the first keeps it.
+            if (wordIds.stream().anyMatch(annotatedWords::contains)) {
+                continue;
+            }
+            annotatedWords.addAll(wordIds);
             annotations.add(new Annotation("e" + (annotations.size() + 1), match.type(), wordIds, match.key(),
                     match.value(), match.confidence(), NAME));
         }

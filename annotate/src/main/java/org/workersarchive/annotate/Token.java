@@ -1,8 +1,10 @@
 package org.workersarchive.annotate;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.workersarchive.core.Block;
 import org.workersarchive.core.Line;
 import org.workersarchive.core.Word;
@@ -13,6 +15,9 @@ import org.workersarchive.core.Word;
  * across a line break: "Mias-" + "nikov").
  */
 record Token(String surface, String normalized, Set<String> forms, List<String> wordIds) {
+
+    /** Punctuation between two letters that OCR made of a space. */
+    private static final Pattern GLUE = Pattern.compile("(?<=\\p{L})[:;!?,«»“”„]+[‘’'\"]?(?=\\p{L})");
 
     Token {
         wordIds = List.copyOf(wordIds);
@@ -35,17 +40,35 @@ record Token(String surface, String normalized, Set<String> forms, List<String> 
             if (endsLine.get(i) && isHyphenated(word.text()) && i + 1 < words.size()) {
                 Word next = words.get(++i);
                 String joined = word.text().substring(0, word.text().length() - 1) + next.text();
-                tokens.add(of(joined, List.of(word.id(), next.id())));
+                addSplit(tokens, joined, List.of(word.id(), next.id()));
             } else {
-                tokens.add(of(word.text(), List.of(word.id())));
+                addSplit(tokens, word.text(), List.of(word.id()));
             }
         }
         return tokens;
     }
 
+    /**
+     * Adds the tokens of one printed word. OCR glues words together where it misreads the space
+     * between them as punctuation ("Манифест:Рабочей!‘"): such a word gives a token for each part,
+     * all standing for the same model word. Hyphens, apostrophes, full stops and brackets are kept
+     * inside words (Arbeiter-Zeitung, l'Oural, РКП(б)).
+     */
+    private static void addSplit(List<Token> tokens, String text, List<String> wordIds) {
+        for (String part : GLUE.split(text)) {
+            if (!part.isEmpty()) {
+                tokens.add(of(part, wordIds));
+            }
+        }
+    }
+
     static Token of(String surface, List<String> wordIds) {
         String normalized = TokenNormalizer.normalize(surface);
-        return new Token(surface, normalized, InflectionForms.ofText(normalized), wordIds);
+        Set<String> forms = new LinkedHashSet<>(InflectionForms.ofText(normalized));
+        if (TokenNormalizer.isAcronym(surface)) {
+            forms.add(TokenNormalizer.acronymSkeleton(normalized));
+        }
+        return new Token(surface, normalized, forms, wordIds);
     }
 
     /** True when the printed word begins with a capital letter or a digit, as names do. */

@@ -42,6 +42,21 @@ final class TokenNormalizer {
         return foldScript(text);
     }
 
+    /**
+     * The form in which acronyms are compared across scripts and OCR's splitting of letters: Latin
+     * capitals that look like Cyrillic ones become Cyrillic, and "II" becomes П, so that «РКП» read
+     * as "PKII" or "PKП" still meets РКП. The argument is a normalised (lower-case) word.
+     */
+    static String acronymSkeleton(String normalized) {
+        String text = normalized.replace("ii", "п");
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            out.append(c == 'n' || c == 'u' ? c : LATIN_TO_CYRILLIC.getOrDefault(c, c));
+        }
+        return out.toString();
+    }
+
     /** True when the word, as printed, is an acronym: two or more letters, all capitals. */
     static boolean isAcronym(String word) {
         String letters = word.replaceAll("[^\\p{L}]", "");

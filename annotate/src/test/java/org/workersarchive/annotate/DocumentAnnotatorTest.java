@@ -22,6 +22,7 @@ import org.workersarchive.core.Block;
 import org.workersarchive.core.BoundingBox;
 import org.workersarchive.core.Document;
 import org.workersarchive.core.DocumentInvariants;
+import org.workersarchive.core.EntityType;
 import org.workersarchive.core.Line;
 import org.workersarchive.core.Page;
 import org.workersarchive.core.PageImage;
@@ -77,6 +78,45 @@ class DocumentAnnotatorTest {
     }
 
     @Test
+    void ocrMisreadingsOfNamesAreFoundWithLessConfidence() {
+        assertEquals("PERSON zinoviev [Zinovicv] | PERSON kamenev [Karnenev]", annotate("Zinovicv et Karnenev votent"));
+        assertEquals("PERSON myasnikov [Mjasnlkow]", annotate("Genosse Mjasnlkow spricht"));
+        assertEquals("PLACE moscow [Moscon.]", annotate("arrivé à Moscon."), "u read as n");
+        assertEquals("ORGANISATION workers-group [Рабочая груnпа]", annotate("Рабочая груnпа заявляет"));
+        assertEquals("ORGANISATION rkp [PKII]", annotate("партия PKII"), "П read as II");
+        assertEquals("PUBLICATION manifesto-workers-group [Манифест:Рабочей!‘ группы]",
+                annotate("Манифест:Рабочей!‘ группы требует"), "a space read as punctuation");
+        Annotation misread = annotated(List.of("Zinovicv vote")).annotations().get(0);
+        assertTrue(misread.confidence() < AuthorityAnnotator.INFLECTED, String.valueOf(misread.confidence()));
+        assertTrue(misread.confidence() >= 0.5, String.valueOf(misread.confidence()));
+    }
+
+    @Test
+    void ocrToleranceNeverTurnsAShortOrOrdinaryWordIntoAName() {
+        assertEquals("", annotate("Parts of Merlin and Lerin were sent"));
+        assertEquals("", annotate("Les Parties et Mouton"), "two plain substitutions from Moscou");
+        assertEquals("", annotate("Radar Mack Perl Pari"));
+    }
+
+    @Test
+    void eventsOfTheListAreMarked() {
+        assertEquals("EVENT congress-12 [XIIe Congrès]", annotate("au XIIe Congrès du parti"));
+        assertEquals("EVENT nep [НЭП]", annotate("против НЭП и бюрократии"));
+        assertEquals("EVENT kronstadt-uprising [Kronstadt uprising]", annotate("after the Kronstadt uprising the"));
+    }
+
+    @Test
+    void namesTheListDoesNotKnowAreMarkedWithoutAKey() {
+        assertEquals("PERSON - [Lutovinov] | PERSON - [Schwab]",
+                annotate("le camarade Lutovinov et Genosse Schwab"));
+        assertEquals("PERSON - [И. Н. Смирнов]", annotate("товарищ И. Н. Смирнов арестован"));
+        assertEquals("PERSON - [V. Panyushkin,]", annotate("signed by V. Panyushkin, a worker"));
+        assertEquals("ORGANISATION - [SPD] | ORGANISATION kapd [KAPD]", annotate("die SPD und die KAPD"));
+        assertEquals("", annotate("LA CRISE ET LES CHÔMEURS"), "a heading in capitals holds no acronyms");
+        assertEquals("", annotate("le XIe siècle et la page IV"), "Roman numerals are not acronyms");
+    }
+
+    @Test
     void shortOrLowerCaseCommonWordsAreNotNames() {
         assertEquals("", annotate("le permanent de la pravda est mach et la perm"));
         assertEquals("", annotate("Il a dit que Perma était un nom."));
@@ -109,6 +149,10 @@ class DocumentAnnotatorTest {
             assertTrue(list.entry(key).isPresent(), key);
         }
         assertEquals("Q1394", list.entry("lenin").orElseThrow().wikidataId());
+        assertTrue(list.entries().size() >= 80, list.entries().size() + " entries");
+        for (EntityType type : EntityType.values()) {
+            assertTrue(type == EntityType.DATE || list.entries().stream().anyMatch(e -> e.type() == type), type.name());
+        }
         Path copy = dir.resolve("authority.xml");
         list.copyTo(copy);
         assertEquals(List.of(), validateAgainstTeiAll(copy));
@@ -153,9 +197,13 @@ class DocumentAnnotatorTest {
     /** "TYPE key-or-value [covered words]" for each annotation, joined by " | ". */
     static String describe(Document document) {
         Map<String, Word> words = document.wordsById();
-        return document.annotations().stream().map(a -> a.type() + " " + (a.key() != null ? a.key() : a.value()) + " ["
+        return document.annotations().stream().map(a -> a.type() + " " + keyOrValue(a) + " ["
                 + a.wordIds().stream().map(id -> words.get(id).text()).collect(Collectors.joining(" ")) + "]")
                 .collect(Collectors.joining(" | "));
+    }
+
+    private static String keyOrValue(Annotation annotation) {
+        return annotation.key() != null ? annotation.key() : annotation.value() != null ? annotation.value() : "-";
     }
 
     private static List<String> validateAgainstTeiAll(Path file) throws Exception {

@@ -7,6 +7,8 @@ public enum EntityType {
     PLACE("placeName"),
     /** A periodical, pamphlet or book. */
     PUBLICATION("title"),
+    /** A congress, an uprising, a policy: what the authority list's listEvent holds. */
+    EVENT("eventName"),
     DATE("date");
 
     private final String teiElement;

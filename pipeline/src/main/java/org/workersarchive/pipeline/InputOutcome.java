@@ -18,11 +18,12 @@ import org.workersarchive.core.Page;
  * @param pages          the pages made, in order; empty when none were
  * @param meanConfidence mean OCR word confidence 0..100, or null when no word was read
  * @param outputs        name to path of what was written (tei, text, folder, provenance, failed copy)
+ * @param unknownNames   names the authority list does not know, as they occur in the document
  * @param seconds        wall-clock time spent on it
  */
 public record InputOutcome(Path input, String sha256, String mediaType, Status status, String reason,
                            String documentId, List<PageOutcome> pages, Double meanConfidence, Map<String, Path> outputs,
-                           double seconds) {
+                           List<NewNames.Occurrence> unknownNames, double seconds) {
 
     /** The status of an input, as written in report.json. */
     public enum Status { ok, failed, duplicate }
@@ -32,6 +33,7 @@ public record InputOutcome(Path input, String sha256, String mediaType, Status s
         Objects.requireNonNull(status, "status");
         pages = List.copyOf(pages);
         outputs = Map.copyOf(outputs);
+        unknownNames = List.copyOf(unknownNames);
     }
 
     /**

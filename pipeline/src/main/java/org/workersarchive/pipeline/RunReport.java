@@ -120,6 +120,7 @@ public final class RunReport {
         Path partial = reportFile.resolveSibling("." + reportFile.getFileName() + ".partial");
         json.writeValue(partial.toFile(), root);
         Files.move(partial, reportFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        NewNames.write(reportFile.getParent(), outcomes, json);
         lastWritten = Instant.now();
     }
 

@@ -28,7 +28,7 @@ public final class Evaluator {
 
     private static final Map<String, EntityType> TEI_ELEMENTS = Map.of("persName", EntityType.PERSON,
             "orgName", EntityType.ORGANISATION, "placeName", EntityType.PLACE, "title", EntityType.PUBLICATION,
-            "date", EntityType.DATE);
+            "eventName", EntityType.EVENT, "date", EntityType.DATE);
 
     private final ObjectMapper json = new ObjectMapper();
 

@@ -1,0 +1,118 @@
+package org.workersarchive.samples;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import org.workersarchive.core.Annotation;
+import org.workersarchive.core.Document;
+import org.workersarchive.core.EntityType;
+import org.workersarchive.core.Word;
+
+/**
+ * Scores an annotator against HIPE-2020's gold entities, as the HIPE scorer does for coarse
+ * literal NER: micro precision, recall and F1, strict (same type, same tokens) and fuzzy (same
+ * type, overlapping tokens), per type and overall. Found entities are mapped back from words to
+ * tokens, with punctuation tokens at their edges dropped (the annotator marks "Munich." where the
+ * gold marks "Munich").
+ */
+public final class HipeEvaluation {
+
+    /** Strict and fuzzy scores per type. */
+    public record Scores(Map<EntityType, Prf> strict, Map<EntityType, Prf> fuzzy, int documents) {
+
+        public Prf strictOverall() {
+            return strict.values().stream().reduce(new Prf(0, 0, 0), Prf::plus);
+        }
+
+        public Prf fuzzyOverall() {
+            return fuzzy.values().stream().reduce(new Prf(0, 0, 0), Prf::plus);
+        }
+
+        /** A table: one line per type and one for all, strict and fuzzy P/R/F1. */
+        public String format() {
+            StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%-14s %27s   %27s%n", "",
+                    "strict  P      R      F1", "fuzzy  P      R      F1"));
+            for (EntityType type : HipeCorpus.TYPES.values().stream().sorted().toList()) {
+                out.append(line(type.name().toLowerCase(Locale.ROOT), strict.getOrDefault(type, new Prf(0, 0, 0)),
+                        fuzzy.getOrDefault(type, new Prf(0, 0, 0))));
+            }
+            out.append(line("all", strictOverall(), fuzzyOverall()));
+            return out.toString();
+        }
+
+        private static String line(String name, Prf strict, Prf fuzzy) {
+            return String.format(Locale.ROOT, "%-14s %13.3f %6.3f %6.3f   %12.3f %6.3f %6.3f%n", name,
+                    strict.precision(), strict.recall(), strict.f1(), fuzzy.precision(), fuzzy.recall(), fuzzy.f1());
+        }
+    }
+
+    private HipeEvaluation() {
+    }
+
+    /** Annotates every document with {@code annotator} and scores what it found. */
+    public static Scores score(List<HipeCorpus.HipeDocument> documents, UnaryOperator<Document> annotator) {
+        Map<EntityType, Prf> strict = new EnumMap<>(EntityType.class);
+        Map<EntityType, Prf> fuzzy = new EnumMap<>(EntityType.class);
+        for (HipeCorpus.HipeDocument hipe : documents) {
+            List<HipeCorpus.Span> found = found(hipe, annotator.apply(hipe.document()));
+            for (EntityType type : HipeCorpus.TYPES.values()) {
+                List<HipeCorpus.Span> gold = hipe.gold().stream().filter(s -> s.type() == type).toList();
+                List<HipeCorpus.Span> mine = found.stream().filter(s -> s.type() == type).toList();
+                strict.merge(type, matched(gold, mine, false), Prf::plus);
+                fuzzy.merge(type, matched(gold, mine, true), Prf::plus);
+            }
+        }
+        return new Scores(strict, fuzzy, documents.size());
+    }
+
+    /** The annotations as token spans, of the types HIPE knows. */
+    static List<HipeCorpus.Span> found(HipeCorpus.HipeDocument hipe, Document annotated) {
+        Map<String, Integer> wordIndex = new HashMap<>();
+        List<Word> words = annotated.words().toList();
+        for (int i = 0; i < words.size(); i++) {
+            wordIndex.put(words.get(i).id(), i);
+        }
+        List<HipeCorpus.Span> spans = new ArrayList<>();
+        for (Annotation annotation : annotated.annotations()) {
+            if (!HipeCorpus.TYPES.containsValue(annotation.type())) {
+                continue;
+            }
+            int start = hipe.wordTokens().get(wordIndex.get(annotation.firstWordId()))[0];
+            int end = hipe.wordTokens().get(wordIndex.get(annotation.lastWordId()))[1] + 1;
+            while (end - 1 > start && isPunctuation(hipe.tokens().get(end - 1))) {
+                end--;
+            }
+            while (start < end - 1 && isPunctuation(hipe.tokens().get(start))) {
+                start++;
+            }
+            spans.add(new HipeCorpus.Span(annotation.type(), start, end));
+        }
+        return spans;
+    }
+
+    private static Prf matched(List<HipeCorpus.Span> gold, List<HipeCorpus.Span> found, boolean fuzzy) {
+        boolean[] used = new boolean[gold.size()];
+        int truePositives = 0;
+        for (HipeCorpus.Span span : found) {
+            for (int g = 0; g < gold.size(); g++) {
+                HipeCorpus.Span truth = gold.get(g);
+                boolean same = fuzzy ? span.start() < truth.end() && truth.start() < span.end()
+                        : span.start() == truth.start() && span.end() == truth.end();
+                if (!used[g] && same) {
+                    used[g] = true;
+                    truePositives++;
+                    break;
+                }
+            }
+        }
+        return new Prf(truePositives, found.size() - truePositives, gold.size() - truePositives);
+    }
+
+    private static boolean isPunctuation(String token) {
+        return token.codePoints().allMatch(c -> !Character.isLetterOrDigit(c));
+    }
+}

@@ -1,0 +1,72 @@
+package org.workersarchive.samples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.workersarchive.core.Annotation;
+import org.workersarchive.core.Document;
+import org.workersarchive.core.EntityType;
+import org.workersarchive.core.Line;
+import org.workersarchive.core.Word;
+
+class HipeCorpusTest {
+
+    private static final String TSV = """
+            TOKEN\tNE-COARSE-LIT\tNE-COARSE-METO\tNE-FINE-LIT\tNE-FINE-METO\tNE-FINE-COMP\tNE-NESTED\tNEL-LIT\tNEL-METO\tMISC
+            # language = fr
+            # document_id = EXP-1888-08-03-a-i0030
+            cortège\tO\tO\tO\tO\tO\tO\t_\t_\t_
+            de\tO\tO\tO\tO\tO\tO\t_\t_\t_
+            Munich\tB-loc\tO\tB-loc.adm.town\tO\tO\tO\tQ1726\t_\tNoSpaceAfter
+            .\tO\tO\tO\tO\tO\tO\t_\t_\tEndOfLine
+            par\tO\tO\tO\tO\tO\tO\t_\t_\t_
+            M\tB-pers\tO\tB-pers.ind\tO\tB-comp.title\tO\tQ65264\t_\tNoSpaceAfter
+            .\tI-pers\tO\tI-pers.ind\tO\tI-comp.title\tO\tQ65264\t_\t_
+            Hagenbeck\tI-pers\tO\tI-pers.ind\tO\tB-comp.name\tO\tQ65264\t_\tNoSpaceAfter
+            ,\tO\tO\tO\tO\tO\tO\t_\t_\t_
+            en\tO\tO\tO\tO\tO\tO\t_\t_\t_
+            1888\tB-time\tO\tB-time.date.abs\tO\tO\tO\t_\t_\t_
+            """;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void tokensBecomePrintedWordsInLinesAndTagsBecomeSpans() throws IOException {
+        Path file = Files.writeString(dir.resolve("hipe.tsv"), TSV);
+        HipeCorpus.HipeDocument hipe = HipeCorpus.read(file).get(0);
+
+        assertEquals("EXP-1888-08-03-a-i0030", hipe.id());
+        assertEquals("fr", hipe.language());
+        assertEquals(List.of(new HipeCorpus.Span(EntityType.PLACE, 2, 3), new HipeCorpus.Span(EntityType.PERSON, 5, 8),
+                new HipeCorpus.Span(EntityType.DATE, 10, 11)), hipe.gold());
+        assertEquals(List.of("cortège de Munich.", "par M. Hagenbeck, en 1888"),
+                hipe.document().pages().get(0).lines().map(Line::text).toList());
+    }
+
+    @Test
+    void foundEntitiesAreScoredOnTokensWithoutTheirPunctuation() throws IOException {
+        HipeCorpus.HipeDocument hipe = HipeCorpus.read(Files.writeString(dir.resolve("hipe.tsv"), TSV)).get(0);
+        // A stand-in annotator that marks "Munich." as a place and "Hagenbeck," as a person.
+        HipeEvaluation.Scores scores = HipeEvaluation.score(List.of(hipe), document -> mark(document, "Munich.", "Hagenbeck,"));
+
+        assertEquals(new Prf(1, 0, 0), scores.strict().get(EntityType.PLACE), "the full stop is not part of the name");
+        assertEquals(new Prf(0, 1, 1), scores.strict().get(EntityType.PERSON), "the gold span holds the title");
+        assertEquals(new Prf(1, 0, 0), scores.fuzzy().get(EntityType.PERSON));
+        assertEquals(new Prf(0, 0, 1), scores.strict().get(EntityType.DATE));
+    }
+
+    private static Document mark(Document document, String place, String person) {
+        List<Word> words = document.words().toList();
+        Word placeWord = words.stream().filter(w -> w.text().equals(place)).findFirst().orElseThrow();
+        Word personWord = words.stream().filter(w -> w.text().equals(person)).findFirst().orElseThrow();
+        return document.withAnnotations(List.of(
+                new Annotation("e1", EntityType.PLACE, List.of(placeWord.id()), "munich", null, 1, "test"),
+                new Annotation("e2", EntityType.PERSON, List.of(personWord.id()), null, null, 1, "test")));
+    }
+}
