@@ -111,16 +111,14 @@ public final class DocumentStages implements AutoCloseable {
         return new InputOutcome(admission.input(), admission.identity().sha256(), document.source().mediaType(),
                 InputOutcome.Status.ok, null, written.id(),
                 document.pages().stream().map(InputOutcome.PageOutcome::of).toList(), confidence, outputs,
-                NewNames.of(document),
-                secondsSince(admission.started()));
+                NewNames.of(document), secondsSince(admission.started()));
     }
 
     public InputOutcome duplicate(Admission admission) {
         return new InputOutcome(admission.input(), admission.identity().sha256(), admission.identity().mediaType(),
                 InputOutcome.Status.duplicate,
-                "same bytes as document " + admission.duplicateOf(), admission.duplicateOf(), List.of(), null, Map.of(),
-                List.of(),
-                secondsSince(admission.started()));
+                "same bytes as document " + admission.duplicateOf(), admission.duplicateOf(), List.of(), null,
+                Map.of(), List.of(), secondsSince(admission.started()));
     }
 
     /**
@@ -151,8 +149,8 @@ public final class DocumentStages implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot keep failed input " + input + " in " + config.archiveDir(), e);
         }
-        return new InputOutcome(input, sha256, mediaType, InputOutcome.Status.failed, reason, null, List.of(), null, outputs, List.of(),
-                admission == null ? 0 : secondsSince(admission.started()));
+        return new InputOutcome(input, sha256, mediaType, InputOutcome.Status.failed, reason, null, List.of(), null,
+                outputs, List.of(), admission == null ? 0 : secondsSince(admission.started()));
     }
 
     @Override

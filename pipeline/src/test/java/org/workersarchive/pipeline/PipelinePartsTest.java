@@ -29,6 +29,8 @@ import org.workersarchive.core.ProcessingStep;
 import org.workersarchive.core.SourceFile;
 import org.workersarchive.core.TextOrigin;
 import org.workersarchive.core.Word;
+import org.workersarchive.ocr.OcrConfig;
+import org.workersarchive.ocr.Thresholding;
 import org.workersarchive.pipeline.cli.ArchiveCli;
 
 class PipelinePartsTest {
@@ -41,11 +43,15 @@ class PipelinePartsTest {
     @Test
     void configFileAndCommandLineAreBoundWithTheCommandLineWinning() throws IOException {
         Path file = dir.resolve("archive.properties");
-        Files.writeString(file, "archive.languages=rus+eng\narchive.workers=3\narchive.render-dpi=200\n");
+        Files.writeString(file, "archive.languages=rus+eng\narchive.workers=3\narchive.render-dpi=200\n"
+                + "archive.language-choice=fixed\narchive.thresholding=sauvola\narchive.uncertain-below=45\n");
         PipelineConfig config = new PipelineConfigLoader().withFile(file).with("archive.workers", 1).load(dir);
         assertEquals(List.of("rus", "eng"), config.ocr().languages());
         assertEquals(1, config.workers());
         assertEquals(200, config.ingest().renderDpi());
+        assertEquals(OcrConfig.LanguageChoice.FIXED, config.ocr().languageChoice());
+        assertEquals(Thresholding.SAUVOLA, config.ocr().thresholding());
+        assertEquals(45, config.tei().uncertainBelow());
     }
 
     @Test
@@ -102,6 +108,8 @@ class PipelinePartsTest {
         assertEquals(2, ArchiveCli.commandLine().execute("batch", dir.resolve("missing").toString(),
                 "--archive", dir.resolve("archive").toString()));
         assertEquals(2, ArchiveCli.commandLine().execute("frobnicate"));
+        assertEquals(2, ArchiveCli.commandLine().execute("batch", dir.toString(), "--archive",
+                dir.resolve("archive").toString(), "--languages", "fra", "--force-languages", "rus"));
     }
 
     @Test

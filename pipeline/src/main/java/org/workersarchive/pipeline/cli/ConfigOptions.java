@@ -32,6 +32,9 @@ final class ConfigOptions {
         if (configFile != null) {
             loader.withFile(configFile);
         }
+        if (forcedLanguages != null && languages != null) {
+            throw new IllegalArgumentException("give --languages (chosen per page) or --force-languages, not both");
+        }
         if (forcedLanguages != null) {
             loader.with("archive.languages", String.join(",", forcedLanguages)).with("archive.language-choice", "fixed");
         }
