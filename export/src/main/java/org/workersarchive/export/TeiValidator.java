@@ -31,14 +31,30 @@ public final class TeiValidator {
         this.schema = schema;
     }
 
+    /** The archive's own TEI customisation: exactly what the pipeline writes, a subset of TEI P5. */
+    public static final String ARCHIVE_SCHEMA = "archive-tei.rng";
+
     /** Compiles the schema, e.g. {@code tei_all.rng}. */
     public static TeiValidator forSchema(Path rng) {
+        return compile(rng.toUri().toString(), rng.toString());
+    }
+
+    /** Compiles the archive's own customisation, shipped in this library ({@value #ARCHIVE_SCHEMA}). */
+    public static TeiValidator forArchiveSchema() {
+        java.net.URL schema = TeiValidator.class.getResource(ARCHIVE_SCHEMA);
+        if (schema == null) {
+            throw new IllegalStateException("the archive's TEI schema is missing from the class path");
+        }
+        return compile(schema.toString(), "the archive's TEI schema");
+    }
+
+    private static TeiValidator compile(String systemId, String name) {
         try {
             Schema schema = SAXSchemaReader.getInstance().createSchema(
-                    new InputSource(rng.toUri().toString()), new PropertyMapBuilder().toPropertyMap());
+                    new InputSource(systemId), new PropertyMapBuilder().toPropertyMap());
             return new TeiValidator(schema);
         } catch (IOException | SAXException | IncorrectSchemaException e) {
-            throw new IllegalArgumentException("cannot load the schema " + rng + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException("cannot load the schema " + name + ": " + e.getMessage(), e);
         }
     }
 

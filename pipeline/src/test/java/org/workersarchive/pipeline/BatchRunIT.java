@@ -136,9 +136,16 @@ class BatchRunIT {
         TeiValidator validator = TeiValidator.forSchema(sharedDir().resolve("tei/tei_all.rng"));
         List<Path> teis = documentFolders().stream().map(folder -> folder.resolve("document.tei.xml")).toList();
         assertEquals(checksumsBefore.size() - 1, teis.size());
+        TeiValidator archiveSchema = TeiValidator.forArchiveSchema();
         for (Path tei : teis) {
             assertEquals(List.of(), validator.validate(tei), tei.toString());
+            assertEquals(List.of(), archiveSchema.validate(tei), tei.toString());
         }
+        assertEquals(0, ArchiveCli.commandLine().execute("validate", archive.toString()));
+        assertEquals(0, ArchiveCli.commandLine().execute("validate", "--schema",
+                sharedDir().resolve("tei/tei_all.rng").toString(), archive.resolve("documents").toString()));
+        assertEquals(1, ArchiveCli.commandLine().execute("validate", archive.resolve("authority.xml").toString()),
+                "the authority list is TEI but not a document of the archive");
     }
 
     @Test
