@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.workersarchive.core.Annotation;
+import org.workersarchive.core.Csv;
 import org.workersarchive.core.Document;
 import org.workersarchive.core.EntityType;
 import org.workersarchive.core.Word;
@@ -90,8 +91,9 @@ final class NewNames {
             node.put("count", entry.count);
             entry.documents.forEach(node.putArray("documents")::add);
             entry.contexts.forEach(node.putArray("contexts")::add);
-            csv.append(String.join(",", cell(entry.type), cell(entry.surface), String.valueOf(entry.count),
-                    cell(String.join(" ", entry.documents)), cell(String.join(" | ", entry.contexts)))).append('\n');
+            csv.append(String.join(",", Csv.cell(entry.type), Csv.cell(entry.surface), String.valueOf(entry.count),
+                    Csv.cell(String.join(" ", entry.documents)), Csv.cell(String.join(" | ", entry.contexts))))
+                    .append('\n');
         }
         ObjectNode root = json.createObjectNode();
         root.put("about", "Names found in this run that the authority list does not know; add them to it.");
@@ -115,14 +117,6 @@ final class NewNames {
     private static String comparable(String surface) {
         return Normalizer.normalize(surface, Normalizer.Form.NFD).replaceAll("[\\p{M}\\p{P}]", "")
                 .toLowerCase(Locale.ROOT).strip();
-    }
-
-    /** A CSV cell, quoted when it holds a comma, a quote or a line break (RFC 4180). */
-    private static String cell(String value) {
-        if (value == null) {
-            return "";
-        }
-        return value.matches("(?s).*[,\"\\n\\r].*") ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
     }
 
     private static void replace(Path target, byte[] content) throws IOException {

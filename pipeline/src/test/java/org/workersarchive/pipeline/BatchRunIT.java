@@ -14,6 +14,7 @@ import java.nio.file.attribute.FileTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,6 +45,10 @@ class BatchRunIT {
     private static final double MAX_CER_OVERALL = 0.01;
     private static final double MIN_AUTHORITY_ENTITY_RECALL = 0.90;
     private static final double MIN_ENTITY_PRECISION = 0.95;
+
+    /** An entity element of the transcription with its key or date (names without a key are not indexed). */
+    private static final Pattern ENTITY_ELEMENT =
+            Pattern.compile("<(persName|orgName|placeName|title|eventName|date) (ref|when)=");
 
     private static final Path SAMPLES = Path.of("..", "samples", "bundled").toAbsolutePath().normalize();
 
@@ -146,6 +151,35 @@ class BatchRunIT {
                 sharedDir().resolve("tei/tei_all.rng").toString(), archive.resolve("documents").toString()));
         assertEquals(1, ArchiveCli.commandLine().execute("validate", archive.resolve("authority.xml").toString()),
                 "the authority list is TEI but not a document of the archive");
+    }
+
+    @Test
+    void theCorpusExportIsValidTeiWithAnIndexOfEveryEntity() throws IOException {
+        Path corpus = work.resolve("corpus");
+        assertEquals(0, ArchiveCli.commandLine().execute("export", "--archive", archive.toString(),
+                "--out", corpus.toString()));
+
+        TeiValidator teiAll = TeiValidator.forSchema(sharedDir().resolve("tei/tei_all.rng"));
+        assertEquals(List.of(), teiAll.validate(corpus.resolve("corpus.tei.xml")));
+        String corpusTei = Files.readString(corpus.resolve("corpus.tei.xml"));
+        long entityElements = 0;
+        for (Path folder : documentFolders()) {
+            String id = folder.getFileName().toString();
+            Path copy = corpus.resolve("documents").resolve(id);
+            assertEquals(-1L, Files.mismatch(folder.resolve("document.tei.xml"), copy.resolve("document.tei.xml")));
+            assertTrue(Files.isRegularFile(copy.resolve("pages/p0001.png")), id);
+            assertTrue(corpusTei.contains("xml:id=\"d-" + id + "-surface-p1\""), id);
+            assertTrue(corpusTei.contains("url=\"documents/" + id + "/pages/p0001.png\""), id);
+            String tei = Files.readString(folder.resolve("document.tei.xml"));
+            entityElements += ENTITY_ELEMENT.matcher(tei.substring(tei.indexOf("<text"))).results().count();
+        }
+        List<String> index = Files.readAllLines(corpus.resolve("entities.csv"));
+        assertEquals("document,page,type,key,surface,zone", index.get(0));
+        assertEquals(entityElements, index.size() - 1);
+        assertTrue(index.stream().anyMatch(row -> row.matches("put-rabochikh-k-vlasti-1923-\\w+,1,persName,myasnikov,"
+                + "Мясников\\w*,zone-p1_l\\d+")), index.toString());
+        assertEquals(entityElements, new ObjectMapper().readTree(corpus.resolve("entities.json").toFile()).size());
+        assertTrue(Files.isRegularFile(corpus.resolve("authority.xml")));
     }
 
     @Test

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "archive", mixinStandardHelpOptions = true, versionProvider = ArchiveCli.Version.class,
         description = "Turns scanned pamphlets and periodicals into TEI P5 in an archive folder.",
         subcommands = {BatchCommand.class, WatchCommand.class, DemoCommand.class, EvaluateCommand.class,
-                ValidateCommand.class,
+                ValidateCommand.class, ExportCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Examples:",
                 "  ./archive demo",

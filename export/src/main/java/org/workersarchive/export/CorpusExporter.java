@@ -1,0 +1,262 @@
+package org.workersarchive.export;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import javax.xml.stream.XMLStreamWriter;
+import org.workersarchive.core.Csv;
+
+/**
+ * Exports an archive as a corpus for TEI Publisher or eXist-db: {@code corpus.tei.xml} (a
+ * {@code teiCorpus} with its own header and every document's TEI inside, its ids prefixed with the
+ * document's id so that they stay unique, and its links rewritten to the corpus layout), each
+ * document's TEI and page images under {@code documents/<id>/}, the authority list, and an index of
+ * every entity occurrence ({@code entities.csv}, {@code entities.json}: document, page, type, key,
+ * surface, zone). Every file is written under a temporary name and renamed.
+ */
+public final class CorpusExporter {
+
+    /** Entity elements of the archive's TEI; dates are indexed by their ISO value. */
+    private static final Set<String> ENTITIES = Set.of("persName", "orgName", "placeName", "title", "eventName", "date");
+    private static final String XML_NS = "http://www.w3.org/XML/1998/namespace";
+
+    /** What an export wrote. */
+    public record Export(Path corpus, List<Path> documents, Path entitiesCsv, Path entitiesJson, int occurrences) {
+    }
+
+    /** One entity occurrence in the index. */
+    record Occurrence(String document, String page, String type, String key, String surface, String zone) {
+    }
+
+    /**
+     * @param archiveDir an archive made by the pipeline (documents/, authority.xml)
+     * @param outDir     created when missing; files already in it of the same names are replaced
+     */
+    public Export export(Path archiveDir, Path outDir) throws IOException {
+        List<Path> folders = documentFolders(archiveDir.resolve("documents"));
+        Files.createDirectories(outDir);
+        List<Path> documents = new ArrayList<>();
+        for (Path folder : folders) {
+            documents.add(copyDocument(folder, outDir.resolve("documents").resolve(folder.getFileName())));
+        }
+        Path authority = archiveDir.resolve("authority.xml");
+        if (Files.isRegularFile(authority)) {
+            replace(outDir.resolve("authority.xml"), out -> Files.copy(authority, out));
+        }
+        List<Occurrence> occurrences = new ArrayList<>();
+        Path corpus = outDir.resolve("corpus.tei.xml");
+        replace(corpus, out -> writeCorpus(folders, out, occurrences));
+        Path csv = outDir.resolve("entities.csv");
+        replace(csv, out -> out.write(csv(occurrences).getBytes(StandardCharsets.UTF_8)));
+        Path json = outDir.resolve("entities.json");
+        replace(json, out -> new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(out, json(occurrences)));
+        return new Export(corpus, documents, csv, json, occurrences.size());
+    }
+
+    private static List<Path> documentFolders(Path documentsDir) throws IOException {
+        if (!Files.isDirectory(documentsDir)) {
+            throw new IllegalArgumentException("not an archive: " + documentsDir + " is missing");
+        }
+        try (Stream<Path> folders = Files.list(documentsDir)) {
+            // Hidden folders are documents still being written.
+            return folders.filter(f -> !f.getFileName().toString().startsWith("."))
+                    .filter(f -> Files.isRegularFile(f.resolve("document.tei.xml"))).sorted().toList();
+        }
+    }
+
+    /** The document's TEI and page images, as in the archive (links relative to the folder still hold). */
+    private static Path copyDocument(Path folder, Path target) throws IOException {
+        Files.createDirectories(target.resolve("pages"));
+        Path tei = target.resolve("document.tei.xml");
+        replace(tei, out -> Files.copy(folder.resolve("document.tei.xml"), out));
+        Path pages = folder.resolve("pages");
+        if (Files.isDirectory(pages)) {
+            try (Stream<Path> images = Files.list(pages)) {
+                for (Path image : images.sorted().toList()) {
+                    replace(target.resolve("pages").resolve(image.getFileName()), out -> Files.copy(image, out));
+                }
+            }
+        }
+        return tei;
+    }
+
+    private void writeCorpus(List<Path> folders, OutputStream out, List<Occurrence> occurrences) throws IOException {
+        try {
+            XMLStreamWriter writer = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
+            writer.writeStartDocument("UTF-8", "1.0");
+            writer.writeCharacters("\n");
+            writer.setDefaultNamespace(TeiWriter.TEI_NS);
+            writer.writeStartElement(TeiWriter.TEI_NS, "teiCorpus");
+            writer.writeDefaultNamespace(TeiWriter.TEI_NS);
+            writer.writeAttribute("xml", XML_NS, "lang", "mul");
+            writeCorpusHeader(new TeiXml(writer), folders.size());
+            for (Path folder : folders) {
+                writer.writeCharacters("\n");
+                copyTei(folder.resolve("document.tei.xml"), folder.getFileName().toString(), writer, occurrences);
+            }
+            writer.writeCharacters("\n");
+            writer.writeEndElement();
+            writer.writeEndDocument();
+            writer.close();
+        } catch (XMLStreamException e) {
+            throw new IOException("cannot write the corpus: " + e.getMessage(), e);
+        }
+    }
+
+    private static void writeCorpusHeader(TeiXml xml, int documents) throws XMLStreamException {
+        xml.open("teiHeader").open("fileDesc")
+                .open("titleStmt").leaf("title", "Archive of the Workers' Group and its allies: transcriptions")
+                .open("respStmt").leaf("resp", "Text recognition, entity annotation and TEI encoding")
+                .leaf("name", "Archive pipeline").close().close()
+                .open("extent").leaf("measure", documents + (documents == 1 ? " document" : " documents"),
+                        "unit", "documents", "quantity", String.valueOf(documents)).close()
+                .open("publicationStmt")
+                .leaf("p", "Exported from the archive on " + LocalDate.now(ZoneOffset.UTC) + "; working transcriptions.")
+                .close()
+                .open("sourceDesc").leaf("p", "Scans of pamphlets and periodicals; each document's header describes "
+                        + "its source.").close()
+                .close().close();
+    }
+
+    /**
+     * Copies one document's TEI element into the corpus: every xml:id and every local pointer
+     * (#…) prefixed with the document's id, relative links rewritten from the document's folder to
+     * the corpus folder; and every entity occurrence noted for the index.
+     */
+    private static void copyTei(Path tei, String documentId, XMLStreamWriter out, List<Occurrence> occurrences)
+            throws IOException, XMLStreamException {
+        XMLInputFactory factory = XMLInputFactory.newFactory();
+        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        // An xml:id must start with a letter, and a document id may start with a digit (a year).
+        String prefix = "d-" + documentId + "-";
+        String page = null;
+        String zone = null;
+        Occurrence open = null;
+        StringBuilder surface = new StringBuilder();
+        int entityDepth = 0;
+        try (InputStream in = Files.newInputStream(tei)) {
+            XMLStreamReader xml = factory.createXMLStreamReader(in);
+            while (xml.hasNext()) {
+                int event = xml.next();
+                if (event == XMLStreamConstants.START_ELEMENT) {
+                    String name = xml.getLocalName();
+                    out.writeStartElement(TeiWriter.TEI_NS, name);
+                    for (int i = 0; i < xml.getAttributeCount(); i++) {
+                        String attribute = xml.getAttributeLocalName(i);
+                        String value = rewritten(attribute, xml.getAttributeValue(i), prefix, documentId);
+                        if (XML_NS.equals(xml.getAttributeNamespace(i))) {
+                            out.writeAttribute("xml", XML_NS, attribute, value);
+                        } else {
+                            out.writeAttribute(attribute, value);
+                        }
+                    }
+                    if (name.equals("pb")) {
+                        page = xml.getAttributeValue(null, "n");
+                    } else if (name.equals("lb")) {
+                        zone = xml.getAttributeValue(null, "facs");
+                    }
+                    if (open != null) {
+                        entityDepth++;
+                    } else if (ENTITIES.contains(name) && page != null) {
+                        String key = name.equals("date") ? xml.getAttributeValue(null, "when")
+                                : fragment(xml.getAttributeValue(null, "ref"));
+                        open = new Occurrence(documentId, page, name, key, null, zone == null ? null : zone.substring(1));
+                        surface.setLength(0);
+                    }
+                } else if (event == XMLStreamConstants.END_ELEMENT) {
+                    out.writeEndElement();
+                    if (open != null && entityDepth == 0) {
+                        occurrences.add(new Occurrence(open.document(), open.page(), open.type(), open.key(),
+                                surface.toString().strip().replaceAll("\\s+", " "), open.zone()));
+                        open = null;
+                    } else if (open != null) {
+                        entityDepth--;
+                    }
+                } else if (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.SPACE) {
+                    out.writeCharacters(xml.getText());
+                    if (open != null) {
+                        surface.append(xml.getText());
+                    }
+                }
+            }
+            xml.close();
+        } catch (XMLStreamException e) {
+            throw new IOException(tei + " is not well-formed XML: " + e.getMessage(), e);
+        }
+    }
+
+    private static String rewritten(String attribute, String value, String prefix, String documentId) {
+        if (attribute.equals("id")) {
+            return prefix + value;
+        }
+        if (value.startsWith("#")) {
+            return "#" + prefix + value.substring(1);
+        }
+        if (value.startsWith("../../")) {
+            return value.substring("../../".length());
+        }
+        if (attribute.equals("url") && value.startsWith("pages/")) {
+            return "documents/" + documentId + "/" + value;
+        }
+        return value;
+    }
+
+    private static String fragment(String ref) {
+        return ref == null ? null : ref.substring(ref.indexOf('#') + 1);
+    }
+
+    private static String csv(List<Occurrence> occurrences) {
+        StringBuilder csv = new StringBuilder("document,page,type,key,surface,zone\n");
+        for (Occurrence o : occurrences) {
+            csv.append(String.join(",", Csv.cell(o.document()), Csv.cell(o.page()), Csv.cell(o.type()),
+                    Csv.cell(o.key()), Csv.cell(o.surface()), Csv.cell(o.zone()))).append('\n');
+        }
+        return csv.toString();
+    }
+
+    private static ArrayNode json(List<Occurrence> occurrences) {
+        ArrayNode array = new ObjectMapper().createArrayNode();
+        for (Occurrence o : occurrences) {
+            ObjectNode node = array.addObject();
+            node.put("document", o.document());
+            node.put("page", o.page());
+            node.put("type", o.type());
+            node.put("key", o.key());
+            node.put("surface", o.surface());
+            node.put("zone", o.zone());
+        }
+        return array;
+    }
+
+    private static void replace(Path target, Content content) throws IOException {
+        Path partial = target.resolveSibling("." + target.getFileName() + ".partial");
+        try (OutputStream out = Files.newOutputStream(partial)) {
+            content.write(out);
+        }
+        Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    @FunctionalInterface
+    private interface Content {
+        void write(OutputStream out) throws IOException;
+    }
+}

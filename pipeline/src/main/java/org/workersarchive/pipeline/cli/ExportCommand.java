@@ -1,0 +1,39 @@
+package org.workersarchive.pipeline.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.workersarchive.export.CorpusExporter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = {"Exports an archive as a corpus for TEI Publisher or eXist-db: corpus.tei.xml (a teiCorpus",
+                "holding every document), each document's TEI and page images, the authority list, and an",
+                "index of every entity occurrence (entities.csv, entities.json: document, page, type, key,",
+                "surface, zone)."},
+        footer = {"", "Example:", "  ./archive export --archive demo-archive --out demo-corpus"})
+final class ExportCommand implements Callable<Integer> {
+
+    @Option(names = "--archive", required = true, paramLabel = "DIR", description = "The archive folder.")
+    Path archive;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Where the corpus goes.")
+    Path out;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!Files.isDirectory(archive.resolve("documents"))) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "not an archive (no documents/): " + archive);
+        }
+        CorpusExporter.Export export = new CorpusExporter().export(archive, out);
+        System.out.println(export.documents().size() + " document(s), " + export.occurrences()
+                + " entity occurrences → " + export.corpus());
+        System.out.println("index: " + export.entitiesCsv() + ", " + export.entitiesJson());
+        return 0;
+    }
+}
