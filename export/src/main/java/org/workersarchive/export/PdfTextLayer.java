@@ -1,0 +1,119 @@
+package org.workersarchive.export;
+
+import java.io.IOException;
+import java.util.List;
+import org.apache.fontbox.ttf.CmapLookup;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.font.PDFontDescriptor;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
+import org.apache.pdfbox.util.Matrix;
+import org.workersarchive.core.Block;
+import org.workersarchive.core.BoundingBox;
+import org.workersarchive.core.Line;
+import org.workersarchive.core.Page;
+import org.workersarchive.core.Word;
+
+/**
+ * The invisible text over a page image, laid out as Tesseract's PDF renderer and OCRmyPDF do:
+ * each line's text sized to the line's height on a common baseline, each word put at its box and
+ * stretched (horizontal scaling) to the box's width, and a space after each word stretched over
+ * the gap to the next, so that text extraction finds the words in reading order and selection
+ * covers what the reader sees. Not thread-safe: one per PDF, like its font.
+ */
+final class PdfTextLayer {
+
+    /** Floors in points for degenerate boxes (no height, no width), which still get their text. */
+    private static final float MIN_FONT_SIZE = 1f;
+    private static final float MIN_WIDTH = 0.1f;
+    private static final int REPLACEMENT_CHARACTER = 0xFFFD;
+
+    private final PDType0Font font;
+    private final CmapLookup glyphs;
+    /** Above and below the baseline, as fractions of the font size; together they fill a line's box. */
+    private final float ascent;
+    private final float descent;
+    private final String replacement;
+
+    PdfTextLayer(PDType0Font font) {
+        this.font = font;
+        this.glyphs = font.getCmapLookup();
+        PDFontDescriptor descriptor = font.getFontDescriptor();
+        boolean sane = descriptor.getAscent() > 0 && descriptor.getDescent() <= 0;
+        this.ascent = sane ? descriptor.getAscent() / 1000f : 0.8f;
+        this.descent = sane ? -descriptor.getDescent() / 1000f : 0.2f;
+        this.replacement = canEncode(REPLACEMENT_CHARACTER) ? Character.toString(REPLACEMENT_CHARACTER) : "?";
+    }
+
+    /** Writes the page's words, block by block and line by line, into the page's content. */
+    void write(PDPageContentStream content, Page page, PdfPageGeometry geometry) throws IOException {
+        if (page.blocks().isEmpty()) {
+            return;
+        }
+        content.beginText();
+        content.setRenderingMode(RenderingMode.NEITHER);
+        for (Block block : page.blocks()) {
+            for (Line line : block.lines()) {
+                writeLine(content, line, geometry);
+            }
+        }
+        content.endText();
+    }
+
+    /**
+     * The word as the font can show it: whitespace becomes a space, control characters and
+     * invisible format characters the font lacks are dropped, any other character it lacks becomes
+     * U+FFFD (or '?'), so that a search still sees a character was there. Stripped at both ends.
+     */
+    String printable(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> append(out, c));
+        return out.toString().strip();
+    }
+
+    private void append(StringBuilder out, int c) {
+        int type = Character.getType(c);
+        if (Character.isWhitespace(c)) {
+            out.append(' ');
+        } else if (type != Character.CONTROL && canEncode(c)) {
+            out.appendCodePoint(c);
+        } else if (type != Character.CONTROL && type != Character.FORMAT) {
+            out.append(replacement);
+        }
+    }
+
+    private boolean canEncode(int codePoint) {
+        return glyphs.getGlyphId(codePoint) != 0;
+    }
+
+    private void writeLine(PDPageContentStream content, Line line, PdfPageGeometry geometry) throws IOException {
+        float fontSize = Math.max(MIN_FONT_SIZE, geometry.points(line.box().height()) / (ascent + descent));
+        float baseline = geometry.y(line.box().bottom()) + descent * fontSize;
+        content.setFont(font, fontSize);
+        List<Word> words = line.words();
+        for (int i = 0; i < words.size(); i++) {
+            String text = printable(words.get(i).text());
+            if (text.isEmpty()) {
+                continue;
+            }
+            BoundingBox box = words.get(i).box();
+            content.setTextMatrix(Matrix.getTranslateInstance(geometry.points(box.x()), baseline));
+            show(content, text, Math.max(MIN_WIDTH, geometry.points(box.width())), fontSize);
+            // Up to the next word; after the line's last word a plain space, which keeps words of
+            // side-by-side columns apart where they share a baseline.
+            float gap = i + 1 < words.size() ? geometry.points(words.get(i + 1).box().x() - box.right()) : 0;
+            show(content, " ", gap, fontSize);
+        }
+    }
+
+    /**
+     * Shows the text stretched or squeezed to the width in points; at its own width when that is
+     * not positive. Each character is a string of its own in a TJ array: PDFBox applies the font's
+     * ligatures (GSUB) within a string, and a ligature would give "ﬃ" for "ffi" to search and copy.
+     */
+    private void show(PDPageContentStream content, String text, float width, float fontSize) throws IOException {
+        float natural = font.getStringWidth(text) / 1000 * fontSize;
+        content.setHorizontalScaling(width > 0 && natural > 0 ? 100 * width / natural : 100);
+        content.showTextWithPositioning(text.codePoints().mapToObj(Character::toString).toArray());
+    }
+}

@@ -1,0 +1,132 @@
+package org.workersarchive.export;
+
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+import org.apache.pdfbox.io.MemoryUsageSetting;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+import org.workersarchive.core.Document;
+import org.workersarchive.core.Page;
+
+/**
+ * Writes a document as a searchable PDF, the kind OCRmyPDF and Tesseract make: a PDF page per
+ * page, of the image's physical size (pixels × 72 / dpi, 300 dpi when unknown), the page image
+ * drawn over all of it, and over the image the recognised words as invisible text, each at its box
+ * (see {@link PdfTextLayer}). The text is set in a Unicode TrueType font, by default DejaVu Sans,
+ * of which only the glyphs used are embedded. Thread-safe: each call loads its own copy of the
+ * font.
+ */
+public final class SearchablePdfWriter {
+
+    /** DejaVu Sans as Debian installs it (fonts-dejavu-core): Latin, Greek and Cyrillic, «», ß. */
+    public static final Path DEFAULT_FONT = Path.of("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf");
+
+    static final String PRODUCER = "archive pipeline";
+    /** Page images past this are kept in temporary files while the PDF is made, not in memory. */
+    private static final long IMAGES_IN_MEMORY = 64L << 20;
+
+    private final Path font;
+
+    /** A writer that sets the text in {@link #DEFAULT_FONT}. */
+    public SearchablePdfWriter() {
+        this(DEFAULT_FONT);
+    }
+
+    /**
+     * @param font a TrueType font file that covers the scripts of the text
+     * @throws IllegalArgumentException when the font file is missing or unreadable; the message names it
+     */
+    public SearchablePdfWriter(Path font) {
+        Objects.requireNonNull(font, "font");
+        if (!Files.isRegularFile(font) || !Files.isReadable(font)) {
+            throw new IllegalArgumentException("the font for the PDF text layer is missing or unreadable: " + font
+                    + (font.equals(DEFAULT_FONT) ? " (Debian package fonts-dejavu-core)" : ""));
+        }
+        this.font = font;
+    }
+
+    /**
+     * Writes the PDF. The stream is written to but not closed. Characters the font cannot show
+     * never fail the write: control characters and invisible format characters are left out of
+     * the text layer, any other becomes U+FFFD.
+     *
+     * @throws IOException when a page image or the font cannot be read (the message names the
+     *                     file), or the stream cannot be written
+     */
+    public void write(Document document, OutputStream out) throws IOException {
+        try (PDDocument pdf = new PDDocument(MemoryUsageSetting.setupMixed(IMAGES_IN_MEMORY).streamCache)) {
+            PdfTextLayer text = new PdfTextLayer(loadFont(pdf));
+            for (Page page : document.pages()) {
+                addPage(pdf, page, text);
+            }
+            describe(pdf.getDocumentInformation(), document);
+            pdf.save(new UnclosedStream(out));
+        }
+    }
+
+    /** The PDF's title: the document's own title when the source has one, else the source's file name. */
+    static String title(Document document) {
+        return document.source().metadata().getOrDefault("title", document.source().fileName());
+    }
+
+    private static void addPage(PDDocument pdf, Page page, PdfTextLayer text) throws IOException {
+        PdfPageGeometry geometry = PdfPageGeometry.of(page.image());
+        PDPage pdfPage = new PDPage(new PDRectangle(geometry.width(), geometry.height()));
+        pdf.addPage(pdfPage);
+        PDImageXObject image = loadImage(pdf, page);
+        try (PDPageContentStream content = new PDPageContentStream(pdf, pdfPage)) {
+            content.drawImage(image, 0, 0, geometry.width(), geometry.height());
+            text.write(content, page, geometry);
+        }
+    }
+
+    private static PDImageXObject loadImage(PDDocument pdf, Page page) throws IOException {
+        Path path = page.image().path();
+        try {
+            // By content, not by name: a JPEG is embedded as it is, a PNG recompressed losslessly.
+            return PDImageXObject.createFromFileByContent(path.toFile(), pdf);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new IOException("cannot read the image of page " + page.number() + ", " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    private PDType0Font loadFont(PDDocument pdf) throws IOException {
+        try {
+            return PDType0Font.load(pdf, font.toFile());
+        } catch (IOException e) {
+            throw new IOException("cannot load the font for the PDF text layer, " + font + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void describe(PDDocumentInformation info, Document document) {
+        info.setTitle(title(document));
+        info.setProducer(PRODUCER);
+    }
+
+    /** Passes everything on to the caller's stream but never closes it, which PDFBox's save would. */
+    private static final class UnclosedStream extends FilterOutputStream {
+
+        UnclosedStream(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            out.write(bytes, offset, length);
+        }
+
+        @Override
+        public void close() throws IOException {
+            out.flush();
+        }
+    }
+}
