@@ -172,7 +172,7 @@ public final class AnnotationBenchmark {
         Page page = Page.unread(1, new PageImage(Path.of("benchmark.png"), 1000, 1000, 300))
                 .withText(TextOrigin.OCR, List.of(), blocks);
         return Document.ofPages("benchmark", new SourceFile(Path.of("benchmark.txt"), "benchmark.txt", "0".repeat(64),
-                "text/plain", 1, Map.of()), List.of(page), new ProcessingStep("ingest", "benchmark", "1", Map.of(),
+                "text/plain", 1, 1, Map.of()), List.of(page), new ProcessingStep("ingest", "benchmark", "1", Map.of(),
                 Duration.ZERO));
     }
 }

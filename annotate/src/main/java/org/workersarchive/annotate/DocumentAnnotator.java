@@ -8,12 +8,16 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.workersarchive.core.Annotation;
 import org.workersarchive.core.Block;
 import org.workersarchive.core.Document;
+import org.workersarchive.core.EntityType;
+import org.workersarchive.core.Ids;
 import org.workersarchive.core.Page;
 import org.workersarchive.core.ProcessingStep;
+import org.workersarchive.core.SourceDescription;
 
 /**
  * The annotate stage: names of the authority list (with their key), dates (with their ISO value)
@@ -48,7 +52,28 @@ public final class DocumentAnnotator {
                 Map.of("authorityEntries", String.valueOf(list.entries().size()),
                         "annotations", String.valueOf(annotations.size())),
                 Duration.between(started, Instant.now()));
-        return document.withAnnotations(annotations).withStep(step);
+        return document.withDescription(linkedToAuthority(document.description()))
+                .withAnnotations(annotations).withStep(step);
+    }
+
+    /**
+     * The description with its publication linked to the authority list: by the key a sidecar or
+     * file name gives, or by a file name's key that is one of the entry's names written as a file
+     * name would (put-rabochikh-k-vlasti), else by the title's being one of its names. A file
+     * name's stand-in title gives way to the list's; a key the list does not know is dropped.
+     */
+    SourceDescription linkedToAuthority(SourceDescription description) {
+        String key = description.titleKey();
+        Optional<AuthorityEntry> byKey = Optional.ofNullable(key).flatMap(k -> list.entries().stream()
+                .filter(entry -> entry.type() == EntityType.PUBLICATION)
+                .filter(entry -> entry.key().equals(k) || entry.names().stream().anyMatch(n -> Ids.slug(n).equals(k)))
+                .findFirst());
+        Optional<AuthorityEntry> entry = byKey.or(() -> Optional.ofNullable(description.title())
+                .flatMap(title -> list.entries().stream()
+                        .filter(e -> e.type() == EntityType.PUBLICATION && e.names().contains(title)).findFirst()));
+        boolean ownTitle = description.title() != null && !description.provisionalTitle();
+        return entry.map(e -> description.withAuthorityTitle(ownTitle ? description.title() : e.preferredName(), e.key()))
+                .orElseGet(() -> description.withAuthorityTitle(description.title(), null));
     }
 
     private void annotateBlock(Block block, List<Annotation> annotations) {

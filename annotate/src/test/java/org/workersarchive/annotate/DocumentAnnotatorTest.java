@@ -1,6 +1,7 @@
 package org.workersarchive.annotate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -27,6 +28,9 @@ import org.workersarchive.core.Line;
 import org.workersarchive.core.Page;
 import org.workersarchive.core.PageImage;
 import org.workersarchive.core.ProcessingStep;
+import org.workersarchive.core.SourceDescription;
+import org.workersarchive.core.SourceDescription.Kind;
+import org.workersarchive.core.SourceDescription.Origin;
 import org.workersarchive.core.SourceFile;
 import org.workersarchive.core.TextOrigin;
 import org.workersarchive.core.Word;
@@ -39,6 +43,29 @@ class DocumentAnnotatorTest {
 
     @TempDir
     Path dir;
+
+    @Test
+    void theSourcesPublicationIsLinkedToTheAuthorityList() {
+        SourceDescription fromName = new SourceDescription(Kind.PERIODICAL_ISSUE, "Ouvrier Communiste", true,
+                "ouvrier-communiste", null, null, "6-7", "1930-03", null, null, List.of(), null, Origin.FILE_NAME, null);
+        SourceDescription linked = ANNOTATOR.linkedToAuthority(fromName);
+        assertEquals("L'Ouvrier Communiste", linked.title(), "the list's title replaces the file name's stand-in");
+        assertEquals("ouvrier-communiste", linked.titleKey());
+
+        SourceDescription sidecar = new SourceDescription(Kind.PERIODICAL_ISSUE, "Путь рабочих к власти", false, null, null,
+                null, "1", "1923", null, null, List.of(), null, Origin.SIDECAR, Path.of("put.json"));
+        assertEquals("put-rabochikh", ANNOTATOR.linkedToAuthority(sidecar).titleKey(), "found by its title");
+
+        SourceDescription transliterated = new SourceDescription(Kind.UNKNOWN, "Put Rabochikh K Vlasti", true,
+                "put-rabochikh-k-vlasti", null, null, null, "1923", null, null, List.of(), null, Origin.FILE_NAME, null);
+        assertEquals("Путь рабочих к власти", ANNOTATOR.linkedToAuthority(transliterated).title(),
+                "a file name may spell the title's words");
+
+        SourceDescription unknown = new SourceDescription(Kind.PERIODICAL_ISSUE, "Die Aktion", true, "die-aktion", null,
+                null, null, "1923", null, null, List.of(), null, Origin.FILE_NAME, null);
+        assertEquals("Die Aktion", ANNOTATOR.linkedToAuthority(unknown).title());
+        assertNull(ANNOTATOR.linkedToAuthority(unknown).titleKey(), "a key the list does not know is dropped");
+    }
 
     @Test
     void namesInLatinAndCyrillicScriptAndTheirVariants() {
@@ -188,7 +215,7 @@ class DocumentAnnotatorTest {
         Block block = new Block("p1_b1", BoundingBox.enclosing(modelLines.stream().map(Line::box).toList()), modelLines);
         Page page = Page.unread(1, new PageImage(Path.of("p.png"), 5000, 5000, 300))
                 .withText(TextOrigin.OCR, List.of("fra"), List.of(block));
-        SourceFile source = new SourceFile(Path.of("x.png"), "x.png", "0".repeat(64), "image/png", 1, Map.of());
+        SourceFile source = new SourceFile(Path.of("x.png"), "x.png", "0".repeat(64), "image/png", 1, 1, Map.of());
         Document document = Document.ofPages("doc", source, List.of(page),
                 new ProcessingStep("ingest", "test", "1", Map.of(), Duration.ZERO));
         return DocumentInvariants.requireSound(ANNOTATOR.annotate(document));

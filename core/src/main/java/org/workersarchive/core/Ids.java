@@ -50,7 +50,7 @@ public final class Ids {
     }
 
     /** ASCII, lower case, words joined by '-': Cyrillic and accents are transliterated or dropped. */
-    static String slug(String name) {
+    public static String slug(String name) {
         String latin = Transliteration.cyrillicToLatin(name);
         String ascii = Normalizer.normalize(latin, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
         String slug = ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");

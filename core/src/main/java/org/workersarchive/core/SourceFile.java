@@ -13,9 +13,10 @@ import java.util.regex.Pattern;
  * @param sha256    lower-case hex SHA-256 of its bytes: its fixity and its identity
  * @param mediaType detected from the bytes, e.g. {@code application/pdf}
  * @param size      in bytes
- * @param metadata  descriptive fields found with it (PDF info, sidecar), key to value
+ * @param pageCount how many of the document's pages it gave
+ * @param metadata  descriptive fields found in it (PDF info), key to value
  */
-public record SourceFile(Path path, String fileName, String sha256, String mediaType, long size,
+public record SourceFile(Path path, String fileName, String sha256, String mediaType, long size, int pageCount,
                          Map<String, String> metadata) {
 
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
@@ -29,6 +30,9 @@ public record SourceFile(Path path, String fileName, String sha256, String media
         }
         if (size < 0) {
             throw new IllegalArgumentException("negative size for " + fileName);
+        }
+        if (pageCount < 0) {
+            throw new IllegalArgumentException("negative page count for " + fileName);
         }
         metadata = Map.copyOf(metadata);
     }

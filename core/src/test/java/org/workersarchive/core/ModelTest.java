@@ -37,7 +37,7 @@ class ModelTest {
         Page page = Page.unread(1, new PageImage(Path.of("p1.png"), 100, 100, 300))
                 .withText(TextOrigin.OCR, List.of("fra"), List.of(block));
         Annotation missing = new Annotation("e1", EntityType.PERSON, List.of("p1_w9"), "myasnikov", null, 1, "test");
-        Document document = Document.ofPages("doc", source(), List.of(page), step()).withAnnotations(List.of(missing));
+        Document document = Document.ofPages("doc", source(1), List.of(page), step()).withAnnotations(List.of(missing));
 
         List<String> problems = DocumentInvariants.violations(document);
 
@@ -57,13 +57,13 @@ class ModelTest {
                 List.of(new Block("p1_b1", a.box(), List.of(new Line("p1_l1", a.box(), List.of(a))))));
         Page two = Page.unread(2, image).withText(TextOrigin.OCR, List.of("fra"),
                 List.of(new Block("p2_b1", b.box(), List.of(new Line("p2_l1", b.box(), List.of(b))))));
-        Document document = Document.ofPages("doc", source(), List.of(one, two), step());
+        Document document = Document.ofPages("doc", source(2), List.of(one, two), step());
         assertEquals("un\n\fdeux", document.text());
         assertEquals(90.0, document.meanConfidence().orElseThrow());
     }
 
-    private static SourceFile source() {
-        return new SourceFile(Path.of("in.png"), "in.png", SHA, "image/png", 10, Map.of());
+    private static SourceFile source(int pages) {
+        return new SourceFile(Path.of("in.png"), "in.png", SHA, "image/png", 10, pages, Map.of());
     }
 
     private static ProcessingStep step() {

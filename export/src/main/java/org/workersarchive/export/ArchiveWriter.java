@@ -11,59 +11,181 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.workersarchive.core.Document;
+import org.workersarchive.core.Fixity;
 import org.workersarchive.core.Folders;
 import org.workersarchive.core.Page;
 
 /**
  * Writes a document's folder into the archive: {@code documents/ID/} with document.tei.xml,
- * document.txt, provenance.json and pages/. The folder is built under a hidden temporary name and
- * renamed in one step, so a reader of the archive sees a whole document or none. Thread-safe for
- * distinct documents.
+ * document.txt, document.pdf (the page images with the text invisible over them, searchable),
+ * alto/p0001.xml … (ALTO 4 per page), provenance.json, pages/, the sidecar the description came from, and
+ * checksums.sha256 (the SHA-256 of every other file, as {@code sha256sum} writes them). The folder
+ * is built under a hidden temporary name and renamed in one step, so a reader of the archive sees a
+ * whole document or none.
+ *
+ * <p>When the archive holds the document already (the same scans processed again), the manifest
+ * tells whether its TEI was corrected by hand since it was written: an untouched document is
+ * replaced; a corrected one is kept, and the new output goes beside it in {@code versions/RUN/}.
+ * Thread-safe for distinct documents.
  */
 public final class ArchiveWriter {
 
+    public static final String TEI_FILE = "document.tei.xml";
+    public static final String TEXT_FILE = "document.txt";
+    public static final String PROVENANCE_FILE = "provenance.json";
+    public static final String PDF_FILE = "document.pdf";
+    public static final String ALTO_FOLDER = "alto";
+    public static final String MANIFEST_FILE = "checksums.sha256";
+    public static final String VERSIONS_FOLDER = "versions";
+
+    private static final Pattern RUN_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
+
     private final Path documentsDir;
     private final TeiWriter tei;
+    private final TeiWriter versionTei;
     private final ProvenanceWriter provenance = new ProvenanceWriter();
+    private final SearchablePdfWriter pdf = new SearchablePdfWriter();
+    private final AltoWriter alto = new AltoWriter();
 
-    public ArchiveWriter(Path archiveDir, TeiConfig config) {
+    public ArchiveWriter(Path archiveDir, TeiConfig config, AuthorityEntries authority) {
         this.documentsDir = archiveDir.resolve("documents");
-        this.tei = new TeiWriter(config);
+        this.tei = new TeiWriter(config, authority);
+        // A version's TEI lies two folders deeper (ID/versions/RUN/), and points at the same list.
+        this.versionTei = new TeiWriter(config.withAuthorityUri("../../" + config.authorityUri()), authority);
     }
 
     /**
      * Writes the document. Its page images are moved (not copied) into the folder: the caller
      * hands them over.
      *
-     * @throws IllegalStateException when the archive holds a document of that id already
-     * @throws UncheckedIOException  when the archive cannot be written; nothing is left half-written
+     * @param runId the run that made it: named in the TEI's revision history and in a version's folder
+     * @throws UncheckedIOException when the archive cannot be written; nothing is left half-written
      */
-    public WrittenDocument write(Document document) {
-        Path target = documentsDir.resolve(document.id());
-        if (Files.exists(target)) {
-            throw new IllegalStateException("document " + document.id() + " already exists in " + documentsDir);
+    public WrittenDocument write(Document document, String runId) {
+        if (!RUN_ID.matcher(runId).matches()) {
+            throw new IllegalArgumentException("a run id is a plain folder name, not " + runId);
         }
-        Path partial = documentsDir.resolve("." + document.id() + ".partial-" + UUID.randomUUID());
+        Path target = documentsDir.resolve(document.id());
+        try {
+            if (!Files.exists(target)) {
+                return writeFolder(document, runId, target, tei, WrittenDocument.Outcome.NEW);
+            }
+            if (correctedSinceWritten(target)) {
+                Path version = target.resolve(VERSIONS_FOLDER).resolve(runId);
+                return writeFolder(document, runId, version, versionTei, WrittenDocument.Outcome.VERSION_BESIDE_CORRECTION);
+            }
+            return replace(document, runId, target);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write document " + document.id() + " to " + documentsDir, e);
+        }
+    }
+
+    /**
+     * Whether the folder's TEI differs from the one the pipeline wrote there. A folder without a
+     * manifest (made before manifests were kept) counts as corrected: nothing is risked.
+     */
+    public static boolean correctedSinceWritten(Path folder) throws IOException {
+        Path manifest = folder.resolve(MANIFEST_FILE);
+        if (!Files.isRegularFile(manifest)) {
+            return true;
+        }
+        String suffix = "  " + TEI_FILE;
+        String written = Files.readAllLines(manifest, StandardCharsets.UTF_8).stream()
+                .filter(line -> line.endsWith(suffix)).map(line -> line.substring(0, line.length() - suffix.length()))
+                .findFirst().orElse(null);
+        return !Fixity.sha256(folder.resolve(TEI_FILE)).equals(written);
+    }
+
+    /** Writes the new folder whole, then swaps it for the old one. */
+    private WrittenDocument replace(Document document, String runId, Path target) throws IOException {
+        Path partial = hiddenSibling(target, "partial");
+        WrittenDocument written = writeFolder(document, runId, partial, target, tei, WrittenDocument.Outcome.REPLACED);
+        Path old = hiddenSibling(target, "replaced");
+        Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+        Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+        deleteQuietly(old);
+        return written;
+    }
+
+    private WrittenDocument writeFolder(Document document, String runId, Path target, TeiWriter teiWriter,
+                                        WrittenDocument.Outcome outcome) throws IOException {
+        Files.createDirectories(target.getParent());
+        Path partial = hiddenSibling(target, "partial");
+        WrittenDocument written = writeFolder(document, runId, partial, target, teiWriter, outcome);
+        Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+        return written;
+    }
+
+    /** Writes the folder's content in {@code partial}, naming {@code target} as where it will be. */
+    private WrittenDocument writeFolder(Document document, String runId, Path partial, Path target,
+                                        TeiWriter teiWriter, WrittenDocument.Outcome outcome) throws IOException {
         try {
             Files.createDirectories(partial.resolve("pages"));
             Document placed = movePages(document, partial, target);
-            try (OutputStream out = Files.newOutputStream(partial.resolve("document.tei.xml"))) {
-                tei.write(placed, out);
+            try (OutputStream out = Files.newOutputStream(partial.resolve(TEI_FILE))) {
+                teiWriter.write(placed, runId, out);
             }
-            Files.writeString(partial.resolve("document.txt"), plainText(placed), StandardCharsets.UTF_8);
-            try (OutputStream out = Files.newOutputStream(partial.resolve("provenance.json"))) {
+            Files.writeString(partial.resolve(TEXT_FILE), plainText(placed), StandardCharsets.UTF_8);
+            writeSearchablePdf(placed, partial);
+            writeAlto(placed, partial);
+            try (OutputStream out = Files.newOutputStream(partial.resolve(PROVENANCE_FILE))) {
                 provenance.write(placed, out);
             }
-            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
-            return new WrittenDocument(document.id(), target, target.resolve("document.tei.xml"),
-                    target.resolve("document.txt"), target.resolve("provenance.json"),
-                    placed.pages().stream().map(p -> p.image().path()).toList());
-        } catch (IOException e) {
+            Path sidecar = document.description().sidecar();
+            if (sidecar != null) {
+                Files.copy(sidecar, partial.resolve(sidecar.getFileName().toString()));
+            }
+            writeManifest(partial);
+            return new WrittenDocument(document.id(), target, target.resolve(TEI_FILE), target.resolve(TEXT_FILE),
+                    target.resolve(PROVENANCE_FILE), placed.pages().stream().map(p -> p.image().path()).toList(),
+                    outcome);
+        } catch (IOException | RuntimeException e) {
             deleteQuietly(partial);
-            throw new UncheckedIOException("cannot write document " + document.id() + " to " + documentsDir, e);
+            throw e;
         }
+    }
+
+    /** The page images are read from where the pages will be; they are in the partial folder until the rename. */
+    private void writeSearchablePdf(Document placed, Path partial) throws IOException {
+        Document here = atPartial(placed, partial);
+        try (OutputStream out = Files.newOutputStream(partial.resolve(PDF_FILE))) {
+            pdf.write(here, out);
+        }
+    }
+
+    private void writeAlto(Document placed, Path partial) throws IOException {
+        Path folder = Files.createDirectories(partial.resolve(ALTO_FOLDER));
+        for (Page page : placed.pages()) {
+            try (OutputStream out = Files.newOutputStream(folder.resolve(String.format("p%04d.xml", page.number())))) {
+                alto.write(placed, page, out);
+            }
+        }
+    }
+
+    private static Document atPartial(Document placed, Path partial) {
+        return placed.withPages(placed.pages().stream()
+                .map(p -> p.withImage(p.image().withPath(partial.resolve("pages").resolve(p.image().path().getFileName()))))
+                .toList());
+    }
+
+    /** checksums.sha256: a line per file, as {@code sha256sum -c} reads it. */
+    private static void writeManifest(Path folder) throws IOException {
+        StringBuilder manifest = new StringBuilder();
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                String relative = folder.relativize(file).toString().replace('\\', '/');
+                manifest.append(Fixity.sha256(file)).append("  ").append(relative).append('\n');
+            }
+        }
+        Files.writeString(folder.resolve(MANIFEST_FILE), manifest, StandardCharsets.UTF_8);
+    }
+
+    private static Path hiddenSibling(Path target, String purpose) {
+        return target.resolveSibling("." + target.getFileName() + "." + purpose + "-" + UUID.randomUUID());
     }
 
     /** Moves each page image into the partial folder; the pages then name their final place. */

@@ -169,7 +169,9 @@ public final class CorpusExporter {
                             out.writeAttribute(attribute, value);
                         }
                     }
-                    if (name.equals("pb")) {
+                    if (name.equals("text") || name.equals("standOff")) {
+                        page = null; // marks are counted in the text only, not in the standOff's entries
+                    } else if (name.equals("pb")) {
                         page = xml.getAttributeValue(null, "n");
                     } else if (name.equals("lb")) {
                         zone = xml.getAttributeValue(null, "facs");

@@ -7,12 +7,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Instant;
+import java.util.Map;
 import org.workersarchive.core.Document;
 import org.workersarchive.core.Page;
+import org.workersarchive.core.SourceDescription;
+import org.workersarchive.core.SourceFile;
 import org.workersarchive.core.ProcessingStep;
 
 /**
- * Writes provenance.json: the source (name, path, checksum, type, size, metadata), each page
+ * Writes provenance.json: the source's description, each scan file (name, path, checksum, type,
+ * size, pages, metadata), each page
  * (image, size, resolution, text origin, languages, mean confidence, words) and each processing
  * step (stage, tool, version, details, time). Thread-safe.
  */
@@ -24,21 +28,45 @@ public final class ProvenanceWriter {
     public void write(Document document, OutputStream out) throws IOException {
         ObjectNode root = json.createObjectNode();
         root.put("documentId", document.id());
-        ObjectNode source = root.putObject("source");
-        source.put("fileName", document.source().fileName());
-        source.put("path", document.source().path().toString());
-        source.put("sha256", document.source().sha256());
-        source.put("mediaType", document.source().mediaType());
-        source.put("size", document.source().size());
-        ObjectNode metadata = source.putObject("metadata");
-        document.source().metadata().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
-                .forEach(e -> metadata.put(e.getKey(), e.getValue()));
+        root.set("description", description(document.description()));
+        ArrayNode sources = root.putArray("sources");
+        for (SourceFile file : document.sources()) {
+            ObjectNode source = sources.addObject();
+            source.put("fileName", file.fileName());
+            source.put("path", file.path().toString());
+            source.put("sha256", file.sha256());
+            source.put("mediaType", file.mediaType());
+            source.put("size", file.size());
+            source.put("pages", file.pageCount());
+            ObjectNode metadata = source.putObject("metadata");
+            file.metadata().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                    .forEach(e -> metadata.put(e.getKey(), e.getValue()));
+        }
         ArrayNode pages = root.putArray("pages");
         document.pages().forEach(page -> pages.add(page(page)));
         ArrayNode steps = root.putArray("steps");
         document.provenance().forEach(step -> steps.add(step(step)));
         root.put("writtenAt", Instant.now().toString());
         json.writer().without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(out, root);
+    }
+
+    private ObjectNode description(SourceDescription description) {
+        ObjectNode node = json.createObjectNode();
+        node.put("kind", description.kind().name());
+        node.put("title", description.title());
+        node.put("titleKey", description.titleKey());
+        node.put("author", description.author());
+        node.put("volume", description.volume());
+        node.put("issue", description.issue());
+        node.put("date", description.date());
+        node.put("place", description.place());
+        node.put("publisher", description.publisher());
+        ArrayNode languages = node.putArray("languages");
+        description.languages().forEach(languages::add);
+        node.put("note", description.note());
+        node.put("origin", description.origin().name());
+        node.put("sidecar", description.sidecar() == null ? null : description.sidecar().getFileName().toString());
+        return node;
     }
 
     private ObjectNode page(Page page) {
@@ -71,7 +99,7 @@ public final class ProvenanceWriter {
         node.put("tool", step.tool());
         node.put("toolVersion", step.toolVersion());
         ObjectNode details = node.putObject("details");
-        step.details().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+        step.details().entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(e -> details.put(e.getKey(), e.getValue()));
         node.put("tookMillis", step.took().toMillis());
         return node;

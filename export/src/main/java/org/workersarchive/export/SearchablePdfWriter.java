@@ -73,9 +73,9 @@ public final class SearchablePdfWriter {
         }
     }
 
-    /** The PDF's title: the document's own title when the source has one, else the source's file name. */
+    /** The PDF's title: the TEI's, so that both name the publication alike. */
     static String title(Document document) {
-        return document.source().metadata().getOrDefault("title", document.source().fileName());
+        return TeiWriter.fileTitle(document);
     }
 
     private static void addPage(PDDocument pdf, Page page, PdfTextLayer text) throws IOException {

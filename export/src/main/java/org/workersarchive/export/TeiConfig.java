@@ -25,6 +25,10 @@ public record TeiConfig(String authorityUri, int uncertainBelow) {
         }
     }
 
+    public TeiConfig withAuthorityUri(String uri) {
+        return new TeiConfig(uri, uncertainBelow);
+    }
+
     /** The archive's own layout: documents/ID/document.tei.xml points at authority.xml at the top. */
     public static TeiConfig defaults() {
         return new TeiConfig("../../authority.xml", DEFAULT_UNCERTAIN_BELOW);

@@ -101,7 +101,7 @@ class AltoWriterTest {
         Line line = new Line("p1_l1", word.box(), List.of(word));
         Page page = Page.unread(1, new PageImage(dir.resolve("p0001.png"), 100, 100, 300))
                 .withText(TextOrigin.TEXT_LAYER, List.of(), List.of(new Block("p1_b1", word.box(), List.of(line))));
-        Document document = Document.ofPages("text-layer-0123456789ab", SearchablePdfWriterTest.source(Map.of()),
+        Document document = Document.ofPages("text-layer-0123456789ab", SearchablePdfWriterTest.source(1, Map.of()),
                 List.of(page), SearchablePdfWriterTest.ocrStep());
         org.w3c.dom.Document alto = write(document, page);
         XPath xpath = altoXPath();

@@ -81,7 +81,7 @@ class SearchablePdfWriterTest {
     @Test
     void theFontIsAnEmbeddedSubset() throws IOException {
         Document sample = sampleDocument(dir);
-        Document onePage = sample.withPages(List.of(sample.pages().get(0)));
+        Document onePage = firstPageOnly(sample);
         Path written = writePdf(onePage);
         try (PDDocument pdf = Loader.loadPDF(written.toFile())) {
             PDResources resources = pdf.getPage(0).getResources();
@@ -129,7 +129,7 @@ class SearchablePdfWriterTest {
     void charactersTheFontLacksOrControlsDoNotFailTheWrite() throws IOException {
         Page drawn = DrawnPages.draw(1, dir.resolve("odd.png"), "png", 1000, 300, 300,
                 List.of(List.of("ex\u0001clu a中b \u0007 bi\u2066di \uE000 😀 fin")));
-        Document document = Document.ofPages("odd-0123456789ab", source(Map.of()), List.of(drawn), ocrStep());
+        Document document = Document.ofPages("odd-0123456789ab", source(1, Map.of()), List.of(drawn), ocrStep());
         try (PDDocument pdf = Loader.loadPDF(writePdf(document).toFile())) {
             assertEquals("exclu a\uFFFDb bidi \uFFFD 😀 fin", collapsed(pageText(pdf, 1)),
                     "a word of control characters only is left out");
@@ -171,7 +171,7 @@ class SearchablePdfWriterTest {
                 error.getMessage());
 
         CloseRecorder out = new CloseRecorder();
-        new SearchablePdfWriter().write(document.withPages(List.of(document.pages().get(0))), out);
+        new SearchablePdfWriter().write(firstPageOnly(document), out);
         assertFalse(out.closed, "the stream is written to but not closed");
         assertTrue(out.toString(StandardCharsets.ISO_8859_1).startsWith("%PDF-"));
     }
@@ -189,13 +189,18 @@ class SearchablePdfWriterTest {
                 List.of("Ouvriers et ouvrières !")));
         Page three = DrawnPages.draw(3, imageDir.resolve("p0003.png"), "png", 400, 300, 0, List.of());
         Document document = Document.ofPages("groupe-ouvrier-0123456789ab",
-                source(Map.of("title", "Groupe ouvrier, 1924")), List.of(one, two, three), ocrStep());
+                source(3, Map.of("title", "Groupe ouvrier, 1924")), List.of(one, two, three), ocrStep());
         return DocumentInvariants.requireSound(document);
     }
 
-    static SourceFile source(Map<String, String> metadata) {
+    private static Document firstPageOnly(Document document) {
+        return Document.ofPages(document.id(), source(1, document.firstSource().metadata()),
+                List.of(document.pages().get(0)), ocrStep());
+    }
+
+    static SourceFile source(int pages, Map<String, String> metadata) {
         return new SourceFile(Path.of("inbox/groupe-ouvrier.pdf"), "groupe-ouvrier.pdf", "0123456789ab" + "c".repeat(52),
-                "application/pdf", 1234, metadata);
+                "application/pdf", 1234, pages, metadata);
     }
 
     static ProcessingStep ocrStep() {

@@ -2,11 +2,15 @@ package org.workersarchive.export;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -19,7 +23,11 @@ import java.util.stream.Stream;
 import javax.xml.XMLConstants;
 import javax.xml.namespace.NamespaceContext;
 import javax.xml.parsers.DocumentBuilderFactory;
+import javax.imageio.ImageIO;
 import javax.xml.xpath.XPath;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import javax.xml.xpath.XPathFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,7 +43,12 @@ import org.workersarchive.core.Page;
 import org.workersarchive.core.PageImage;
 import org.workersarchive.core.PagePreparation;
 import org.workersarchive.core.ProcessingStep;
+import org.workersarchive.core.Fixity;
+import org.workersarchive.core.SourceDescription;
+import org.workersarchive.core.SourceDescription.Kind;
+import org.workersarchive.core.SourceDescription.Origin;
 import org.workersarchive.core.SourceFile;
+import org.workersarchive.core.TeiXPath;
 import org.workersarchive.core.TextOrigin;
 import org.workersarchive.core.Word;
 
@@ -51,17 +64,19 @@ class TeiWriterTest {
         teiAll = TeiValidator.forSchema(Path.of(System.getProperty("archive.shared.dir"), "tei", "tei_all.rng"));
     }
 
+    private static final String RUN = "2026-11-25T10-00-00Z-batch";
+
     @Test
     void theTeiIsValidAndLinksTextToFacsimileAndAuthority() throws Exception {
         Path tei = dir.resolve("document.tei.xml");
         try (OutputStream out = Files.newOutputStream(tei)) {
-            new TeiWriter(TeiConfig.defaults()).write(sampleDocument(dir), out);
+            new TeiWriter(TeiConfig.defaults(), authority(dir)).write(sampleDocument(dir), RUN, out);
         }
         assertEquals(List.of(), teiAll.validate(tei));
         assertEquals(List.of(), TeiValidator.forArchiveSchema().validate(tei), "the archive's own customisation");
 
-        XPath xpath = teiXPath();
-        org.w3c.dom.Document xml = parse(tei);
+        XPath xpath = TeiXPath.xpath();
+        org.w3c.dom.Document xml = TeiXPath.parse(tei);
         assertEquals("2", xpath.evaluate("count(//tei:surface)", xml));
         assertEquals("pages/p0001.png", xpath.evaluate("//tei:surface[1]/tei:graphic/@url", xml));
         assertEquals("100 50 400 90", xpath.evaluate(
@@ -71,7 +86,7 @@ class TeiWriterTest {
         assertEquals("#zone-p1_l2", xpath.evaluate("(//tei:lb)[2]/@facs", xml));
         assertEquals("../../authority.xml#myasnikov", xpath.evaluate("//tei:persName/@ref", xml));
         assertEquals("G. Mias-\nnikov", xpath.evaluate("//tei:persName", xml));
-        assertEquals("1923-06-05", xpath.evaluate("//tei:date/@when", xml));
+        assertEquals("1923-06-05", xpath.evaluate("//tei:text//tei:date/@when", xml));
         assertEquals("Le camarade G. Mias- nikov, 5 juin 1923 exclu", xpath.evaluate("normalize-space(//tei:ab[1])", xml));
         assertEquals("fr", xpath.evaluate("//tei:langUsage/tei:language/@ident", xml));
         assertEquals("100", xpath.evaluate("//tei:langUsage/tei:language/@usage", xml));
@@ -85,6 +100,35 @@ class TeiWriterTest {
         assertEquals("#app-ocr", xpath.evaluate("(//tei:unclear)[2]/@resp", xml));
         assertEquals("ocr", xpath.evaluate("//tei:application[@xml:id='app-ocr']/@ident", xml));
         assertEquals("a" + "b".repeat(63), xpath.evaluate("//tei:idno[@type='sha256']", xml));
+    }
+
+    @Test
+    void theHeaderDescribesThePublicationAndTheStandOffHoldsTheEntriesMentioned() throws Exception {
+        Path tei = dir.resolve("document.tei.xml");
+        try (OutputStream out = Files.newOutputStream(tei)) {
+            new TeiWriter(TeiConfig.defaults(), authority(dir)).write(sampleDocument(dir), RUN, out);
+        }
+        assertEquals(List.of(), teiAll.validate(tei));
+        assertEquals(List.of(), TeiValidator.forArchiveSchema().validate(tei));
+        XPath xpath = TeiXPath.xpath();
+        org.w3c.dom.Document xml = TeiXPath.parse(tei);
+        assertEquals("L'Ouvrier Communiste, no. 6-7, 1930-03", xpath.evaluate("//tei:titleStmt/tei:title", xml));
+        String monogr = "//tei:sourceDesc/tei:biblStruct/tei:monogr";
+        assertEquals("L'Ouvrier Communiste", xpath.evaluate(monogr + "/tei:title[@level='j']", xml));
+        assertEquals("../../authority.xml#ouvrier-communiste", xpath.evaluate(monogr + "/tei:title/@ref", xml));
+        assertEquals("Paris", xpath.evaluate(monogr + "/tei:imprint/tei:pubPlace", xml));
+        assertEquals("6-7", xpath.evaluate(monogr + "/tei:imprint/tei:biblScope[@unit='issue']", xml));
+        assertEquals("1930-03", xpath.evaluate(monogr + "/tei:imprint/tei:date/@when", xml));
+        assertEquals("2", xpath.evaluate(monogr + "/tei:extent/tei:measure/@quantity", xml));
+        assertEquals("Described from the sidecar file oc-1930.json.",
+                xpath.evaluate("//tei:biblStruct/tei:note[@type='descriptionSource']", xml));
+        assertEquals("oc-1930.png", xpath.evaluate("//tei:listBibl[@type='scans']/tei:bibl/tei:idno[@type='fileName']", xml));
+        assertEquals(RUN, xpath.evaluate("//tei:revisionDesc/tei:change/@n", xml));
+        assertEquals("bibl person", xpath.evaluate("concat(local-name(//tei:standOff/*[1]/*), ' ', "
+                + "local-name(//tei:standOff/*[2]/*))", xml), "the publication, then the people, in order of mention");
+        assertEquals("../../authority.xml#myasnikov", xpath.evaluate("//tei:standOff//tei:person/@sameAs", xml));
+        assertEquals("Gavriil Ilyich Myasnikov", xpath.evaluate("//tei:standOff//tei:person/tei:persName", xml));
+        assertEquals("", xpath.evaluate("//tei:standOff//*[@xml:id='kapd']", xml), "entries not mentioned stay out");
     }
 
     @Test
@@ -102,7 +146,7 @@ class TeiWriterTest {
     void theArchiveCustomisationIsStricterThanTeiAll() throws IOException {
         Path tei = dir.resolve("document.tei.xml");
         try (OutputStream out = Files.newOutputStream(tei)) {
-            new TeiWriter(TeiConfig.defaults()).write(sampleDocument(dir), out);
+            new TeiWriter(TeiConfig.defaults()).write(sampleDocument(dir), RUN, out);
         }
         String written = Files.readString(tei);
         // Fractions of a pixel are valid TEI but not what the archive writes: a hand edit gone astray.
@@ -131,27 +175,95 @@ class TeiWriterTest {
     void theArchiveFolderAppearsWholeWithItsPagesMovedIn() throws IOException {
         Path staging = Files.createDirectories(dir.resolve("staging"));
         Document document = sampleDocument(staging);
-        WrittenDocument written = new ArchiveWriter(dir.resolve("archive"), TeiConfig.defaults()).write(document);
+        WrittenDocument written = archiveWriter().write(document, RUN);
 
         Path folder = dir.resolve("archive/documents/oc-1930-abababababab");
         assertEquals(folder, written.folder());
+        assertEquals(WrittenDocument.Outcome.NEW, written.outcome());
         assertEquals(List.of(), teiAll.validate(written.tei()));
         assertEquals(List.of(folder.resolve("pages/p0001.png"), folder.resolve("pages/p0002.png")), written.pageImages());
         assertTrue(Files.isRegularFile(folder.resolve("pages/p0002.png")));
         assertFalse(Files.exists(staging.resolve("p0001.png")), "page images are moved, not copied");
         assertEquals("Le camarade G. Mias-\nnikov, 5 juin 1923 exclu\n\f\n", Files.readString(written.text()));
         JsonNode provenance = new ObjectMapper().readTree(written.provenance().toFile());
-        assertEquals("oc-1930.png", provenance.get("source").get("fileName").asText());
+        assertEquals("oc-1930.png", provenance.get("sources").get(0).get("fileName").asText());
+        assertEquals("6-7", provenance.get("description").get("issue").asText());
         assertEquals("pages/p0001.png", provenance.get("pages").get(0).get("image").asText());
         assertEquals("OCR", provenance.get("pages").get(0).get("textOrigin").asText());
         assertEquals(9, provenance.get("pages").get(0).get("words").asInt());
         assertEquals("ingest", provenance.get("steps").get(0).get("stage").asText());
+        assertEquals(Files.readString(staging.resolve("oc-1930.json")), Files.readString(folder.resolve("oc-1930.json")),
+                "the sidecar is kept with the document");
+        try (PDDocument pdf = Loader.loadPDF(folder.resolve(ArchiveWriter.PDF_FILE).toFile())) {
+            assertEquals(2, pdf.getNumberOfPages());
+            String extracted = new PDFTextStripper().getText(pdf);
+            assertEquals(Files.readString(written.text()).replaceAll("\\s+", " ").strip(),
+                    extracted.replaceAll("\\s+", " ").strip(), "the searchable PDF's text is the document's");
+        }
+        assertTrue(Files.readString(folder.resolve("alto/p0001.xml")).contains("ID=\"p1_w4\""));
+        assertTrue(Files.isRegularFile(folder.resolve("alto/p0002.xml")));
+        assertManifestHolds(folder);
         try (Stream<Path> left = Files.list(dir.resolve("archive/documents"))) {
             assertEquals(List.of(folder), left.toList(), "no partial folder is left");
         }
-        assertThrows(IllegalStateException.class,
-                () -> new ArchiveWriter(dir.resolve("archive"), TeiConfig.defaults()).write(sampleDocument(staging)));
-        assertTrue(Files.isRegularFile(written.tei()), "the first document is intact");
+    }
+
+    @Test
+    void aDocumentProcessedAgainReplacesAnUntouchedOneAndGoesBesideACorrectedOne() throws IOException {
+        Path archive = dir.resolve("archive");
+        WrittenDocument first = archiveWriter().write(sampleDocument(dir.resolve("run1")), RUN);
+
+        WrittenDocument second = archiveWriter().write(sampleDocument(dir.resolve("run2")), "run-2");
+        assertEquals(WrittenDocument.Outcome.REPLACED, second.outcome());
+        assertEquals(first.folder(), second.folder());
+        assertTrue(Files.readString(second.tei()).contains("n=\"run-2\""), "the new output replaced the untouched one");
+
+        String corrected = Files.readString(second.tei()).replace("Le camarade", "Le camarade (corrected)");
+        assertNotEquals(Files.readString(second.tei()), corrected);
+        Files.writeString(second.tei(), corrected);
+        WrittenDocument third = archiveWriter().write(sampleDocument(dir.resolve("run3")), "run-3");
+
+        assertEquals(WrittenDocument.Outcome.VERSION_BESIDE_CORRECTION, third.outcome());
+        assertEquals(corrected, Files.readString(second.tei()), "the scholar's correction is kept as it is");
+        assertEquals(first.folder().resolve("versions/run-3"), third.folder());
+        assertEquals(List.of(), teiAll.validate(third.tei()));
+        assertTrue(Files.readString(third.tei()).contains("ref=\"../../../../authority.xml#myasnikov\""),
+                "a version points at the same authority list from two folders deeper");
+        assertTrue(Files.isRegularFile(third.folder().resolve("pages/p0001.png")));
+        assertManifestHolds(third.folder());
+        try (Stream<Path> left = Files.list(archive.resolve("documents"))) {
+            assertEquals(List.of(first.folder()), left.toList(), "no partial or replaced folder is left");
+        }
+    }
+
+    /** Every line of checksums.sha256 matches its file, as {@code sha256sum -c} would find. */
+    private static void assertManifestHolds(Path folder) throws IOException {
+        List<String> lines = Files.readAllLines(folder.resolve(ArchiveWriter.MANIFEST_FILE));
+        assertTrue(lines.contains(Fixity.sha256(folder.resolve("document.tei.xml")) + "  document.tei.xml"), lines.toString());
+        for (String line : lines) {
+            String[] parts = line.split("  ", 2);
+            assertEquals(parts[0], Fixity.sha256(folder.resolve(parts[1])), line);
+        }
+        try (Stream<Path> files = Files.walk(folder)) {
+            assertEquals(lines.size() + 1, files.filter(Files::isRegularFile).count(), "every file but the manifest");
+        }
+    }
+
+    private ArchiveWriter archiveWriter() throws IOException {
+        return new ArchiveWriter(dir.resolve("archive"), TeiConfig.defaults(), authority(dir));
+    }
+
+    /** A small authority list, as TEI, with a publication, a person, and an organisation no sample mentions. */
+    static AuthorityEntries authority(Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("authority.xml"), """
+                <TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader/><text><body>
+                  <listPerson><person xml:id="myasnikov"><persName type="preferred">Gavriil Ilyich Myasnikov</persName>
+                    <idno type="wikidata">Q1394</idno></person></listPerson>
+                  <listOrg><org xml:id="kapd"><orgName>KAPD</orgName></org></listOrg>
+                  <listBibl><bibl xml:id="ouvrier-communiste"><title type="preferred">L'Ouvrier Communiste</title></bibl></listBibl>
+                </body></text></TEI>
+                """);
+        return AuthorityEntries.read(file);
     }
 
     /**
@@ -160,8 +272,8 @@ class TeiWriterTest {
      */
     static Document sampleDocument(Path imageDir) throws IOException {
         Files.createDirectories(imageDir);
-        Path one = Files.write(imageDir.resolve("p0001.png"), new byte[] {1});
-        Path two = Files.write(imageDir.resolve("p0002.png"), new byte[] {2});
+        Path one = blankPage(imageDir.resolve("p0001.png"), 1);
+        Path two = blankPage(imageDir.resolve("p0002.png"), 2);
         Line first = new Line("p1_l1", new BoundingBox(100, 50, 300, 40), List.of(
                 word("p1_w1", "Le", 100), word("p1_w2", "camarade", 160), word("p1_w3", "G.", 300),
                 word("p1_w4", "Mias-", 340)));
@@ -177,8 +289,11 @@ class TeiWriterTest {
                 .withText(TextOrigin.OCR, List.of("fra"), List.of(block));
         Page page2 = Page.unread(2, new PageImage(two, 1000, 1400, 300)).withText(TextOrigin.OCR, List.of("fra"), List.of());
         SourceFile source = new SourceFile(imageDir.resolve("oc-1930.png"), "oc-1930.png", "a" + "b".repeat(63),
-                "image/png", 1234, Map.of("fileName", "oc-1930.png"));
-        Document document = Document.ofPages("oc-1930-abababababab", source, List.of(page1, page2),
+                "image/png", 1234, 2, Map.of());
+        Path sidecar = Files.writeString(imageDir.resolve("oc-1930.json"), "{\"title\": \"L'Ouvrier Communiste\"}");
+        SourceDescription description = new SourceDescription(Kind.PERIODICAL_ISSUE, "L'Ouvrier Communiste", false,
+                "ouvrier-communiste", null, null, "6-7", "1930-03", "Paris", null, List.of(), null, Origin.SIDECAR, sidecar);
+        Document document = Document.ofPages("oc-1930-abababababab", description, List.of(source), List.of(page1, page2),
                 new ProcessingStep("ingest", "Apache Tika + Apache PDFBox", "Tika 3.2.3, PDFBox 3.0.6", Map.of(),
                         Duration.ofMillis(12)))
                 .withStep(new ProcessingStep("ocr", "Tesseract", "5.3.0", Map.of("languages", "fra"), Duration.ofSeconds(2)))
@@ -190,38 +305,21 @@ class TeiWriterTest {
         return DocumentInvariants.requireSound(document);
     }
 
+    /** A white 1000×1400 page image, a pixel of it set so that no two pages have the same bytes. */
+    private static Path blankPage(Path file, int mark) throws IOException {
+        BufferedImage image = new BufferedImage(1000, 1400, BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D g = image.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, 1000, 1400);
+        g.dispose();
+        image.setRGB(mark, 0, 0);
+        ImageIO.write(image, "png", file.toFile());
+        return file;
+    }
+
     private static Word word(String id, String text, int x) {
         return new Word(id, text, new BoundingBox(x, 50, 50, 40), 90);
     }
 
-    private static org.w3c.dom.Document parse(Path file) throws Exception {
-        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-        factory.setNamespaceAware(true);
-        return factory.newDocumentBuilder().parse(file.toFile());
-    }
 
-    static XPath teiXPath() {
-        XPath xpath = XPathFactory.newInstance().newXPath();
-        xpath.setNamespaceContext(new NamespaceContext() {
-            @Override
-            public String getNamespaceURI(String prefix) {
-                return switch (prefix) {
-                    case "tei" -> TeiWriter.TEI_NS;
-                    case "xml" -> XMLConstants.XML_NS_URI;
-                    default -> XMLConstants.NULL_NS_URI;
-                };
-            }
-
-            @Override
-            public String getPrefix(String uri) {
-                return null;
-            }
-
-            @Override
-            public Iterator<String> getPrefixes(String uri) {
-                return null;
-            }
-        });
-        return xpath;
-    }
 }

@@ -1,24 +1,30 @@
 package org.workersarchive.ingest;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import org.apache.pdfbox.util.Version;
 import org.apache.tika.Tika;
+import org.workersarchive.core.Fixity;
 import org.workersarchive.core.Document;
 import org.workersarchive.core.Ids;
 import org.workersarchive.core.Page;
 import org.workersarchive.core.ProcessingStep;
 import org.workersarchive.core.RejectedInputException;
+import org.workersarchive.core.SourceDescription;
 import org.workersarchive.core.SourceFile;
 
 /**
- * The ingest stage: from one input file to a document whose pages have images (and, for PDF
+ * The ingest stage: from one input file, or a set of files that make one publication, to a document whose pages have images (and, for PDF
  * pages with a real text layer, text), not yet read by OCR. The input is only read: never moved,
  * changed or locked. Thread-safe: each call works on its own files.
  */
@@ -56,47 +62,104 @@ public final class Ingestor {
     }
 
     /**
-     * Makes the document of one input file; see {@link #ingest(Path, ScanIdentity, Path)}.
+     * Makes the document of one input file alone; see {@link #ingest(ScanSet, List, Path)}.
      */
     public Document ingest(Path input, Path pagesDir) {
-        return ingest(input, identify(input), pagesDir);
+        return ingest(ScanSet.of(input), List.of(identify(input)), pagesDir);
     }
 
     /**
-     * Makes the document of one input file.
+     * Makes the document of a set of scan files: their pages in order, described by the set's
+     * sidecar or, failing that, its name.
      *
-     * @param input    a scan (PDF, TIFF, JPEG or PNG, told by its bytes)
-     * @param identity what {@link #identify} found the file to be
-     * @param pagesDir where the page images are written, as p0001.png …; created when missing;
-     *                 the caller owns it and the images in it
-     * @throws RejectedInputException when the file cannot become a document, with the reason
+     * @param set        the files, read and never changed
+     * @param identities what {@link #identify} found each file to be, in the same order
+     * @param pagesDir   where the page images are written, as p0001.png …; created when missing;
+     *                   the caller owns it and the images in it
+     * @throws RejectedInputException when the files cannot become a document, with the reason (and, for
+     *                                a set of several files, the name of the file it concerns)
      */
-    public Document ingest(Path input, ScanIdentity identity, Path pagesDir) {
+    public Document ingest(ScanSet set, List<ScanIdentity> identities, Path pagesDir) {
+        if (identities.size() != set.files().size()) {
+            throw new IllegalArgumentException("one identity per file of " + set.name());
+        }
+        if (!set.missing().isEmpty()) {
+            throw new RejectedInputException("sidecar " + set.sidecar().getFileName() + " lists "
+                    + String.join(", ", set.missing()) + ", not found beside it");
+        }
         Instant started = Instant.now();
-        try {
+        SourceDescription description = describe(set);
+        PageImageWriter writer = pageImageWriter(pagesDir);
+        List<Page> pages = new ArrayList<>();
+        List<SourceFile> sources = new ArrayList<>();
+        for (int i = 0; i < set.files().size(); i++) {
+            Path input = set.files().get(i);
+            ScanIdentity identity = identities.get(i);
             String fileName = input.getFileName().toString();
             Map<String, String> metadata = new HashMap<>();
-            metadata.put("fileName", fileName);
-            List<Page> pages = pages(input, identity.mediaType(), new PageImageWriter(pagesDir), metadata);
-            SourceFile source = new SourceFile(input, fileName, identity.sha256(), identity.mediaType(),
-                    identity.size(), metadata);
-            ProcessingStep step = new ProcessingStep("ingest", "Apache Tika + Apache PDFBox", versions(),
-                    Map.of("mediaType", identity.mediaType(), "pages", String.valueOf(pages.size()),
-                            "renderDpi", String.valueOf(config.renderDpi())),
-                    Duration.between(started, Instant.now()));
-            return Document.ofPages(Ids.documentId(fileName, identity.sha256()), source, pages, step);
+            List<Page> filePages = pagesOf(set, input, identity, pages.size() + 1, writer, metadata);
+            pages.addAll(filePages);
+            sources.add(new SourceFile(input, fileName, identity.sha256(), identity.mediaType(), identity.size(),
+                    filePages.size(), metadata));
+        }
+        ProcessingStep step = new ProcessingStep("ingest", "Apache Tika + Apache PDFBox", versions(),
+                Map.of("mediaType", identities.stream().map(ScanIdentity::mediaType).distinct()
+                                .collect(Collectors.joining(", ")),
+                        "files", String.valueOf(set.files().size()), "pages", String.valueOf(pages.size()),
+                        "renderDpi", String.valueOf(config.renderDpi()), "description", description.origin().name()),
+                Duration.between(started, Instant.now()));
+        return Document.ofPages(Ids.documentId(set.name(), checksum(identities)), description, sources, pages, step);
+    }
+
+    /**
+     * The checksum of a set: the file's own for a single file, so that a document's identity does
+     * not change when it is the only file of its set; else that of the files' checksums in order.
+     */
+    public static String checksum(List<ScanIdentity> identities) {
+        if (identities.size() == 1) {
+            return identities.get(0).sha256();
+        }
+        return Fixity.sha256(identities.stream().map(ScanIdentity::sha256).collect(Collectors.joining("\n")));
+    }
+
+    /** The sidecar's description, completed from the file name for what the sidecar leaves out. */
+    static SourceDescription describe(ScanSet set) {
+        Optional<SourceDescription> fromName = FileNameDescription.of(set.name());
+        if (set.sidecar() == null) {
+            return fromName.orElse(SourceDescription.NONE);
+        }
+        SourceDescription sidecar = SidecarReader.read(set.sidecar());
+        return fromName.map(sidecar::completedBy).orElse(sidecar);
+    }
+
+    private List<Page> pagesOf(ScanSet set, Path input, ScanIdentity identity, int firstNumber, PageImageWriter writer,
+                               Map<String, String> metadata) {
+        try {
+            return switch (identity.mediaType()) {
+                case "application/pdf" -> pdfPages.pages(input, firstNumber, writer, metadata);
+                case "image/tiff", "image/jpeg", "image/png" ->
+                        rasterPages.pages(input, identity.mediaType(), firstNumber, writer);
+                default -> throw new RejectedInputException("unsupported type " + identity.mediaType());
+            };
         } catch (IOException e) {
-            throw new RejectedInputException("cannot read the file: " + RasterPageSource.describe(e), e);
+            throw inFile(set, input, new RejectedInputException("cannot read the file: " + RasterPageSource.describe(e), e));
+        } catch (RejectedInputException e) {
+            throw inFile(set, input, e);
         }
     }
 
-    private List<Page> pages(Path input, String mediaType, PageImageWriter writer, Map<String, String> metadata)
-            throws IOException {
-        return switch (mediaType) {
-            case "application/pdf" -> pdfPages.pages(input, writer, metadata);
-            case "image/tiff", "image/jpeg", "image/png" -> rasterPages.pages(input, mediaType, writer);
-            default -> throw new RejectedInputException("unsupported type " + mediaType);
-        };
+    /** A rejection of one file of several names the file; a single file's reason needs no name. */
+    private static RejectedInputException inFile(ScanSet set, Path input, RejectedInputException rejection) {
+        return set.files().size() == 1 ? rejection
+                : new RejectedInputException(input.getFileName() + ": " + rejection.reason(), rejection);
+    }
+
+    private static PageImageWriter pageImageWriter(Path pagesDir) {
+        try {
+            return new PageImageWriter(pagesDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot make the page folder " + pagesDir, e);
+        }
     }
 
     private static String versions() {

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.UUID;
+import org.workersarchive.core.Fixity;
 
 /**
  * Keeps originals byte-for-byte under their checksum: {@code originals/<sha256>.<ext>}. A copy is

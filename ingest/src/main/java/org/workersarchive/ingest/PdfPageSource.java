@@ -35,8 +35,12 @@ final class PdfPageSource {
         this.config = config;
     }
 
-    /** The pages, and the PDF's descriptive metadata added to {@code metadata}. */
-    List<Page> pages(Path file, PageImageWriter writer, Map<String, String> metadata) throws IOException {
+    /**
+     * The pages, numbered in the document from {@code firstNumber}, and the PDF's descriptive
+     * metadata added to {@code metadata}.
+     */
+    List<Page> pages(Path file, int firstNumber, PageImageWriter writer, Map<String, String> metadata)
+            throws IOException {
         try (PDDocument pdf = open(file)) {
             int count = pdf.getNumberOfPages();
             if (count == 0) {
@@ -50,24 +54,23 @@ final class PdfPageSource {
             PdfTextLayerReader textLayer = new PdfTextLayerReader();
             List<Page> pages = new ArrayList<>();
             for (int index = 0; index < count; index++) {
-                pages.add(page(pdf, renderer, textLayer, index, writer));
+                pages.add(page(pdf, renderer, textLayer, index, firstNumber + index, writer));
             }
             return pages;
         }
     }
 
-    private Page page(PDDocument pdf, PDFRenderer renderer, PdfTextLayerReader textLayer, int index,
+    private Page page(PDDocument pdf, PDFRenderer renderer, PdfTextLayerReader textLayer, int index, int number,
                       PageImageWriter writer) throws IOException {
-        int number = index + 1;
         BufferedImage rendered;
         try {
             rendered = renderer.renderImageWithDPI(index, config.renderDpi(), ImageType.GRAY);
         } catch (IOException | RuntimeException e) {
-            throw new RejectedInputException("damaged PDF: page " + number + " cannot be rendered: "
+            throw new RejectedInputException("damaged PDF: page " + (index + 1) + " cannot be rendered: "
                     + RasterPageSource.describe(e), e);
         }
         PageImage image = writer.write(number, rendered, config.renderDpi());
-        List<Block> text = textLayer.read(pdf, number, image, config.renderDpi());
+        List<Block> text = textLayer.read(pdf, index + 1, number, image, config.renderDpi());
         Page page = Page.unread(number, image);
         return text.isEmpty() ? page : page.withText(TextOrigin.TEXT_LAYER, List.of(), text);
     }

@@ -33,14 +33,15 @@ final class PdfTextLayerReader extends PDFTextStripper {
     /**
      * The page's text as one block, or an empty list when the page has no real text layer.
      *
-     * @param pageNumber 1-based
+     * @param pdfPage    1-based, in the PDF
+     * @param pageNumber 1-based, in the document (which may begin with other files' pages): the ids' number
      * @param image      the rendered image of the page, whose pixels the boxes refer to
      * @param dpi        the resolution it was rendered at
      */
-    List<Block> read(PDDocument pdf, int pageNumber, PageImage image, int dpi) throws IOException {
+    List<Block> read(PDDocument pdf, int pdfPage, int pageNumber, PageImage image, int dpi) throws IOException {
         lines.clear();
-        setStartPage(pageNumber);
-        setEndPage(pageNumber);
+        setStartPage(pdfPage);
+        setEndPage(pdfPage);
         writeText(pdf, new StringWriter());
         long characters = lines.stream().flatMap(List::stream).filter(p -> !p.getUnicode().isBlank()).count();
         if (characters < MIN_CHARACTERS) {

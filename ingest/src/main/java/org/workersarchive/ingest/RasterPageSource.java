@@ -28,7 +28,8 @@ final class RasterPageSource {
         this.config = config;
     }
 
-    List<Page> pages(Path file, String mediaType, PageImageWriter writer) throws IOException {
+    /** The pages (every frame of a TIFF), numbered in the document from {@code firstNumber}. */
+    List<Page> pages(Path file, String mediaType, int firstNumber, PageImageWriter writer) throws IOException {
         try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
             ImageReader reader = readerFor(in, mediaType);
             try {
@@ -42,7 +43,8 @@ final class RasterPageSource {
                 }
                 List<Page> pages = new ArrayList<>();
                 for (int frame = 0; frame < frames; frame++) {
-                    pages.add(Page.unread(frame + 1, writer.write(frame + 1, decode(reader, frame), dpi(reader, frame))));
+                    int number = firstNumber + frame;
+                    pages.add(Page.unread(number, writer.write(number, decode(reader, frame), dpi(reader, frame))));
                 }
                 return pages;
             } finally {

@@ -28,6 +28,7 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.workersarchive.core.Fixity;
 import org.workersarchive.core.Document;
 import org.workersarchive.core.DocumentInvariants;
 import org.workersarchive.core.Line;
@@ -46,7 +47,7 @@ class IngestorTest {
     void anImageOnlyPdfIsRenderedPageByPageAt300Dpi() throws IOException {
         Path pdf = imageOnlyPdf(2);
         Document document = ingest(pdf);
-        assertEquals("application/pdf", document.source().mediaType());
+        assertEquals("application/pdf", document.firstSource().mediaType());
         assertEquals(2, document.pages().size());
         for (Page page : document.pages()) {
             assertEquals(TextOrigin.NONE, page.textOrigin());
@@ -56,7 +57,7 @@ class IngestorTest {
             assertTrue(Files.isRegularFile(page.image().path()));
         }
         assertEquals("p0002.png", document.pages().get(1).image().path().getFileName().toString());
-        assertEquals(Fixity.sha256(pdf), document.source().sha256());
+        assertEquals(Fixity.sha256(pdf), document.firstSource().sha256());
         assertTrue(document.id().startsWith("scan-"), document.id());
     }
 
@@ -85,7 +86,7 @@ class IngestorTest {
         // 72 pt from the left at 300 dpi is 300 px; the first line's baseline is 72 pt below the top's 842-720.
         assertEquals(300, page.words().findFirst().orElseThrow().box().x(), 3);
         assertEquals((842 - 720) * 300 / 72.0, page.lines().findFirst().orElseThrow().box().bottom(), 12);
-        assertEquals("L'Ouvrier Communiste", document.source().metadata().get("title"));
+        assertEquals("L'Ouvrier Communiste", document.firstSource().metadata().get("title"));
     }
 
     @Test
@@ -102,7 +103,7 @@ class IngestorTest {
             writer.dispose();
         }
         Document document = ingest(tiff);
-        assertEquals("image/tiff", document.source().mediaType());
+        assertEquals("image/tiff", document.firstSource().mediaType());
         assertEquals(List.of(400, 401, 402), document.pages().stream().map(p -> p.image().width()).toList());
     }
 
@@ -112,7 +113,7 @@ class IngestorTest {
         assertEquals("unsupported type text/plain", rejection(fake));
         Path png = dir.resolve("really-a-png.jpg");
         ImageIO.write(textImage(200, 100), "png", png.toFile());
-        assertEquals("image/png", ingest(png).source().mediaType());
+        assertEquals("image/png", ingest(png).firstSource().mediaType());
     }
 
     @Test

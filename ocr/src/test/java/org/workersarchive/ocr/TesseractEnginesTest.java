@@ -131,7 +131,7 @@ class TesseractEnginesTest {
     }
 
     private static Document documentOf(Page page) {
-        SourceFile source = new SourceFile(page.image().path(), "french.png", "0".repeat(64), "image/png", 1, Map.of());
+        SourceFile source = new SourceFile(page.image().path(), "french.png", "0".repeat(64), "image/png", 1, 1, Map.of());
         return Document.ofPages("doc", source, List.of(page), new ProcessingStep("ingest", "test", "1", Map.of(),
                 Duration.ZERO));
     }

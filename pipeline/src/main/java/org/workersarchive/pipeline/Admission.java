@@ -2,24 +2,40 @@ package org.workersarchive.pipeline;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import org.workersarchive.ingest.ScanIdentity;
+import org.workersarchive.ingest.ScanSet;
 
 /**
- * An input that the pipeline has taken on: its checksum, and whether the archive already holds
- * a document made from the same bytes.
+ * A set of scan files that the pipeline has taken on: their checksums, and whether the archive
+ * already holds a document made from the same bytes.
  *
- * @param input       the file as given
- * @param identity    its checksum, type and size, from its bytes
- * @param duplicateOf id of the document already made from these bytes, or null
- * @param started     when work on it began
+ * @param set          the files as given, with their sidecar
+ * @param identities   each file's checksum, type and size, from its bytes, in the set's order
+ * @param sha256       the set's checksum (the file's own for a single file)
+ * @param duplicateOf  id of the document already made from these bytes, or null
+ * @param reprocessing id of the document made from these bytes before, which this run makes again; or null
+ * @param started      when work on it began
  */
-public record Admission(Path input, ScanIdentity identity, String duplicateOf, Instant started) {
+public record Admission(ScanSet set, List<ScanIdentity> identities, String sha256, String duplicateOf,
+                        String reprocessing, Instant started) {
 
     public Admission {
-        Objects.requireNonNull(input, "input");
-        Objects.requireNonNull(identity, "identity");
+        Objects.requireNonNull(set, "set");
+        identities = List.copyOf(identities);
+        Objects.requireNonNull(sha256, "sha256");
         Objects.requireNonNull(started, "started");
+    }
+
+    /** The set's first file, by which the report names it. */
+    public Path input() {
+        return set.lead();
+    }
+
+    /** The media types of the files, as the report gives them: one, or several joined by commas. */
+    public String mediaType() {
+        return String.join(", ", identities.stream().map(ScanIdentity::mediaType).distinct().toList());
     }
 
     /** Read by the routes (as {@code body.duplicate}) to choose between duplicate and new. */

@@ -1,12 +1,12 @@
 package org.workersarchive.pipeline;
 
-import java.io.File;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.workersarchive.ingest.ScanSet;
 
 /**
  * A running pipeline: the stages, the Camel context that wires them, and the source of inputs.
@@ -18,6 +18,7 @@ public final class ArchivePipeline implements AutoCloseable {
     static final String BATCH_QUEUE = "seda:batch-inputs?size=10000&blockWhenFull=true";
     /** How long a stop waits for documents under way (OCR of a long PDF takes minutes). */
     private static final long SHUTDOWN_SECONDS = 1800;
+    private static final String INBOX_FILTER = "inboxSetFilter";
 
     private final CamelContext camel;
     private final DocumentStages stages;
@@ -29,34 +30,41 @@ public final class ArchivePipeline implements AutoCloseable {
         this.producer = camel.createProducerTemplate();
     }
 
-    /** Starts a pipeline that reads its inputs from the batch queue; see {@link #submit}. */
-    public static ArchivePipeline forBatch(PipelineConfig config, RunReport report) {
-        return start(config, report, BATCH_QUEUE);
+    /**
+     * Starts a pipeline that reads its inputs from the batch queue; see {@link #submit}.
+     *
+     * @param reprocess make documents again from scans the archive holds already
+     */
+    public static ArchivePipeline forBatch(PipelineConfig config, RunReport report, boolean reprocess) {
+        return start(config, report, BATCH_QUEUE, new DocumentStages(config, report.runId(), reprocess));
     }
 
     /**
-     * Starts a pipeline that watches an inbox. A file is taken once it has stopped changing, and
-     * deleted from the inbox only when its outcome is recorded: its document written, or its
-     * copy and reason kept in failed/, or found to be a duplicate of an archived original.
+     * Starts a pipeline that watches an inbox. A file is taken once it has stopped changing (with
+     * the other files of its set and their sidecar: {@link InboxSetFilter}), and deleted from the
+     * inbox only when its outcome is recorded: its document written, or its copy and reason kept
+     * in failed/, or found to be a duplicate of an archived original.
      */
     public static ArchivePipeline forInbox(PipelineConfig config, RunReport report, Path inbox) {
         String uri = "file:" + inbox.toAbsolutePath().normalize()
                 + "?delete=true&readLock=changed&readLockCheckInterval=1000&readLockMinAge=2000"
                 + "&readLockTimeout=20000&readLockLoggingLevel=OFF&initialDelay=500&delay=1000"
                 + "&maxMessagesPerPoll=" + 2 * config.workers()
-                + "&exclude=^\\..*|.*\\.(part|partial|tmp|crdownload)$";
-        return start(config, report, uri);
+                + "&exclude=^\\..*|.*\\.(part|partial|tmp|crdownload)$&filter=#" + INBOX_FILTER;
+        return start(config, report, uri, new DocumentStages(config, report.runId(), false));
     }
 
-    private static ArchivePipeline start(PipelineConfig config, RunReport report, String sourceUri) {
-        DocumentStages stages = new DocumentStages(config);
+    private static ArchivePipeline start(PipelineConfig config, RunReport report, String sourceUri,
+                                         DocumentStages stages) {
         CamelContext camel = new DefaultCamelContext();
+        camel.getRegistry().bind(INBOX_FILTER, new InboxSetFilter());
         camel.getShutdownStrategy().setTimeout(SHUTDOWN_SECONDS);
         camel.getShutdownStrategy().setTimeUnit(TimeUnit.SECONDS);
         ExecutorService ocrPool = camel.getExecutorServiceManager()
                 .newFixedThreadPool(ArchivePipeline.class, "ocr", config.workers());
         try {
-            camel.addRoutes(new ArchiveRoutes(sourceUri, config.workers(), stages, report, ocrPool));
+            camel.addRoutes(new ArchiveRoutes(sourceUri, !sourceUri.equals(BATCH_QUEUE), config.workers(), stages, report,
+                    ocrPool));
             camel.start();
         } catch (Exception e) {
             stages.close();
@@ -66,8 +74,8 @@ public final class ArchivePipeline implements AutoCloseable {
     }
 
     /** Queues one batch input; blocks while the queue is full. */
-    public void submit(Path input) {
-        producer.sendBody(BATCH_QUEUE, new File(input.toAbsolutePath().toString()));
+    public void submit(ScanSet input) {
+        producer.sendBody(BATCH_QUEUE, input);
     }
 
     /** Stops taking inputs, finishes the documents under way, then frees the OCR engines. */

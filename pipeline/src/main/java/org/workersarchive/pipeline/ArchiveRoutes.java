@@ -4,11 +4,13 @@ import java.io.File;
 import java.time.Instant;
 import java.util.concurrent.ExecutorService;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.model.ProcessorDefinition;
 
 /**
  * The only place where Camel meets the stages. Every input, from the inbox or from a batch,
- * arrives at {@link #PROCESS} as a {@link File}; its pages are read in parallel on the OCR pool;
- * its outcome, whatever happens, is recorded in the run report.
+ * arrives at {@link #PROCESS} as a {@link org.workersarchive.ingest.ScanSet} (one scan, or the
+ * files of one issue); its pages are read in parallel on the OCR pool; its outcome, whatever
+ * happens, is recorded in the run report.
  */
 final class ArchiveRoutes extends RouteBuilder {
 
@@ -19,14 +21,20 @@ final class ArchiveRoutes extends RouteBuilder {
     static final String OCR_STARTED = "archiveOcrStarted";
 
     private final String sourceUri;
+    private final boolean inbox;
     private final int workers;
     private final DocumentStages stages;
     private final RunReport report;
     private final ExecutorService ocrPool;
 
-    /** @param sourceUri where inputs come from: the inbox's file endpoint, or the batch queue */
-    ArchiveRoutes(String sourceUri, int workers, DocumentStages stages, RunReport report, ExecutorService ocrPool) {
+    /**
+     * @param sourceUri where inputs come from: the inbox's file endpoint (files), or the batch queue (sets)
+     * @param inbox     whether it is the inbox, whose files leave it once their outcome is recorded
+     */
+    ArchiveRoutes(String sourceUri, boolean inbox, int workers, DocumentStages stages, RunReport report,
+                  ExecutorService ocrPool) {
         this.sourceUri = sourceUri;
+        this.inbox = inbox;
         this.workers = workers;
         this.stages = stages;
         this.report = report;
@@ -39,13 +47,17 @@ final class ArchiveRoutes extends RouteBuilder {
         // fire for each failed page inside the split, and record one input as failed many times.
         errorHandler(noErrorHandler());
 
-        from(sourceUri).routeId("intake")
-                .threads(workers).threadName("document")
-                .convertBodyTo(File.class)
-                .to(PROCESS);
+        ProcessorDefinition<?> intake = from(sourceUri).routeId("intake")
+                .threads(workers).threadName("document");
+        if (inbox) {
+            // The endpoint takes only a set's first file (InboxSetFilter); the set is found from it.
+            intake.convertBodyTo(File.class);
+            intake.bean(stages, "scanSetOf");
+        }
+        intake.to(PROCESS);
 
-        from(PROCESS).routeId("process-input")
-                .setProperty(INPUT, simple("${body.toPath()}"))
+        ProcessorDefinition<?> process = from(PROCESS).routeId("process-input")
+                .setProperty(INPUT, body())
                 .doTry()
                     .bean(stages, "admit(${exchangeProperty." + INPUT + "})")
                     .setProperty(ADMISSION, body())
@@ -61,6 +73,10 @@ final class ArchiveRoutes extends RouteBuilder {
                             + "}, ${exception})")
                 .end()
                 .bean(report, "record");
+        if (inbox) {
+            // The endpoint deletes the first file when the exchange completes; the rest go now.
+            process.bean(stages, "removeFromInbox(${exchangeProperty." + INPUT + "})");
+        }
 
         from("direct:make-document").routeId("make-document")
                 .bean(stages, "ingest")
@@ -68,7 +84,7 @@ final class ArchiveRoutes extends RouteBuilder {
                 .setProperty(OCR_STARTED, method(Instant.class, "now()"))
                 .split(simple("${body.pages}"), new PageAggregation(DOCUMENT))
                     .parallelProcessing().executorService(ocrPool).stopOnException()
-                    .bean(stages, "recognize")
+                    .bean(stages, "recognize(${body}, ${exchangeProperty." + DOCUMENT + "})")
                 .end()
                 .bean(stages, "recognized(${body}, ${exchangeProperty." + OCR_STARTED + "})")
                 .bean(stages, "annotate")

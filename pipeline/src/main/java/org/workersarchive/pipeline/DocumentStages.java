@@ -1,5 +1,6 @@
 package org.workersarchive.pipeline;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -7,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,18 +22,23 @@ import org.workersarchive.core.Folders;
 import org.workersarchive.core.Page;
 import org.workersarchive.core.ProcessingStep;
 import org.workersarchive.core.RejectedInputException;
+import org.workersarchive.core.SourceFile;
 import org.workersarchive.core.TextOrigin;
 import org.workersarchive.export.ArchiveWriter;
+import org.workersarchive.export.AuthorityEntries;
 import org.workersarchive.export.WrittenDocument;
 import org.workersarchive.ingest.Ingestor;
 import org.workersarchive.ingest.OriginalStore;
 import org.workersarchive.ingest.ScanIdentity;
+import org.workersarchive.ingest.ScanSet;
+import org.workersarchive.ingest.ScanSets;
 import org.workersarchive.ocr.TesseractEngines;
 
 /**
  * The stages of the pipeline, each a plain call, in the order the routes call them: admit, ingest,
  * recognize (per page, from several threads), recognized, annotate, store; and the outcomes of
- * duplicates and failures. Knows the archive's layout; knows nothing of Camel. Thread-safe.
+ * duplicates and failures. An input is a {@link ScanSet}: one scan, or the files of one issue.
+ * Knows the archive's layout; knows nothing of Camel. Thread-safe.
  */
 public final class DocumentStages implements AutoCloseable {
 
@@ -47,41 +54,71 @@ public final class DocumentStages implements AutoCloseable {
     private final OriginalStore originals;
     private final DuplicateIndex duplicates;
     private final FailedStore failed;
+    private final String runId;
+    private final boolean reprocess;
 
-    public DocumentStages(PipelineConfig config) {
+    /**
+     * @param runId     the run's name, written in each document's revision history
+     * @param reprocess make documents again from scans the archive holds already, instead of
+     *                  recording them as duplicates
+     */
+    public DocumentStages(PipelineConfig config, String runId, boolean reprocess) {
         this.config = config;
+        this.runId = runId;
+        this.reprocess = reprocess;
         Path archive = config.archiveDir();
         AuthorityList authority = config.authorityListIfGiven().map(AuthorityList::load).orElseGet(AuthorityList::bundled);
+        Path published = publishAuthorityList(authority, archive.resolve("authority.xml"));
         this.ingestor = new Ingestor(config.ingest());
         this.engines = new TesseractEngines(config.ocr());
         this.annotator = new DocumentAnnotator(authority);
-        this.writer = new ArchiveWriter(archive, config.tei());
+        this.writer = new ArchiveWriter(archive, config.tei(), authorityEntries(published));
         this.originals = new OriginalStore(archive.resolve("originals"));
         this.duplicates = new DuplicateIndex(archive.resolve("documents"));
         this.failed = new FailedStore(archive.resolve("failed"));
-        publishAuthorityList(authority, archive.resolve("authority.xml"));
+    }
+
+    /** The set of files a file dropped in the inbox belongs to, among the inbox's files. */
+    public ScanSet scanSetOf(File file) {
+        return ScanSets.setOf(file.toPath());
     }
 
     /**
-     * Identifies the input (checksum, type from the bytes) and claims its checksum: a duplicate
-     * is recognised here, before any work, and the report can name the type of a file that fails
-     * later.
+     * Identifies the input's files (checksums, types from the bytes) and claims the set's
+     * checksum: a duplicate is recognised here, before any work, and the report can name the type
+     * of a file that fails later.
      */
-    public Admission admit(Path input) {
+    public Admission admit(ScanSet set) {
         Instant started = Instant.now();
-        ScanIdentity identity = ingestor.identify(input);
-        return new Admission(input, identity, duplicates.claim(identity.sha256()).orElse(null), started);
+        List<ScanIdentity> identities = new ArrayList<>();
+        for (Path file : set.files()) {
+            try {
+                identities.add(ingestor.identify(file));
+            } catch (RejectedInputException e) {
+                throw set.files().size() == 1 ? e : new RejectedInputException(file.getFileName() + ": " + e.reason(), e);
+            }
+        }
+        String sha256 = Ingestor.checksum(identities);
+        String existing = duplicates.claim(sha256).orElse(null);
+        boolean makeAgain = reprocess && existing != null && !DuplicateIndex.isInProgress(existing);
+        return new Admission(set, identities, sha256, makeAgain ? null : existing, makeAgain ? existing : null, started);
     }
 
     /** Makes the document's pages, in a staging folder of the archive. */
     public Document ingest(Admission admission) {
         Path staging = stagingDir(admission).resolve(UUID.randomUUID().toString());
-        return ingestor.ingest(admission.input(), admission.identity(), staging);
+        Document document = ingestor.ingest(admission.set(), admission.identities(), staging);
+        // Made again from the same bytes under another name, it is still the same document.
+        return admission.reprocessing() == null ? document : document.withId(admission.reprocessing());
     }
 
-    /** Reads one page; called from the OCR worker threads, one Tesseract engine each. */
-    public Page recognize(Page page) {
-        return engines.recognize(page);
+    /**
+     * Reads one page; called from the OCR worker threads, one Tesseract engine each. A document
+     * whose sidecar names its languages is read with exactly those models.
+     */
+    public Page recognize(Page page, Document document) {
+        List<String> languages = document.description().languages();
+        return languages.isEmpty() ? engines.recognize(page) : engines.recognize(page, languages);
     }
 
     /** Records the OCR step once every page of the document has been read. */
@@ -99,35 +136,48 @@ public final class DocumentStages implements AutoCloseable {
         return annotator.annotate(document);
     }
 
-    /** Keeps the original under its checksum, then writes the document folder atomically. */
+    /** Keeps the originals under their checksums, then writes the document folder atomically. */
     public InputOutcome store(Document document, Admission admission) {
-        Path original = storeOriginal(admission, document.source().mediaType());
-        WrittenDocument written = writer.write(document);
-        duplicates.completed(admission.identity().sha256(), written.id());
+        Map<String, Path> outputs = new HashMap<>();
+        for (SourceFile source : document.sources()) {
+            Path original = storeOriginal(source);
+            outputs.put(document.sources().size() == 1 ? "original" : "original-" + source.fileName(), original);
+        }
+        WrittenDocument written = writer.write(document, runId);
+        duplicates.completed(admission.sha256(), written.id());
         deleteStaging(admission);
-        Map<String, Path> outputs = Map.of("folder", written.folder(), "tei", written.tei(), "text", written.text(),
-                "provenance", written.provenance(), "original", original);
+        outputs.putAll(Map.of("folder", written.folder(), "tei", written.tei(), "text", written.text(),
+                "provenance", written.provenance(), "pdf", written.folder().resolve(ArchiveWriter.PDF_FILE),
+                "alto", written.folder().resolve(ArchiveWriter.ALTO_FOLDER)));
+        String note = switch (written.outcome()) {
+            case NEW -> null;
+            case REPLACED -> "made again; replaced the earlier output, which had not been corrected";
+            case VERSION_BESIDE_CORRECTION -> "made again; the archive's TEI had been corrected by hand and is kept; "
+                    + "this run's output is stored beside it in " + written.folder().getParent().getParent()
+                    .relativize(written.folder());
+        };
         Double confidence = document.meanConfidence().isPresent() ? document.meanConfidence().getAsDouble() : null;
-        return new InputOutcome(admission.input(), admission.identity().sha256(), document.source().mediaType(),
-                InputOutcome.Status.ok, null, written.id(),
+        return new InputOutcome(admission.input(), admission.set().files(), admission.sha256(), admission.mediaType(),
+                InputOutcome.Status.ok, note, written.id(),
                 document.pages().stream().map(InputOutcome.PageOutcome::of).toList(), confidence, outputs,
                 NewNames.of(document), secondsSince(admission.started()));
     }
 
     public InputOutcome duplicate(Admission admission) {
-        return new InputOutcome(admission.input(), admission.identity().sha256(), admission.identity().mediaType(),
+        return new InputOutcome(admission.input(), admission.set().files(), admission.sha256(), admission.mediaType(),
                 InputOutcome.Status.duplicate,
                 "same bytes as document " + admission.duplicateOf(), admission.duplicateOf(), List.of(), null,
                 Map.of(), List.of(), secondsSince(admission.started()));
     }
 
     /**
-     * The outcome of an input that failed at any stage: a copy and the reason go to failed/, the
-     * checksum claim is released so that a later run may try again.
+     * The outcome of an input that failed at any stage: a copy of each file (and of its sidecar)
+     * and the reason go to failed/, the checksum claim is released so that a later run may try again.
      *
      * @param admission null when the input failed before it was admitted
      */
-    public InputOutcome failed(Path input, Admission admission, Exception failure) {
+    public InputOutcome failed(ScanSet set, Admission admission, Exception failure) {
+        Path input = set.lead();
         Throwable cause = essentialCause(failure);
         String reason = reasonOf(cause);
         if (cause instanceof RejectedInputException) {
@@ -135,22 +185,48 @@ public final class DocumentStages implements AutoCloseable {
         } else {
             LOG.error("{}: {}", input, reason, cause);
         }
-        String sha256 = admission == null ? null : admission.identity().sha256();
-        String mediaType = admission == null ? null : admission.identity().mediaType();
+        String sha256 = admission == null ? null : admission.sha256();
+        String mediaType = admission == null ? null : admission.mediaType();
         if (admission != null) {
             duplicates.released(sha256);
             deleteStaging(admission);
         }
         Map<String, Path> outputs = new HashMap<>();
-        try {
-            Path copy = failed.keep(input, reason);
-            outputs.put("failedCopy", copy);
-            outputs.put("reason", FailedStore.reasonFile(copy));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot keep failed input " + input + " in " + config.archiveDir(), e);
+        List<Path> kept = new ArrayList<>(set.files());
+        if (set.sidecar() != null) {
+            kept.add(set.sidecar());
         }
-        return new InputOutcome(input, sha256, mediaType, InputOutcome.Status.failed, reason, null, List.of(), null,
-                outputs, List.of(), admission == null ? 0 : secondsSince(admission.started()));
+        for (Path file : kept) {
+            try {
+                Path copy = failed.keep(file, reason);
+                String suffix = kept.size() == 1 ? "" : "-" + file.getFileName();
+                outputs.put("failedCopy" + suffix, copy);
+                outputs.put("reason" + suffix, FailedStore.reasonFile(copy));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot keep failed input " + file + " in " + config.archiveDir(), e);
+            }
+        }
+        return new InputOutcome(input, set.files(), sha256, mediaType, InputOutcome.Status.failed, reason, null,
+                List.of(), null, outputs, List.of(), admission == null ? 0 : secondsSince(admission.started()));
+    }
+
+    /**
+     * Takes from the inbox what the set had beside its first file (the inbox's file endpoint
+     * deletes that one itself): the other files and the sidecar, all kept in the archive or in
+     * failed/ by now.
+     */
+    public void removeFromInbox(ScanSet set) {
+        List<Path> others = new ArrayList<>(set.files().subList(1, set.files().size()));
+        if (set.sidecar() != null) {
+            others.add(set.sidecar());
+        }
+        for (Path file : others) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                LOG.warn("could not remove {} from the inbox: {}", file, e.getMessage());
+            }
+        }
     }
 
     @Override
@@ -181,17 +257,17 @@ public final class DocumentStages implements AutoCloseable {
         return cause.getClass().getSimpleName() + (message == null ? "" : ": " + message);
     }
 
-    private Path storeOriginal(Admission admission, String mediaType) {
-        String extension = EXTENSIONS.getOrDefault(mediaType, "bin");
+    private Path storeOriginal(SourceFile source) {
+        String extension = EXTENSIONS.getOrDefault(source.mediaType(), "bin");
         try {
-            return originals.store(admission.input(), admission.identity().sha256(), extension);
+            return originals.store(source.path(), source.sha256(), extension);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot keep the original of " + admission.input(), e);
+            throw new UncheckedIOException("cannot keep the original of " + source.path(), e);
         }
     }
 
     private Path stagingDir(Admission admission) {
-        return config.archiveDir().resolve("tmp").resolve(admission.identity().sha256());
+        return config.archiveDir().resolve("tmp").resolve(admission.sha256());
     }
 
     /** The staging folder holds only page images this run made; whatever is left there is ours. */
@@ -204,14 +280,23 @@ public final class DocumentStages implements AutoCloseable {
         }
     }
 
-    private static void publishAuthorityList(AuthorityList authority, Path target) {
+    private static Path publishAuthorityList(AuthorityList authority, Path target) {
         try {
             Files.createDirectories(target.getParent());
             Path partial = target.resolveSibling("." + target.getFileName() + ".partial");
             authority.copyTo(partial);
             Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return target;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the authority list to " + target, e);
+        }
+    }
+
+    private static AuthorityEntries authorityEntries(Path published) {
+        try {
+            return AuthorityEntries.read(published);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

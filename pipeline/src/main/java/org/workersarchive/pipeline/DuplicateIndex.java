@@ -19,6 +19,7 @@ import org.workersarchive.core.Ids;
 final class DuplicateIndex {
 
     private static final String IN_PROGRESS = "";
+    private static final String IN_PROGRESS_NOTE = "(in progress in this run)";
 
     private final Map<String, String> documentByChecksumPrefix = new ConcurrentHashMap<>();
 
@@ -48,7 +49,12 @@ final class DuplicateIndex {
         if (existing == null) {
             return Optional.empty();
         }
-        return Optional.of(existing.equals(IN_PROGRESS) ? "(in progress in this run)" : existing);
+        return Optional.of(existing.equals(IN_PROGRESS) ? IN_PROGRESS_NOTE : existing);
+    }
+
+    /** Whether what {@link #claim} returned means "being made in this run" rather than a document's id. */
+    static boolean isInProgress(String claimed) {
+        return claimed.equals(IN_PROGRESS_NOTE);
     }
 
     /** The document for a claimed checksum is written. */

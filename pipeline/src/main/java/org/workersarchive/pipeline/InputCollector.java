@@ -6,20 +6,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import org.workersarchive.ingest.ScanSets;
 import java.util.stream.Stream;
 
 /**
  * The files a batch run takes: every file named on the command line, whatever its name, and
- * under each folder (recursively) every file whose name says it is a scan. The name only selects;
+ * under each folder (recursively) every file whose name says it is a scan ({@link ScanSets#isScanName});
+ * the run then groups them into documents with {@link ScanSets#group}. The name only selects;
  * the type is then detected from the bytes, so a text file named {@code x.pdf} fails with a reason.
  */
 public final class InputCollector {
-
-    /** Name endings of the scans taken from folders; sidecars and notes beside them are left alone. */
-    public static final Set<String> SCAN_EXTENSIONS = Set.of("pdf", "tif", "tiff", "jpg", "jpeg", "png");
 
     private InputCollector() {
     }
@@ -53,9 +51,6 @@ public final class InputCollector {
     }
 
     private static boolean looksLikeScan(Path file) {
-        String name = file.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return !name.startsWith(".") && dot > 0
-                && SCAN_EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
+        return ScanSets.isScanName(file.getFileName().toString());
     }
 }

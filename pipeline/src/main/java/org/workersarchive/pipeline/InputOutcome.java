@@ -7,13 +7,15 @@ import java.util.Objects;
 import org.workersarchive.core.Page;
 
 /**
- * What became of one input file: a line of the run report.
+ * What became of one input (a scan file, or the files of one issue): a line of the run report.
  *
- * @param input          the file as given (inbox or batch input)
+ * @param input          the file as given (inbox or batch input); the first, for several files
+ * @param files          every file of the input, in page order (the input alone for one file)
  * @param sha256         its checksum, or null when it could not be read
  * @param mediaType      detected from its bytes, or null when detection did not happen
  * @param status         ok, failed or duplicate
- * @param reason         why it failed, or of which document it is a duplicate; null when ok
+ * @param reason         why it failed, or of which document it is a duplicate; for a document made, what
+ *                       the archivist should know (a corrected TEI kept), else null
  * @param documentId     the document made from it (or that it duplicates); null when failed
  * @param pages          the pages made, in order; empty when none were
  * @param meanConfidence mean OCR word confidence 0..100, or null when no word was read
@@ -21,7 +23,7 @@ import org.workersarchive.core.Page;
  * @param unknownNames   names the authority list does not know, as they occur in the document
  * @param seconds        wall-clock time spent on it
  */
-public record InputOutcome(Path input, String sha256, String mediaType, Status status, String reason,
+public record InputOutcome(Path input, List<Path> files, String sha256, String mediaType, Status status, String reason,
                            String documentId, List<PageOutcome> pages, Double meanConfidence, Map<String, Path> outputs,
                            List<NewNames.Occurrence> unknownNames, double seconds) {
 
@@ -30,6 +32,7 @@ public record InputOutcome(Path input, String sha256, String mediaType, Status s
 
     public InputOutcome {
         Objects.requireNonNull(input, "input");
+        files = List.copyOf(files);
         Objects.requireNonNull(status, "status");
         pages = List.copyOf(pages);
         outputs = Map.copyOf(outputs);

@@ -66,6 +66,11 @@ public final class RunReport {
         return reportFile;
     }
 
+    /** The run's name: its folder's, e.g. 2026-11-25T10-00-00Z-batch. */
+    public String runId() {
+        return reportFile.getParent().getFileName().toString();
+    }
+
     /** Adds an outcome; rewrites the report when it was last written a while ago. */
     public void record(InputOutcome outcome) throws IOException {
         synchronized (this) {
@@ -127,6 +132,7 @@ public final class RunReport {
     private ObjectNode toJson(InputOutcome outcome) {
         ObjectNode node = json.createObjectNode();
         node.put("path", outcome.input().toString());
+        outcome.files().forEach(file -> node.withArray("files").add(file.toString()));
         node.put("sha256", outcome.sha256());
         node.put("mediaType", outcome.mediaType());
         node.put("status", outcome.status().name());

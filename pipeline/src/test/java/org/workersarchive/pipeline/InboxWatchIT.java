@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.workersarchive.ingest.Fixity;
+import org.workersarchive.core.Fixity;
 
 /** The inbox route, the real Camel file endpoint and the real Tesseract: drop, wait, find. */
 class InboxWatchIT {
@@ -69,6 +69,34 @@ class InboxWatchIT {
         InputOutcome outcome = report.outcomes().get(0);
         assertEquals(InputOutcome.Status.ok, outcome.status(), String.valueOf(outcome.reason()));
         assertEquals(Fixity.sha256(scan), outcome.sha256(), "the whole file was taken, not a part of it");
+    }
+
+    @Test
+    void thePagesOfAnIssueDroppedOneAfterAnotherBecomeOneDocument() throws Exception {
+        Path inbox = Files.createDirectories(work.resolve("issue-inbox"));
+        Path archive = work.resolve("issue-archive");
+        Path scans = Path.of("..", "samples", "bundled", "scans");
+        String issue = "ouvrier-communiste_1930-03_n06-07";
+        PipelineConfig config = new PipelineConfigLoader().with("archive.workers", 2).load(archive);
+        RunReport report = new RunReport(config.archiveDir(), "watch", outcome -> { });
+
+        try (ArchivePipeline pipeline = ArchivePipeline.forInbox(config, report, inbox)) {
+            // The second page first, then the sidecar and the first page a second apart: what a slow scanner does.
+            Files.copy(scans.resolve("workers-group-report_1927-06.png"), inbox.resolve(issue + "_p02.png"));
+            Thread.sleep(1000);
+            Files.writeString(inbox.resolve(issue + ".json"), "{\"place\": \"Paris\"}");
+            Thread.sleep(1000);
+            Files.copy(scans.resolve(issue + "_p01.png"), inbox.resolve(issue + "_p01.png"));
+            waitUntil(() -> report.outcomes().size() == 1);
+            waitUntil(() -> isEmpty(inbox));
+        }
+
+        InputOutcome outcome = report.outcomes().get(0);
+        assertEquals(InputOutcome.Status.ok, outcome.status(), String.valueOf(outcome.reason()));
+        assertEquals(2, outcome.files().size());
+        assertEquals(2, outcome.pages().size());
+        assertTrue(Files.readString(outcome.outputs().get("tei")).contains("<pubPlace>Paris</pubPlace>"));
+        assertTrue(Files.isRegularFile(outcome.outputs().get("folder").resolve(issue + ".json")));
     }
 
     /** Writes the file in the inbox itself, in ten pieces over about four seconds, as a slow copy does. */

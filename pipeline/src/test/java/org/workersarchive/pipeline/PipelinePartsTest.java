@@ -137,7 +137,8 @@ class PipelinePartsTest {
     }
 
     private static InputOutcome outcomeOf(Document document) {
-        return new InputOutcome(Path.of(document.id() + ".png"), SHA, "image/png", InputOutcome.Status.ok, null,
+        return new InputOutcome(Path.of(document.id() + ".png"), List.of(Path.of(document.id() + ".png")), SHA,
+                "image/png", InputOutcome.Status.ok, null,
                 document.id(), List.of(), null, Map.of(), NewNames.of(document), 1);
     }
 
@@ -151,7 +152,7 @@ class PipelinePartsTest {
         Block block = new Block("p1_b1", box, List.of(new Line("p1_l1", box, words)));
         Page page = Page.unread(1, new PageImage(Path.of("p.png"), 5000, 100, 300))
                 .withText(TextOrigin.OCR, List.of("fra"), List.of(block));
-        return Document.ofPages(id, new SourceFile(Path.of(id + ".png"), id + ".png", SHA, "image/png", 1, Map.of()),
+        return Document.ofPages(id, new SourceFile(Path.of(id + ".png"), id + ".png", SHA, "image/png", 1, 1, Map.of()),
                 List.of(page), new ProcessingStep("ingest", "test", "1", Map.of(), Duration.ZERO));
     }
 }

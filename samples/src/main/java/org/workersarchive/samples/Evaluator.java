@@ -8,10 +8,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.LinkedHashMap;
 import java.util.stream.Stream;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -32,14 +34,28 @@ public final class Evaluator {
 
     private final ObjectMapper json = new ObjectMapper();
 
+    /**
+     * Scores each document against the truth of the scans it was made from: the truths of the
+     * files of one issue (ouvrier-communiste_…_p01.png and _p02-03.pdf) are joined in the order
+     * the document has them.
+     */
     public EvaluationReport evaluate(Path archiveDir, Path truthDir) throws IOException {
         Map<String, Path> documentsByFile = documentsByFile(archiveDir.resolve("documents"));
-        List<DocumentScore> scores = new ArrayList<>();
+        Map<String, List<GroundTruth>> truthsByDocument = new LinkedHashMap<>();
         try (Stream<Path> truths = Files.list(truthDir)) {
             for (Path truthFile : truths.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
                 GroundTruth truth = GroundTruth.read(truthFile);
-                scores.add(score(truth, documentsByFile.get(truth.file())));
+                Path folder = documentsByFile.get(truth.file());
+                truthsByDocument.computeIfAbsent(folder == null ? "?" + truth.file() : folder.toString(),
+                        f -> new ArrayList<>()).add(truth);
             }
+        }
+        List<DocumentScore> scores = new ArrayList<>();
+        for (List<GroundTruth> truths : truthsByDocument.values()) {
+            Path folder = documentsByFile.get(truths.get(0).file());
+            List<String> order = folder == null ? List.of() : sourceFiles(folder);
+            truths.sort(Comparator.comparingInt(t -> order.indexOf(t.file())));
+            scores.add(score(GroundTruth.joined(truths), folder));
         }
         return EvaluationReport.of(scores);
     }
@@ -59,7 +75,7 @@ public final class Evaluator {
                 EntityScores.score(gold, found));
     }
 
-    /** The document folders of an archive, by the file name of the scan each was made from. */
+    /** The document folders of an archive, by the file name of each scan it was made from. */
     Map<String, Path> documentsByFile(Path documentsDir) throws IOException {
         Map<String, Path> byFile = new HashMap<>();
         if (!Files.isDirectory(documentsDir)) {
@@ -67,11 +83,18 @@ public final class Evaluator {
         }
         try (Stream<Path> folders = Files.list(documentsDir)) {
             for (Path folder : folders.filter(f -> Files.isRegularFile(f.resolve("provenance.json"))).toList()) {
-                JsonNode provenance = json.readTree(folder.resolve("provenance.json").toFile());
-                byFile.put(provenance.path("source").path("fileName").asText(), folder);
+                sourceFiles(folder).forEach(file -> byFile.put(file, folder));
             }
         }
         return byFile;
+    }
+
+    /** The file names of the scans a document was made from, in its page order. */
+    private List<String> sourceFiles(Path folder) throws IOException {
+        List<String> files = new ArrayList<>();
+        json.readTree(folder.resolve("provenance.json").toFile()).path("sources")
+                .forEach(source -> files.add(source.path("fileName").asText()));
+        return files;
     }
 
     /** The entities the TEI's text marks: @ref's fragment for names, @when for dates. */
@@ -87,6 +110,8 @@ public final class Evaluator {
                 int event = xml.next();
                 if (event == XMLStreamConstants.START_ELEMENT && xml.getLocalName().equals("text")) {
                     inText = true;
+                } else if (event == XMLStreamConstants.END_ELEMENT && xml.getLocalName().equals("text")) {
+                    inText = false; // the standOff's copies of authority entries that follow are not marks
                 } else if (event == XMLStreamConstants.START_ELEMENT && inText
                         && TEI_ELEMENTS.containsKey(xml.getLocalName())) {
                     EntityType type = TEI_ELEMENTS.get(xml.getLocalName());

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -51,6 +52,28 @@ public record GroundTruth(String file, List<String> languages, List<PageText> pa
 
     public void write(Path target) throws IOException {
         Files.writeString(target, JSON.writeValueAsString(this) + "\n");
+    }
+
+    /**
+     * The truth of several files read as one document, in the given order: pages renumbered on,
+     * entities with them, the file names joined by " + ".
+     */
+    public static GroundTruth joined(List<GroundTruth> truths) {
+        if (truths.size() == 1) {
+            return truths.get(0);
+        }
+        List<String> languages = new ArrayList<>();
+        List<PageText> pages = new ArrayList<>();
+        List<Entity> entities = new ArrayList<>();
+        for (GroundTruth truth : truths) {
+            int offset = pages.size();
+            truth.languages().stream().filter(l -> !languages.contains(l)).forEach(languages::add);
+            truth.pages().forEach(p -> pages.add(new PageText(offset + p.number(), p.text())));
+            truth.entities().forEach(e -> entities.add(new Entity(offset + e.page(), e.type(), e.key(), e.value(),
+                    e.surface())));
+        }
+        return new GroundTruth(String.join(" + ", truths.stream().map(GroundTruth::file).toList()), languages, pages,
+                entities);
     }
 
     /** The pages' text joined by form feeds, as an archive's document.txt is. */

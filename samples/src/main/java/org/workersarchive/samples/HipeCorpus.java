@@ -145,7 +145,7 @@ public final class HipeCorpus {
                     BoundingBox.enclosing(lines.stream().map(Line::box).toList()), lines));
             Page page = Page.unread(1, new PageImage(Path.of(id + ".png"), 1000, 100_000, 300))
                     .withText(TextOrigin.OCR, List.of(), blocks);
-            SourceFile source = new SourceFile(Path.of(id), id, "0".repeat(64), "text/tab-separated-values", 1,
+            SourceFile source = new SourceFile(Path.of(id), id, "0".repeat(64), "text/tab-separated-values", 1, 1,
                     Map.of());
             Document document = Document.ofPages("hipe-" + id.toLowerCase().replaceAll("[^a-z0-9]+", "-"), source,
                     List.of(page), new ProcessingStep("ingest", "HIPE-2020 TSV", "1.4", Map.of(), Duration.ZERO));

@@ -28,7 +28,7 @@ class EvaluatorTest {
         new GroundTruth("lost.png", List.of("fra"), List.of(new GroundTruth.PageText(1, "abcd")), List.of())
                 .write(truth.resolve("lost.png.json"));
         Path folder = Files.createDirectories(dir.resolve("archive/documents/oc-0123456789ab"));
-        Files.writeString(folder.resolve("provenance.json"), "{\"source\": {\"fileName\": \"oc.png\"}}");
+        Files.writeString(folder.resolve("provenance.json"), "{\"sources\": [{\"fileName\": \"oc.png\"}]}");
         Files.writeString(folder.resolve("document.txt"), "Miasnikov a Paris\nen 1923\n");
         Files.writeString(folder.resolve("document.tei.xml"), """
                 <TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><title>Paris</title></teiHeader>

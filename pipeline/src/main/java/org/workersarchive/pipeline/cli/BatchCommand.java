@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.workersarchive.pipeline.ArchivePipeline;
+import org.workersarchive.ingest.ScanSet;
+import org.workersarchive.ingest.ScanSets;
 import org.workersarchive.pipeline.InputCollector;
 import org.workersarchive.pipeline.PipelineConfig;
 import org.workersarchive.pipeline.ProgressPrinter;
@@ -21,7 +23,8 @@ import picocli.CommandLine.Parameters;
                 "Exit status: 0 all done (or duplicates), 1 some inputs failed, 2 bad usage."},
         footer = {"", "Examples:",
                 "  ./archive batch ~/scans/box-12 --archive ~/archive",
-                "  ./archive batch a.pdf b.tif --archive ~/archive --languages rus,eng --workers 2"})
+                "  ./archive batch a.pdf b.tif --archive ~/archive --languages rus,eng --workers 2",
+                "  ./archive batch ~/scans/box-12 --archive ~/archive --reprocess"})
 final class BatchCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Scan files or folders of scans.")
@@ -29,6 +32,11 @@ final class BatchCommand implements Callable<Integer> {
 
     @Option(names = "--archive", required = true, paramLabel = "DIR", description = "The archive folder.")
     Path archive;
+
+    @Option(names = "--reprocess", description = {"Make documents again from scans the archive holds already",
+            "(after a better model or authority list). A document whose TEI was corrected by hand",
+            "is kept; the new output is stored beside it in versions/<run>/."})
+    boolean reprocess;
 
     @Mixin
     ConfigOptions options;
@@ -44,24 +52,29 @@ final class BatchCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        return run(files, options.load(archive));
+        return run(files, options.load(archive), reprocess);
     }
 
-    /** Runs a batch and prints its summary; returns the exit status. */
-    static int run(List<Path> files, PipelineConfig config) throws Exception {
+    /**
+     * Runs a batch and prints its summary; returns the exit status.
+     *
+     * @param reprocess make documents again from scans the archive holds already
+     */
+    static int run(List<Path> files, PipelineConfig config, boolean reprocess) throws Exception {
         if (files.isEmpty()) {
-            System.out.println("No scans found (looked for " + InputCollector.SCAN_EXTENSIONS + ").");
+            System.out.println("No scans found (looked for " + ScanSets.SCAN_EXTENSIONS + ").");
             return 0;
         }
-        System.out.printf("Processing %d file(s) into %s with %d worker(s), languages %s%n", files.size(),
-                config.archiveDir(), config.workers(), config.ocr().languages());
+        List<ScanSet> sets = ScanSets.group(files);
+        System.out.printf("Processing %d file(s) as %d document(s) into %s with %d worker(s), languages %s%n",
+                files.size(), sets.size(), config.archiveDir(), config.workers(), config.ocr().languages());
         RunReport report = new RunReport(config.archiveDir(), "batch",
-                new ProgressPrinter(System.out, files.size(), System.console() != null));
-        try (ArchivePipeline pipeline = ArchivePipeline.forBatch(config, report)) {
-            for (Path file : files) {
-                pipeline.submit(file);
+                new ProgressPrinter(System.out, sets.size(), System.console() != null));
+        try (ArchivePipeline pipeline = ArchivePipeline.forBatch(config, report, reprocess)) {
+            for (ScanSet set : sets) {
+                pipeline.submit(set);
             }
-            report.awaitOutcomes(files.size());
+            report.awaitOutcomes(sets.size());
         }
         return RunSummary.print(report, System.out);
     }

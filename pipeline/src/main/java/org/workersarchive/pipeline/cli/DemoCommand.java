@@ -45,7 +45,7 @@ final class DemoCommand implements Callable<Integer> {
         }
         removeEarlierDemo(archive);
         PipelineConfig config = options.load(archive);
-        int status = BatchCommand.run(InputCollector.collect(List.of(sampleSet.resolve("scans"))), config);
+        int status = BatchCommand.run(InputCollector.collect(List.of(sampleSet.resolve("scans"))), config, false);
         System.out.println();
         System.out.println("TEI documents:");
         Path documents = config.archiveDir().resolve("documents");

@@ -1,0 +1,49 @@
+package org.workersarchive.core;
+
+import java.nio.file.Path;
+import java.util.Iterator;
+import javax.xml.XMLConstants;
+import javax.xml.namespace.NamespaceContext;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.xpath.XPath;
+import javax.xml.xpath.XPathFactory;
+
+/** For tests that read TEI: XPath with the {@code tei:} and {@code xml:} prefixes, and a namespace-aware parse. */
+public final class TeiXPath {
+
+    public static final String TEI_NS = "http://www.tei-c.org/ns/1.0";
+
+    private TeiXPath() {
+    }
+
+    public static XPath xpath() {
+        XPath xpath = XPathFactory.newInstance().newXPath();
+        xpath.setNamespaceContext(new NamespaceContext() {
+            @Override
+            public String getNamespaceURI(String prefix) {
+                return switch (prefix) {
+                    case "tei" -> TEI_NS;
+                    case "xml" -> XMLConstants.XML_NS_URI;
+                    default -> XMLConstants.NULL_NS_URI;
+                };
+            }
+
+            @Override
+            public String getPrefix(String uri) {
+                return null;
+            }
+
+            @Override
+            public Iterator<String> getPrefixes(String uri) {
+                return null;
+            }
+        });
+        return xpath;
+    }
+
+    public static org.w3c.dom.Document parse(Path file) throws Exception {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        return factory.newDocumentBuilder().parse(file.toFile());
+    }
+}

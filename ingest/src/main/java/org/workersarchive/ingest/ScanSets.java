@@ -1,0 +1,161 @@
+package org.workersarchive.ingest;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Which scan files make one document. In each folder, in this order:
+ * <ol>
+ * <li>a sidecar ({@code NAME.json}, {@code NAME.yaml} or {@code NAME.yml}) with a {@code files} list
+ * makes those files, in that order, one document;</li>
+ * <li>files named {@code STEM_pNN.ext} (or {@code STEM_pNN-MM.ext} for a file of several pages) with
+ * the same stem are the pages of one document, in the order of NN, described by the sidecar
+ * {@code STEM.json} (or .yaml, .yml) if there is one;</li>
+ * <li>any other file is a document alone, described by the sidecar of its own stem if there is one.</li>
+ * </ol>
+ * Only names are looked at here; what the files are is told later from their bytes.
+ */
+public final class ScanSets {
+
+    /** Name endings of scans; a folder's other files (sidecars, notes) are not scans. */
+    public static final Set<String> SCAN_EXTENSIONS = Set.of("pdf", "tif", "tiff", "jpg", "jpeg", "png");
+    /** Name endings of sidecar metadata files, in the order they are looked for. */
+    public static final List<String> SIDECAR_EXTENSIONS = List.of("json", "yaml", "yml");
+
+    /** STEM_p01, or STEM_p02-03 for a file that holds pages 2 to 3. */
+    private static final Pattern PAGE_FILE = Pattern.compile("(.+)_p(\\d{1,4})(?:-\\d{1,4})?");
+
+    private ScanSets() {
+    }
+
+    /** The given files, grouped into sets; the result is in the order of each set's first file. */
+    public static List<ScanSet> group(Collection<Path> files) {
+        Map<Path, List<Path>> byFolder = new TreeMap<>();
+        for (Path file : files) {
+            Path absolute = file.toAbsolutePath().normalize();
+            byFolder.computeIfAbsent(absolute.getParent(), f -> new ArrayList<>()).add(absolute);
+        }
+        List<ScanSet> sets = new ArrayList<>();
+        byFolder.forEach((folder, inFolder) -> sets.addAll(groupInFolder(folder, inFolder)));
+        sets.sort(Comparator.comparing(ScanSet::lead));
+        return sets;
+    }
+
+    /** The set a file belongs to, among the scans of its folder (how the inbox sees it). */
+    public static ScanSet setOf(Path file) {
+        Path absolute = file.toAbsolutePath().normalize();
+        List<Path> scans = new ArrayList<>(scansIn(absolute.getParent()));
+        if (!scans.contains(absolute)) {
+            scans.add(absolute);
+        }
+        return groupInFolder(absolute.getParent(), scans).stream()
+                .filter(set -> set.files().contains(absolute) || set.lead().equals(absolute))
+                .findFirst().orElseGet(() -> ScanSet.of(absolute));
+    }
+
+    public static boolean isScanName(String fileName) {
+        return !fileName.startsWith(".") && SCAN_EXTENSIONS.contains(extension(fileName));
+    }
+
+    public static boolean isSidecarName(String fileName) {
+        return !fileName.startsWith(".") && SIDECAR_EXTENSIONS.contains(extension(fileName));
+    }
+
+    /** The sidecar named after a stem in a folder, if there is one. */
+    public static Optional<Path> sidecarOf(Path folder, String stem) {
+        return SIDECAR_EXTENSIONS.stream().map(ext -> folder.resolve(stem + "." + ext))
+                .filter(Files::isRegularFile).findFirst();
+    }
+
+    static String stem(String fileName) {
+        int dot = fileName.lastIndexOf('.');
+        return dot > 0 ? fileName.substring(0, dot) : fileName;
+    }
+
+    private static List<ScanSet> groupInFolder(Path folder, List<Path> files) {
+        Set<Path> remaining = new TreeSet<>(files);
+        List<ScanSet> sets = new ArrayList<>(listedSets(folder, remaining));
+        Map<String, TreeMap<Integer, Path>> pagesByStem = new LinkedHashMap<>();
+        for (Path file : remaining) {
+            Matcher page = PAGE_FILE.matcher(stem(file.getFileName().toString()));
+            if (page.matches() && isScanName(file.getFileName().toString())) {
+                pagesByStem.computeIfAbsent(page.group(1), s -> new TreeMap<>())
+                        .putIfAbsent(Integer.parseInt(page.group(2)), file);
+            }
+        }
+        pagesByStem.forEach((stem, pages) -> {
+            remaining.removeAll(pages.values());
+            sets.add(new ScanSet(stem, List.copyOf(pages.values()), sidecarOf(folder, stem).orElse(null), List.of()));
+        });
+        for (Path file : remaining) {
+            String name = file.getFileName().toString();
+            sets.add(new ScanSet(name, List.of(file), sidecarOf(folder, stem(name)).orElse(null), List.of()));
+        }
+        return sets;
+    }
+
+    /** The sets that sidecars with a files list make; their files are taken out of {@code remaining}. */
+    private static List<ScanSet> listedSets(Path folder, Set<Path> remaining) {
+        List<ScanSet> sets = new ArrayList<>();
+        Set<Path> listedAlready = new HashSet<>();
+        for (Path sidecar : sidecarsIn(folder)) {
+            List<String> listed = SidecarReader.listedFiles(sidecar);
+            if (listed.isEmpty()) {
+                continue;
+            }
+            List<Path> present = new ArrayList<>();
+            List<String> missing = new ArrayList<>();
+            for (String name : listed) {
+                Path file = folder.resolve(name).normalize();
+                if (Files.isRegularFile(file) && listedAlready.add(file)) {
+                    present.add(file);
+                } else if (!Files.isRegularFile(file)) {
+                    missing.add(name);
+                }
+            }
+            if (present.stream().anyMatch(remaining::contains)) {
+                remaining.removeAll(present);
+                sets.add(new ScanSet(stem(sidecar.getFileName().toString()), present, sidecar, missing));
+            }
+        }
+        return sets;
+    }
+
+    private static List<Path> scansIn(Path folder) {
+        return filesIn(folder).stream().filter(f -> isScanName(f.getFileName().toString())).toList();
+    }
+
+    private static List<Path> sidecarsIn(Path folder) {
+        return filesIn(folder).stream().filter(f -> isSidecarName(f.getFileName().toString())).toList();
+    }
+
+    private static List<Path> filesIn(Path folder) {
+        try (Stream<Path> entries = Files.list(folder)) {
+            return entries.filter(Files::isRegularFile).map(p -> p.toAbsolutePath().normalize()).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + folder, e);
+        }
+    }
+
+    private static String extension(String fileName) {
+        int dot = fileName.lastIndexOf('.');
+        return dot > 0 ? fileName.substring(dot + 1).toLowerCase(Locale.ROOT) : "";
+    }
+}

@@ -1,0 +1,149 @@
+package org.workersarchive.ingest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.workersarchive.core.RejectedInputException;
+import org.workersarchive.core.SourceDescription;
+import org.workersarchive.core.SourceDescription.Kind;
+import org.workersarchive.core.SourceDescription.Origin;
+
+/**
+ * Reads a sidecar: a small JSON or YAML file beside the scans that describes the publication
+ * (see the README for the format). Strict, so that an archivist's typo is reported rather than
+ * silently ignored: an unknown field, a field of the wrong form or a file of more than 64 KiB is
+ * refused with the sidecar's name and the reason. Thread-safe.
+ */
+public final class SidecarReader {
+
+    /** A sidecar is a few lines; anything much larger is not one. */
+    static final long MAX_BYTES = 64 * 1024;
+
+    private static final Set<String> FIELDS = Set.of("type", "title", "authorityKey", "author", "volume", "issue",
+            "date", "place", "publisher", "languages", "note", "files");
+    private static final Map<String, Kind> KINDS = Map.of("issue", Kind.PERIODICAL_ISSUE,
+            "periodical-issue", Kind.PERIODICAL_ISSUE, "pamphlet", Kind.PAMPHLET);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    // SnakeYAML under Jackson builds plain trees only (no custom types) and caps alias expansion.
+    private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(20).build()).build());
+
+    private SidecarReader() {
+    }
+
+    /**
+     * The description a sidecar gives.
+     *
+     * @throws RejectedInputException naming the sidecar and what is wrong with it
+     */
+    public static SourceDescription read(Path sidecar) {
+        JsonNode root = tree(sidecar);
+        String type = text(sidecar, root, "type");
+        Kind kind = type == null ? Kind.UNKNOWN : KINDS.get(type.toLowerCase(Locale.ROOT));
+        if (kind == null) {
+            throw refused(sidecar, "type must be issue or pamphlet, not \"" + type + "\"");
+        }
+        String date = text(sidecar, root, "date");
+        if (date != null && !SourceDescription.isIsoDate(date)) {
+            throw refused(sidecar, "date must be written 1930, 1930-03 or 1930-03-15, not \"" + date + "\"");
+        }
+        return new SourceDescription(kind, text(sidecar, root, "title"), false, text(sidecar, root, "authorityKey"),
+                text(sidecar, root, "author"), text(sidecar, root, "volume"), text(sidecar, root, "issue"), date,
+                text(sidecar, root, "place"), text(sidecar, root, "publisher"), texts(sidecar, root, "languages"),
+                text(sidecar, root, "note"), Origin.SIDECAR, sidecar);
+    }
+
+    /**
+     * The file names a sidecar lists, or none when it lists none or cannot be read (its own scans
+     * then fail with the reason when they are ingested).
+     */
+    static List<String> listedFiles(Path sidecar) {
+        try {
+            List<String> files = texts(sidecar, tree(sidecar), "files");
+            for (String name : files) {
+                if (name.contains("/") || name.contains("\\") || name.equals("..") || name.startsWith(".")) {
+                    throw refused(sidecar, "files must be plain names of files beside the sidecar, not \"" + name + "\"");
+                }
+            }
+            return files;
+        } catch (RejectedInputException e) {
+            return List.of();
+        }
+    }
+
+    private static JsonNode tree(Path sidecar) {
+        try {
+            if (Files.size(sidecar) > MAX_BYTES) {
+                throw refused(sidecar, "larger than " + MAX_BYTES / 1024 + " KiB; not a sidecar");
+            }
+            String name = sidecar.getFileName().toString().toLowerCase(Locale.ROOT);
+            JsonNode root = (name.endsWith(".json") ? JSON : YAML).readTree(sidecar.toFile());
+            if (root == null || !root.isObject()) {
+                throw refused(sidecar, "must hold one object of fields (title, date, issue…)");
+            }
+            for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
+                String field = names.next();
+                if (!FIELDS.contains(field)) {
+                    throw refused(sidecar, "unknown field \"" + field + "\"; known: " + String.join(", ",
+                            FIELDS.stream().sorted().toList()));
+                }
+            }
+            return root;
+        } catch (JsonProcessingException e) {
+            throw refused(sidecar, "not well-formed: " + e.getOriginalMessage()
+                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"));
+        } catch (IOException e) {
+            throw refused(sidecar, "cannot be read: " + e.getMessage());
+        }
+    }
+
+    private static String text(Path sidecar, JsonNode root, String field) {
+        JsonNode value = root.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isValueNode()) {
+            throw refused(sidecar, field + " must be a single value");
+        }
+        String text = value.asText().strip();
+        return text.isEmpty() ? null : text;
+    }
+
+    /** A list of strings, or one string of items joined by + or commas ("fra+rus"). */
+    private static List<String> texts(Path sidecar, JsonNode root, String field) {
+        JsonNode value = root.get(field);
+        List<String> texts = new ArrayList<>();
+        if (value == null || value.isNull()) {
+            return texts;
+        }
+        if (value.isArray()) {
+            for (JsonNode item : value) {
+                if (!item.isValueNode()) {
+                    throw refused(sidecar, field + " must be a list of names");
+                }
+                texts.add(item.asText().strip());
+            }
+        } else if (value.isValueNode()) {
+            texts.addAll(List.of(value.asText().strip().split("\\s*[+,]\\s*")));
+        } else {
+            throw refused(sidecar, field + " must be a list of names");
+        }
+        texts.removeIf(String::isEmpty);
+        return texts;
+    }
+
+    private static RejectedInputException refused(Path sidecar, String reason) {
+        return new RejectedInputException("sidecar " + sidecar.getFileName() + ": " + reason);
+    }
+}
