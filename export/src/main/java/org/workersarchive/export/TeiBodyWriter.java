@@ -64,7 +64,13 @@ final class TeiBodyWriter {
             for (Block block : page.blocks()) {
                 zone(block.id(), block.box(), "block", true);
                 for (Line line : block.lines()) {
-                    zone(line.id(), line.box(), "line", false);
+                    zone(line.id(), line.box(), "line", config.wordZones());
+                    if (config.wordZones()) {
+                        for (Word word : line.words()) {
+                            zone(word.id(), word.box(), "word", false);
+                        }
+                        xml.close();
+                    }
                 }
                 xml.close();
             }
@@ -136,14 +142,23 @@ final class TeiBodyWriter {
      * so that a reader sees which words to check against the facsimile.
      */
     private void wordText(Word word, String text) throws XMLStreamException {
-        if (word.confidence() >= config.uncertainBelow() || text.isEmpty()) {
-            xml.text(text);
+        if (text.isEmpty()) {
             return;
         }
-        xml.openInline("unclear", "cert", String.format(Locale.ROOT, "%.2f", word.confidence() / 100),
-                "resp", "#" + TeiWriter.applicationId("ocr"));
-        xml.text(text);
-        xml.close();
+        if (config.wordZones()) {
+            xml.openInline("w", "facs", "#zone-" + word.id());
+        }
+        if (word.confidence() >= config.uncertainBelow()) {
+            xml.text(text);
+        } else {
+            xml.openInline("unclear", "cert", String.format(Locale.ROOT, "%.2f", word.confidence() / 100),
+                    "resp", "#" + TeiWriter.applicationId("ocr"));
+            xml.text(text);
+            xml.close();
+        }
+        if (config.wordZones()) {
+            xml.close();
+        }
     }
 
     /** What was done to the scan to make the page image, in words. */

@@ -9,8 +9,10 @@ import java.util.Objects;
  *                       {@code @ref} is this URI, '#', and the entry's key
  * @param uncertainBelow OCR confidence (0 to 100) below which a word is marked as uncertain, with
  *                       {@code <unclear cert="…">}; 0 marks none
+ * @param wordZones      a zone per word too, inside its line's, and each word of the text in a
+ *                       {@code <w facs="…">} pointing at it (larger files; for word-level alignment)
  */
-public record TeiConfig(String authorityUri, int uncertainBelow) {
+public record TeiConfig(String authorityUri, int uncertainBelow, boolean wordZones) {
 
     /**
      * Measured on the 42 OCR benchmark pages (README): words under 60 were wrong one time in four,
@@ -26,11 +28,15 @@ public record TeiConfig(String authorityUri, int uncertainBelow) {
     }
 
     public TeiConfig withAuthorityUri(String uri) {
-        return new TeiConfig(uri, uncertainBelow);
+        return new TeiConfig(uri, uncertainBelow, wordZones);
     }
 
-    /** The archive's own layout: documents/ID/document.tei.xml points at authority.xml at the top. */
+    public TeiConfig withWordZones(boolean zones) {
+        return new TeiConfig(authorityUri, uncertainBelow, zones);
+    }
+
+    /** The archive's own layout: documents/ID/document.tei.xml points at authority.xml at the top; zones down to lines. */
     public static TeiConfig defaults() {
-        return new TeiConfig("../../authority.xml", DEFAULT_UNCERTAIN_BELOW);
+        return new TeiConfig("../../authority.xml", DEFAULT_UNCERTAIN_BELOW, false);
     }
 }

@@ -103,6 +103,28 @@ class TeiWriterTest {
     }
 
     @Test
+    void withWordZonesEachWordHasAZoneAndTheTextPointsAtIt() throws Exception {
+        Path tei = dir.resolve("words.tei.xml");
+        try (OutputStream out = Files.newOutputStream(tei)) {
+            new TeiWriter(TeiConfig.defaults().withWordZones(true)).write(sampleDocument(dir), RUN, out);
+        }
+        assertEquals(List.of(), teiAll.validate(tei));
+        assertEquals(List.of(), TeiValidator.forArchiveSchema().validate(tei));
+        XPath xpath = TeiXPath.xpath();
+        org.w3c.dom.Document xml = TeiXPath.parse(tei);
+        assertEquals("9", xpath.evaluate("count(//tei:zone[@type='line']/tei:zone[@type='word'])", xml));
+        assertEquals("9", xpath.evaluate("count(//tei:w)", xml));
+        assertEquals("0", xpath.evaluate("count(//tei:w[not(substring(@facs, 2) = //tei:zone/@xml:id)])", xml),
+                "every word points at a zone");
+        assertEquals("340 50 390 90", xpath.evaluate("concat(//tei:zone[@xml:id='zone-p1_w4']/@ulx,' ',"
+                + "//tei:zone[@xml:id='zone-p1_w4']/@uly,' ',//tei:zone[@xml:id='zone-p1_w4']/@lrx,' ',"
+                + "//tei:zone[@xml:id='zone-p1_w4']/@lry)", xml));
+        assertEquals("#zone-p1_w5", xpath.evaluate("//tei:persName/tei:w[tei:unclear]/@facs", xml),
+                "an unsure word inside a name: persName/w/unclear");
+        assertEquals("Le camarade G. Mias- nikov, 5 juin 1923 exclu", xpath.evaluate("normalize-space(//tei:ab[1])", xml));
+    }
+
+    @Test
     void theHeaderDescribesThePublicationAndTheStandOffHoldsTheEntriesMentioned() throws Exception {
         Path tei = dir.resolve("document.tei.xml");
         try (OutputStream out = Files.newOutputStream(tei)) {

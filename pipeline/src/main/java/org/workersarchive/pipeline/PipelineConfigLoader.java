@@ -29,8 +29,9 @@ public final class PipelineConfigLoader {
     static final String LANGUAGE_CHOICE = "archive.language-choice";
     static final String THRESHOLDING = "archive.thresholding";
     static final String UNCERTAIN_BELOW = "archive.uncertain-below";
+    static final String WORD_ZONES = "archive.word-zones";
     private static final List<String> KNOWN_KEYS = List.of(LANGUAGES, LANGUAGE_CHOICE, WORKERS, RENDER_DPI,
-            MAX_PAGES, TESSDATA, THRESHOLDING, UNCERTAIN_BELOW, AUTHORITY_LIST);
+            MAX_PAGES, TESSDATA, THRESHOLDING, UNCERTAIN_BELOW, WORD_ZONES, AUTHORITY_LIST);
 
     private final Properties values = new Properties();
 
@@ -74,11 +75,23 @@ public final class PipelineConfigLoader {
                         : ocrDefaults.thresholding());
         TeiConfig teiDefaults = TeiConfig.defaults();
         TeiConfig tei = new TeiConfig(teiDefaults.authorityUri(),
-                intValue(UNCERTAIN_BELOW, teiDefaults.uncertainBelow()));
+                intValue(UNCERTAIN_BELOW, teiDefaults.uncertainBelow()), booleanValue(WORD_ZONES, teiDefaults.wordZones()));
         int workers = intValue(WORKERS, Runtime.getRuntime().availableProcessors());
         Path authority = values.containsKey(AUTHORITY_LIST) && !values.getProperty(AUTHORITY_LIST).isBlank()
                 ? Path.of(values.getProperty(AUTHORITY_LIST)) : null;
         return new PipelineConfig(archiveDir, workers, ingest, ocr, tei, authority);
+    }
+
+    private boolean booleanValue(String key, boolean fallback) {
+        String value = values.getProperty(key);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        return switch (value.trim()) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException(key + " must be true or false, not '" + value + "'");
+        };
     }
 
     private List<String> languages(List<String> fallback) {
