@@ -2,13 +2,17 @@ package org.workersarchive.core;
 
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.Map;
 import javax.xml.XMLConstants;
 import javax.xml.namespace.NamespaceContext;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.xpath.XPath;
 import javax.xml.xpath.XPathFactory;
 
-/** For tests that read TEI: XPath with the {@code tei:} and {@code xml:} prefixes, and a namespace-aware parse. */
+/**
+ * For tests that read XML: XPath with the {@code tei:} and {@code xml:} prefixes (or others), and a
+ * namespace-aware parse.
+ */
 public final class TeiXPath {
 
     public static final String TEI_NS = "http://www.tei-c.org/ns/1.0";
@@ -17,15 +21,17 @@ public final class TeiXPath {
     }
 
     public static XPath xpath() {
+        return xpath(Map.of("tei", TEI_NS));
+    }
+
+    /** XPath with the given prefixes, and {@code xml:}. */
+    public static XPath xpath(Map<String, String> namespaces) {
         XPath xpath = XPathFactory.newInstance().newXPath();
         xpath.setNamespaceContext(new NamespaceContext() {
             @Override
             public String getNamespaceURI(String prefix) {
-                return switch (prefix) {
-                    case "tei" -> TEI_NS;
-                    case "xml" -> XMLConstants.XML_NS_URI;
-                    default -> XMLConstants.NULL_NS_URI;
-                };
+                return prefix.equals("xml") ? XMLConstants.XML_NS_URI
+                        : namespaces.getOrDefault(prefix, XMLConstants.NULL_NS_URI);
             }
 
             @Override

@@ -7,14 +7,10 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import javax.xml.XMLConstants;
-import javax.xml.namespace.NamespaceContext;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.xpath.XPath;
-import javax.xml.xpath.XPathFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.workersarchive.core.Block;
@@ -23,6 +19,7 @@ import org.workersarchive.core.Document;
 import org.workersarchive.core.Line;
 import org.workersarchive.core.Page;
 import org.workersarchive.core.PageImage;
+import org.workersarchive.core.TeiXPath;
 import org.workersarchive.core.TextOrigin;
 import org.workersarchive.core.Word;
 
@@ -147,23 +144,6 @@ class AltoWriterTest {
     }
 
     private static XPath altoXPath() {
-        XPath xpath = XPathFactory.newInstance().newXPath();
-        xpath.setNamespaceContext(new NamespaceContext() {
-            @Override
-            public String getNamespaceURI(String prefix) {
-                return "a".equals(prefix) ? AltoWriter.ALTO_NS : XMLConstants.NULL_NS_URI;
-            }
-
-            @Override
-            public String getPrefix(String uri) {
-                return null;
-            }
-
-            @Override
-            public Iterator<String> getPrefixes(String uri) {
-                return null;
-            }
-        });
-        return xpath;
+        return TeiXPath.xpath(Map.of("a", AltoWriter.ALTO_NS));
     }
 }

@@ -68,10 +68,7 @@ class TeiWriterTest {
 
     @Test
     void theTeiIsValidAndLinksTextToFacsimileAndAuthority() throws Exception {
-        Path tei = dir.resolve("document.tei.xml");
-        try (OutputStream out = Files.newOutputStream(tei)) {
-            new TeiWriter(TeiConfig.defaults(), authority(dir)).write(sampleDocument(dir), RUN, out);
-        }
+        Path tei = writeSample(new TeiWriter(TeiConfig.defaults(), authority(dir)), "document.tei.xml");
         assertEquals(List.of(), teiAll.validate(tei));
         assertEquals(List.of(), TeiValidator.forArchiveSchema().validate(tei), "the archive's own customisation");
 
@@ -104,10 +101,7 @@ class TeiWriterTest {
 
     @Test
     void withWordZonesEachWordHasAZoneAndTheTextPointsAtIt() throws Exception {
-        Path tei = dir.resolve("words.tei.xml");
-        try (OutputStream out = Files.newOutputStream(tei)) {
-            new TeiWriter(TeiConfig.defaults().withWordZones(true)).write(sampleDocument(dir), RUN, out);
-        }
+        Path tei = writeSample(new TeiWriter(TeiConfig.defaults().withWordZones(true)), "words.tei.xml");
         assertEquals(List.of(), teiAll.validate(tei));
         assertEquals(List.of(), TeiValidator.forArchiveSchema().validate(tei));
         XPath xpath = TeiXPath.xpath();
@@ -126,10 +120,7 @@ class TeiWriterTest {
 
     @Test
     void theHeaderDescribesThePublicationAndTheStandOffHoldsTheEntriesMentioned() throws Exception {
-        Path tei = dir.resolve("document.tei.xml");
-        try (OutputStream out = Files.newOutputStream(tei)) {
-            new TeiWriter(TeiConfig.defaults(), authority(dir)).write(sampleDocument(dir), RUN, out);
-        }
+        Path tei = writeSample(new TeiWriter(TeiConfig.defaults(), authority(dir)), "document.tei.xml");
         assertEquals(List.of(), teiAll.validate(tei));
         assertEquals(List.of(), TeiValidator.forArchiveSchema().validate(tei));
         XPath xpath = TeiXPath.xpath();
@@ -166,10 +157,7 @@ class TeiWriterTest {
 
     @Test
     void theArchiveCustomisationIsStricterThanTeiAll() throws IOException {
-        Path tei = dir.resolve("document.tei.xml");
-        try (OutputStream out = Files.newOutputStream(tei)) {
-            new TeiWriter(TeiConfig.defaults()).write(sampleDocument(dir), RUN, out);
-        }
+        Path tei = writeSample(new TeiWriter(TeiConfig.defaults()), "document.tei.xml");
         String written = Files.readString(tei);
         // Fractions of a pixel are valid TEI but not what the archive writes: a hand edit gone astray.
         Path edited = Files.writeString(dir.resolve("edited.tei.xml"), written.replace("ulx=\"100\"", "ulx=\"1.5\""));
@@ -325,6 +313,15 @@ class TeiWriterTest {
                         new Annotation("e2", EntityType.DATE, List.of("p1_w6", "p1_w7", "p1_w8"), null, "1923-06-05", 1,
                                 "test")));
         return DocumentInvariants.requireSound(document);
+    }
+
+    /** The sample document's TEI, as the writer writes it, in a file of the test folder. */
+    private Path writeSample(TeiWriter writer, String fileName) throws IOException {
+        Path tei = dir.resolve(fileName);
+        try (OutputStream out = Files.newOutputStream(tei)) {
+            writer.write(sampleDocument(dir), RUN, out);
+        }
+        return tei;
     }
 
     /** A white 1000×1400 page image, a pixel of it set so that no two pages have the same bytes. */

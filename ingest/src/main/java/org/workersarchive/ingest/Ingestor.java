@@ -62,6 +62,23 @@ public final class Ingestor {
     }
 
     /**
+     * Works out what each file of a set is, in the set's order.
+     *
+     * @throws RejectedInputException for the first file that cannot be read, naming it when the set has several
+     */
+    public List<ScanIdentity> identify(ScanSet set) {
+        List<ScanIdentity> identities = new ArrayList<>();
+        for (Path file : set.files()) {
+            try {
+                identities.add(identify(file));
+            } catch (RejectedInputException e) {
+                throw inFile(set, file, e);
+            }
+        }
+        return identities;
+    }
+
+    /**
      * Makes the document of one input file alone; see {@link #ingest(ScanSet, List, Path)}.
      */
     public Document ingest(Path input, Path pagesDir) {

@@ -90,14 +90,7 @@ public final class DocumentStages implements AutoCloseable {
      */
     public Admission admit(ScanSet set) {
         Instant started = Instant.now();
-        List<ScanIdentity> identities = new ArrayList<>();
-        for (Path file : set.files()) {
-            try {
-                identities.add(ingestor.identify(file));
-            } catch (RejectedInputException e) {
-                throw set.files().size() == 1 ? e : new RejectedInputException(file.getFileName() + ": " + e.reason(), e);
-            }
-        }
+        List<ScanIdentity> identities = ingestor.identify(set);
         String sha256 = Ingestor.checksum(identities);
         String existing = duplicates.claim(sha256).orElse(null);
         boolean makeAgain = reprocess && existing != null && !DuplicateIndex.isInProgress(existing);
