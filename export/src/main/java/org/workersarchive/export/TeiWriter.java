@@ -1,6 +1,9 @@
 package org.workersarchive.export;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -10,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.regex.Matcher;
@@ -34,6 +38,8 @@ public final class TeiWriter {
 
     static final String TEI_NS = "http://www.tei-c.org/ns/1.0";
     private static final Pattern VERSION_NUMBER = Pattern.compile("\\d+(\\.\\d+)*");
+    /** This pipeline's version, as the build wrote it into pipeline-version.properties. */
+    static final String PIPELINE_VERSION = pipelineVersion();
 
     private final TeiConfig config;
     private final AuthorityEntries authority;
@@ -236,6 +242,11 @@ public final class TeiWriter {
 
     private static void writeEncodingDesc(TeiXml xml, Document document) throws XMLStreamException {
         xml.open("encodingDesc").open("appInfo");
+        xml.open("application", "xml:id", applicationId("pipeline"), "ident", "archive-pipeline",
+                        "version", versionNumber(PIPELINE_VERSION))
+                .leaf("label", "Archive pipeline " + PIPELINE_VERSION)
+                .leaf("desc", "Turned the scans into this TEI, in the stages below.")
+                .close();
         for (ProcessingStep step : document.provenance()) {
             StringBuilder details = new StringBuilder("Stage " + step.stage() + ", " + step.took().toMillis() + " ms");
             step.details().entrySet().stream().sorted(Map.Entry.comparingByKey())
@@ -298,6 +309,19 @@ public final class TeiWriter {
             }
         }
         return mainOfPages.size() == 1 ? mainOfPages.iterator().next() : mainOfPages.isEmpty() ? "und" : "mul";
+    }
+
+    private static String pipelineVersion() {
+        try (InputStream in = TeiWriter.class.getResourceAsStream("pipeline-version.properties")) {
+            if (in == null) {
+                throw new IllegalStateException("the build left out pipeline-version.properties");
+            }
+            Properties properties = new Properties();
+            properties.load(in);
+            return properties.getProperty("version");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read pipeline-version.properties", e);
+        }
     }
 
     /** TEI wants a bare version number in application/@version; the full string goes in the label. */

@@ -96,6 +96,8 @@ class TeiWriterTest {
         assertEquals("0.45", xpath.evaluate("//tei:persName/tei:unclear/@cert", xml));
         assertEquals("#app-ocr", xpath.evaluate("(//tei:unclear)[2]/@resp", xml));
         assertEquals("ocr", xpath.evaluate("//tei:application[@xml:id='app-ocr']/@ident", xml));
+        assertTrue(xpath.evaluate("//tei:application[@xml:id='app-pipeline']/tei:label", xml)
+                .matches("Archive pipeline \\d+\\.\\d+\\.\\d+.*"), "the build's version, filled in");
         assertEquals("a" + "b".repeat(63), xpath.evaluate("//tei:idno[@type='sha256']", xml));
     }
 

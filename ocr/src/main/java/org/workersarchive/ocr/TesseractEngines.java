@@ -1,10 +1,14 @@
 package org.workersarchive.ocr;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.workersarchive.core.Fixity;
 import org.workersarchive.core.Page;
 
 /**
@@ -19,6 +23,7 @@ public final class TesseractEngines implements AutoCloseable {
 
     private final OcrConfig config;
     private final int pagesPerEngine;
+    private final String models;
     private final Set<CountedRecognizer> recognizers = ConcurrentHashMap.newKeySet();
     private final ThreadLocal<CountedRecognizer> recognizerOfThread = new ThreadLocal<>();
     private final AtomicInteger retiredSecondReadings = new AtomicInteger();
@@ -33,6 +38,7 @@ public final class TesseractEngines implements AutoCloseable {
         }
         this.config = config;
         this.pagesPerEngine = pagesPerEngine;
+        this.models = modelChecksums(config);
     }
 
     /** Prepares and reads one page, choosing its models; see {@link #recognize(Page, List)}. */
@@ -68,13 +74,33 @@ public final class TesseractEngines implements AutoCloseable {
         return TesseractEngine.version();
     }
 
-    /** What a provenance record should say of this stage's settings. */
+    /** What a provenance record should say of this stage's settings, the models included. */
     public Map<String, String> describe() {
         return Map.of("languages", String.join("+", config.languages()),
                 "languageChoice", config.languageChoice().name().toLowerCase().replace('_', '-'),
                 "thresholding", config.thresholding().label(),
                 "tessdata", config.tessdataDir().toString(),
+                "models", models,
                 "engineMode", "LSTM", "pagesPerEngine", String.valueOf(pagesPerEngine));
+    }
+
+    /**
+     * Each model file as "fra 3f2a9c01b7e4": Tesseract's models carry no version a program can read,
+     * so the first 12 hex digits of the file's SHA-256 say exactly which one read the pages.
+     */
+    private static String modelChecksums(OcrConfig config) {
+        List<String> models = new ArrayList<>(config.languages());
+        models.add("osd");
+        List<String> described = new ArrayList<>();
+        for (String model : models) {
+            try {
+                described.add(model + " " + Fixity.sha256(config.tessdataDir().resolve(model + ".traineddata"))
+                        .substring(0, 12));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the model " + model + " in " + config.tessdataDir(), e);
+            }
+        }
+        return String.join(", ", described);
     }
 
     /** Pages read a second time because the first model was not the page's language, over all threads. */
