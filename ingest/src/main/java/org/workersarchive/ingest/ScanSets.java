@@ -79,7 +79,7 @@ public final class ScanSets {
     }
 
     /** The sidecar named after a stem in a folder, if there is one. */
-    public static Optional<Path> sidecarOf(Path folder, String stem) {
+    private static Optional<Path> sidecarOf(Path folder, String stem) {
         return SIDECAR_EXTENSIONS.stream().map(ext -> folder.resolve(stem + "." + ext))
                 .filter(Files::isRegularFile).findFirst();
     }
