@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -43,6 +44,8 @@ public final class ArchiveWriter {
     public static final String VERSIONS_FOLDER = "versions";
 
     private static final Pattern RUN_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
+    /** A hidden folder of a write under way: {@code .NAME.partial-UUID} or {@code .NAME.replaced-UUID}. */
+    private static final Pattern LEFTOVER = Pattern.compile("\\.(.+)\\.(partial|replaced)-[0-9a-f-]{36}");
 
     private final Path documentsDir;
     private final TeiWriter tei;
@@ -81,6 +84,63 @@ public final class ArchiveWriter {
             return replace(document, runId, target);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write document " + document.id() + " to " + documentsDir, e);
+        }
+    }
+
+    /** Where the document of this id is, or would be. */
+    public Path folderOf(String documentId) {
+        return documentsDir.resolve(documentId);
+    }
+
+    /**
+     * Puts the archive's documents right after a run that was stopped at any moment (killed, power
+     * lost): deletes folders left half-written, and puts back a document that was moved aside to be
+     * replaced when its replacement had not been moved in yet. Call it while no other run writes to
+     * the archive.
+     *
+     * @return what was done, a line each, for the log
+     */
+    public List<String> recoverInterruptedWrites() throws IOException {
+        List<String> done = new ArrayList<>();
+        if (!Files.isDirectory(documentsDir)) {
+            return done;
+        }
+        List<Path> hidden = new ArrayList<>();
+        try (Stream<Path> entries = Files.list(documentsDir)) {
+            entries.forEach(entry -> {
+                if (entry.getFileName().toString().startsWith(".")) {
+                    hidden.add(entry);
+                } else {
+                    hidden.addAll(hiddenVersions(entry));
+                }
+            });
+        }
+        for (Path leftover : hidden) {
+            Matcher name = LEFTOVER.matcher(leftover.getFileName().toString());
+            if (!name.matches()) {
+                continue;
+            }
+            Path target = leftover.resolveSibling(name.group(1));
+            if (name.group(2).equals("replaced") && !Files.exists(target)) {
+                Files.move(leftover, target, StandardCopyOption.ATOMIC_MOVE);
+                done.add("put back " + target + ", whose replacement had not been written whole");
+            } else {
+                Folders.deleteTree(leftover);
+                done.add("deleted " + leftover + " (" + name.group(2) + ", left by a stopped run)");
+            }
+        }
+        return done;
+    }
+
+    private static List<Path> hiddenVersions(Path documentFolder) {
+        Path versions = documentFolder.resolve(VERSIONS_FOLDER);
+        if (!Files.isDirectory(versions)) {
+            return List.of();
+        }
+        try (Stream<Path> entries = Files.list(versions)) {
+            return entries.filter(entry -> entry.getFileName().toString().startsWith(".")).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + versions, e);
         }
     }
 

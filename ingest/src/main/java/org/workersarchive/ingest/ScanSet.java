@@ -1,6 +1,7 @@
 package org.workersarchive.ingest;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -33,5 +34,15 @@ public record ScanSet(String name, List<Path> files, Path sidecar, List<String> 
     /** The first file: the one the inbox takes the set by. */
     public Path lead() {
         return files.get(0);
+    }
+
+    /** The files, then the sidecar if there is one: everything that goes with the set. */
+    public List<Path> filesWithSidecar() {
+        if (sidecar == null) {
+            return files;
+        }
+        List<Path> all = new ArrayList<>(files);
+        all.add(sidecar);
+        return List.copyOf(all);
     }
 }

@@ -70,6 +70,17 @@ public final class ScanSets {
                 .findFirst().orElseGet(() -> ScanSet.of(absolute));
     }
 
+    /**
+     * Every set in a folder, as the inbox sees it: each file that is not a sidecar (nor hidden) is
+     * in one set, whatever its name says it is; a file that is no scan fails later with its reason.
+     */
+    public static List<ScanSet> setsIn(Path folder) {
+        Path absolute = folder.toAbsolutePath().normalize();
+        List<Path> files = filesIn(absolute).stream().map(f -> f.getFileName().toString())
+                .filter(name -> !name.startsWith(".") && !isSidecarName(name)).map(absolute::resolve).toList();
+        return groupInFolder(absolute, files);
+    }
+
     public static boolean isScanName(String fileName) {
         return !fileName.startsWith(".") && SCAN_EXTENSIONS.contains(extension(fileName));
     }

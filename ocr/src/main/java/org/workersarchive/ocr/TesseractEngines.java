@@ -3,6 +3,7 @@ package org.workersarchive.ocr;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,11 +13,13 @@ import org.workersarchive.core.Fixity;
 import org.workersarchive.core.Page;
 
 /**
- * The thread-safe entry point of the OCR stage: one {@link PageRecognizer} (its own native
+ * The OCR stage in this process, thread-safe: one {@link PageRecognizer} (its own native
  * Tesseract handles) per calling thread, made on first use. A recognizer is recycled (closed and
- * made anew) after a number of pages, since Tesseract's native memory grows over long runs.
+ * made anew) after a number of pages, since Tesseract's native memory grows over long runs. A
+ * native crash here ends the process: the pipeline reads through {@link EngineProcesses}, whose
+ * child processes each run one of these.
  */
-public final class TesseractEngines implements AutoCloseable {
+public final class TesseractEngines implements OcrEngines {
 
     /** Pages a recognizer reads before it is recycled. */
     public static final int DEFAULT_PAGES_PER_ENGINE = 200;
@@ -46,16 +49,8 @@ public final class TesseractEngines implements AutoCloseable {
         return recognize(page, List.of());
     }
 
-    /**
-     * Prepares one page (upright, straight; its image file replaced when it was turned) and reads it
-     * with the calling thread's engines. The returned page's boxes refer to its prepared image; its
-     * languages are the models it was finally read with, main one first. A page whose text came from
-     * a PDF text layer is returned as it is.
-     *
-     * @param forcedModels models every page of this document must be read with (from a sidecar); empty
-     *                     to follow the configuration
-     * @throws org.workersarchive.core.RejectedInputException when the image cannot be read or recognised
-     */
+    /** Reads the page with the calling thread's engines. */
+    @Override
     public Page recognize(Page page, List<String> forcedModels) {
         CountedRecognizer recognizer = recognizerOfThread.get();
         if (recognizer == null || recognizer.pages >= pagesPerEngine) {
@@ -70,25 +65,28 @@ public final class TesseractEngines implements AutoCloseable {
         return recognizer.recognizer.recognize(page, forcedModels);
     }
 
-    public String tesseractVersion() {
-        return TesseractEngine.version();
+    @Override
+    public Map<String, String> describe() {
+        return describe(config, models, Map.of("pagesPerEngine", String.valueOf(pagesPerEngine)));
     }
 
-    /** What a provenance record should say of this stage's settings, the models included. */
-    public Map<String, String> describe() {
-        return Map.of("languages", String.join("+", config.languages()),
+    /** The settings of the stage, the models' checksums and what the engines add of their own. */
+    static Map<String, String> describe(OcrConfig config, String models, Map<String, String> engineSettings) {
+        Map<String, String> described = new LinkedHashMap<>(Map.of("languages", String.join("+", config.languages()),
                 "languageChoice", config.languageChoice().name().toLowerCase().replace('_', '-'),
                 "thresholding", config.thresholding().label(),
                 "tessdata", config.tessdataDir().toString(),
                 "models", models,
-                "engineMode", "LSTM", "pagesPerEngine", String.valueOf(pagesPerEngine));
+                "engineMode", "LSTM"));
+        described.putAll(engineSettings);
+        return Map.copyOf(described);
     }
 
     /**
      * Each model file as "fra 3f2a9c01b7e4": Tesseract's models carry no version a program can read,
      * so the first 12 hex digits of the file's SHA-256 say exactly which one read the pages.
      */
-    private static String modelChecksums(OcrConfig config) {
+    static String modelChecksums(OcrConfig config) {
         List<String> models = new ArrayList<>(config.languages());
         models.add("osd");
         List<String> described = new ArrayList<>();

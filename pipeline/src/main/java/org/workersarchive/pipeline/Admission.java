@@ -16,10 +16,12 @@ import org.workersarchive.ingest.ScanSet;
  * @param sha256       the set's checksum (the file's own for a single file)
  * @param duplicateOf  id of the document already made from these bytes, or null
  * @param reprocessing id of the document made from these bytes before, which this run makes again; or null
+ * @param runsStopped  earlier runs that took this input up and stopped (killed, crashed) before its outcome
+ * @param writtenBeforeStop id of the document one of those runs wrote from it, or null
  * @param started      when work on it began
  */
 public record Admission(ScanSet set, List<ScanIdentity> identities, String sha256, String duplicateOf,
-                        String reprocessing, Instant started) {
+                        String reprocessing, int runsStopped, String writtenBeforeStop, Instant started) {
 
     public Admission {
         Objects.requireNonNull(set, "set");
@@ -38,7 +40,10 @@ public record Admission(ScanSet set, List<ScanIdentity> identities, String sha25
         return String.join(", ", identities.stream().map(ScanIdentity::mediaType).distinct().toList());
     }
 
-    /** Read by the routes (as {@code body.duplicate}) to choose between duplicate and new. */
+    /**
+     * Read by the routes (as {@code body.duplicate}) to choose between duplicate and new: true also
+     * for an input whose own document a stopped run wrote, which needs no new one either.
+     */
     public boolean isDuplicate() {
         return duplicateOf != null;
     }

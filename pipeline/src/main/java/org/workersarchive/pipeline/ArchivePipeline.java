@@ -10,7 +10,8 @@ import org.workersarchive.ingest.ScanSet;
 
 /**
  * A running pipeline: the stages, the Camel context that wires them, and the source of inputs.
- * Batch and watch runs differ only in the source endpoint.
+ * Batch, retry and watch runs differ only in where inputs come from, and whether they leave that
+ * place when done with ({@link InputSource}).
  */
 public final class ArchivePipeline implements AutoCloseable {
 
@@ -22,11 +23,13 @@ public final class ArchivePipeline implements AutoCloseable {
 
     private final CamelContext camel;
     private final DocumentStages stages;
+    private final ArchiveLock lock;
     private final ProducerTemplate producer;
 
-    private ArchivePipeline(CamelContext camel, DocumentStages stages) {
+    private ArchivePipeline(CamelContext camel, DocumentStages stages, ArchiveLock lock) {
         this.camel = camel;
         this.stages = stages;
+        this.lock = lock;
         this.producer = camel.createProducerTemplate();
     }
 
@@ -36,41 +39,65 @@ public final class ArchivePipeline implements AutoCloseable {
      * @param reprocess make documents again from scans the archive holds already
      */
     public static ArchivePipeline forBatch(PipelineConfig config, RunReport report, boolean reprocess) {
-        return start(config, report, BATCH_QUEUE, new DocumentStages(config, report.runId(), reprocess));
+        return start(config, report, BATCH_QUEUE, InputSource.BATCH, reprocess);
+    }
+
+    /**
+     * Starts a pipeline for the inputs kept in the archive's failed/ folder, sent through again with
+     * {@link #submit}: each that now makes a document leaves failed/.
+     */
+    public static ArchivePipeline forRetry(PipelineConfig config, RunReport report) {
+        return start(config, report, BATCH_QUEUE, InputSource.FAILED, false);
     }
 
     /**
      * Starts a pipeline that watches an inbox. A file is taken once it has stopped changing (with
      * the other files of its set and their sidecar: {@link InboxSetFilter}), and deleted from the
      * inbox only when its outcome is recorded: its document written, or its copy and reason kept
-     * in failed/, or found to be a duplicate of an archived original.
+     * in failed/, or found to be a duplicate of an archived original. The endpoint itself never
+     * deletes nor moves a file ({@code noop}): the stages do, once the outcome is recorded, so that
+     * an input the archive could not take stays in the inbox.
      */
     public static ArchivePipeline forInbox(PipelineConfig config, RunReport report, Path inbox) {
         String uri = "file:" + inbox.toAbsolutePath().normalize()
-                + "?delete=true&readLock=changed&readLockCheckInterval=1000&readLockMinAge=2000"
+                + "?noop=true&idempotent=false&readLock=changed&readLockCheckInterval=1000&readLockMinAge=2000"
                 + "&readLockTimeout=20000&readLockLoggingLevel=OFF&initialDelay=500&delay=1000"
                 + "&maxMessagesPerPoll=" + 2 * config.workers()
                 + "&exclude=^\\..*|.*\\.(part|partial|tmp|crdownload)$&filter=#" + INBOX_FILTER;
-        return start(config, report, uri, new DocumentStages(config, report.runId(), false));
+        return start(config, report, uri, InputSource.INBOX, false);
     }
 
+    /**
+     * Takes the archive's lock, puts right what a stopped run left, then starts the routes.
+     *
+     * @param reprocess make documents again from scans the archive holds already
+     */
     private static ArchivePipeline start(PipelineConfig config, RunReport report, String sourceUri,
-                                         DocumentStages stages) {
+                                         InputSource source, boolean reprocess) {
+        ArchiveLock lock = ArchiveLock.take(config.archiveDir(), "run " + report.runId());
+        DocumentStages stages;
+        try {
+            stages = new DocumentStages(config, report.runId(), reprocess);
+            stages.recoverStoppedRun();
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
         CamelContext camel = new DefaultCamelContext();
-        camel.getRegistry().bind(INBOX_FILTER, new InboxSetFilter());
+        camel.getRegistry().bind(INBOX_FILTER, new InboxSetFilter(stages::isArchivePaused));
         camel.getShutdownStrategy().setTimeout(SHUTDOWN_SECONDS);
         camel.getShutdownStrategy().setTimeUnit(TimeUnit.SECONDS);
         ExecutorService ocrPool = camel.getExecutorServiceManager()
                 .newFixedThreadPool(ArchivePipeline.class, "ocr", config.workers());
         try {
-            camel.addRoutes(new ArchiveRoutes(sourceUri, !sourceUri.equals(BATCH_QUEUE), config.workers(), stages, report,
-                    ocrPool));
+            camel.addRoutes(new ArchiveRoutes(sourceUri, source, config.workers(), stages, report, ocrPool));
             camel.start();
         } catch (Exception e) {
             stages.close();
+            lock.close();
             throw new IllegalStateException("the pipeline's routes could not start: " + e.getMessage(), e);
         }
-        return new ArchivePipeline(camel, stages);
+        return new ArchivePipeline(camel, stages, lock);
     }
 
     /** Queues one batch input; blocks while the queue is full. */
@@ -84,7 +111,11 @@ public final class ArchivePipeline implements AutoCloseable {
         try {
             camel.stop();
         } finally {
-            stages.close();
+            try {
+                stages.close();
+            } finally {
+                lock.close();
+            }
         }
     }
 }

@@ -10,7 +10,7 @@ import org.apache.camel.model.ProcessorDefinition;
  * The only place where Camel meets the stages. Every input, from the inbox or from a batch,
  * arrives at {@link #PROCESS} as a {@link org.workersarchive.ingest.ScanSet} (one scan, or the
  * files of one issue); its pages are read in parallel on the OCR pool; its outcome, whatever
- * happens, is recorded in the run report.
+ * happens, is recorded in the run report, and only then does the input leave the inbox.
  */
 final class ArchiveRoutes extends RouteBuilder {
 
@@ -21,7 +21,7 @@ final class ArchiveRoutes extends RouteBuilder {
     static final String OCR_STARTED = "archiveOcrStarted";
 
     private final String sourceUri;
-    private final boolean inbox;
+    private final InputSource source;
     private final int workers;
     private final DocumentStages stages;
     private final RunReport report;
@@ -29,12 +29,12 @@ final class ArchiveRoutes extends RouteBuilder {
 
     /**
      * @param sourceUri where inputs come from: the inbox's file endpoint (files), or the batch queue (sets)
-     * @param inbox     whether it is the inbox, whose files leave it once their outcome is recorded
+     * @param source    what the inputs are, which decides whether they leave their place when done with
      */
-    ArchiveRoutes(String sourceUri, boolean inbox, int workers, DocumentStages stages, RunReport report,
+    ArchiveRoutes(String sourceUri, InputSource source, int workers, DocumentStages stages, RunReport report,
                   ExecutorService ocrPool) {
         this.sourceUri = sourceUri;
-        this.inbox = inbox;
+        this.source = source;
         this.workers = workers;
         this.stages = stages;
         this.report = report;
@@ -49,14 +49,14 @@ final class ArchiveRoutes extends RouteBuilder {
 
         ProcessorDefinition<?> intake = from(sourceUri).routeId("intake")
                 .threads(workers).threadName("document");
-        if (inbox) {
+        if (source == InputSource.INBOX) {
             // The endpoint takes only a set's first file (InboxSetFilter); the set is found from it.
             intake.convertBodyTo(File.class);
             intake.bean(stages, "scanSetOf");
         }
         intake.to(PROCESS);
 
-        ProcessorDefinition<?> process = from(PROCESS).routeId("process-input")
+        from(PROCESS).routeId("process-input")
                 .setProperty(INPUT, body())
                 .doTry()
                     .bean(stages, "admit(${exchangeProperty." + INPUT + "})")
@@ -72,11 +72,10 @@ final class ArchiveRoutes extends RouteBuilder {
                     .bean(stages, "failed(${exchangeProperty." + INPUT + "}, ${exchangeProperty." + ADMISSION
                             + "}, ${exception})")
                 .end()
-                .bean(report, "record");
-        if (inbox) {
-            // The endpoint deletes the first file when the exchange completes; the rest go now.
-            process.bean(stages, "removeFromInbox(${exchangeProperty." + INPUT + "})");
-        }
+                .bean(report, "record")
+                // Only now may the input leave the inbox (and the journal).
+                .bean(stages, "finish(${exchangeProperty." + INPUT + "}, ${exchangeProperty." + ADMISSION
+                        + "}, ${body}, " + source.name() + ")");
 
         from("direct:make-document").routeId("make-document")
                 .bean(stages, "ingest")

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,28 +33,35 @@ import org.workersarchive.ingest.OriginalStore;
 import org.workersarchive.ingest.ScanIdentity;
 import org.workersarchive.ingest.ScanSet;
 import org.workersarchive.ingest.ScanSets;
-import org.workersarchive.ocr.TesseractEngines;
+import org.workersarchive.ocr.EngineProcesses;
+import org.workersarchive.ocr.OcrEngines;
 
 /**
  * The stages of the pipeline, each a plain call, in the order the routes call them: admit, ingest,
- * recognize (per page, from several threads), recognized, annotate, store; and the outcomes of
- * duplicates and failures. An input is a {@link ScanSet}: one scan, or the files of one issue.
- * Knows the archive's layout; knows nothing of Camel. Thread-safe.
+ * recognize (per page, from several threads), recognized, annotate, store; the outcomes of
+ * duplicates and failures; and finish, once the outcome is recorded. An input is a {@link ScanSet}:
+ * one scan, or the files of one issue. Each input is in the {@link InputJournal} from admit to
+ * finish, so that a run stopped at any moment is taken up where it stopped. Knows the archive's
+ * layout; knows nothing of Camel. Thread-safe. Make it only while holding the {@link ArchiveLock}.
  */
 public final class DocumentStages implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DocumentStages.class);
+    /** How long the inbox waits before it tries an archive that could not be written. */
+    private static final Duration ARCHIVE_RETRY_PAUSE = Duration.ofSeconds(10);
     private static final Map<String, String> EXTENSIONS = Map.of(
             "application/pdf", "pdf", "image/tiff", "tif", "image/jpeg", "jpg", "image/png", "png");
 
     private final PipelineConfig config;
     private final Ingestor ingestor;
-    private final TesseractEngines engines;
+    private final OcrEngines engines;
     private final DocumentAnnotator annotator;
     private final ArchiveWriter writer;
     private final OriginalStore originals;
     private final DuplicateIndex duplicates;
     private final FailedStore failed;
+    private final InputJournal journal;
+    private final ArchiveAvailability availability;
     private final String runId;
     private final boolean reprocess;
 
@@ -70,12 +78,39 @@ public final class DocumentStages implements AutoCloseable {
         AuthorityList authority = config.authorityListIfGiven().map(AuthorityList::load).orElseGet(AuthorityList::bundled);
         Path published = publishAuthorityList(authority, archive.resolve("authority.xml"));
         this.ingestor = new Ingestor(config.ingest());
-        this.engines = new TesseractEngines(config.ocr());
+        this.engines = new EngineProcesses(config.ocr(), config.engines(), archive.resolve("logs").resolve("engine-crashes"));
         this.annotator = new DocumentAnnotator(authority);
         this.writer = new ArchiveWriter(archive, config.tei(), authorityEntries(published));
         this.originals = new OriginalStore(archive.resolve("originals"));
         this.duplicates = new DuplicateIndex(archive.resolve("documents"));
         this.failed = new FailedStore(archive.resolve("failed"));
+        this.journal = new InputJournal(archive);
+        this.availability = new ArchiveAvailability(archive, ARCHIVE_RETRY_PAUSE);
+    }
+
+    /**
+     * Puts right what a run stopped at any moment (killed, crashed, power lost) left in the
+     * archive: half-written documents and copies, staged pages, inputs whose outcome it had
+     * recorded but whose files had not all left the inbox. Call it once, before the first input.
+     */
+    public void recoverStoppedRun() {
+        try {
+            writer.recoverInterruptedWrites().forEach(LOG::info);
+            Path archive = config.archiveDir();
+            Folders.deleteTree(archive.resolve("tmp"));
+            for (Path store : List.of(archive.resolve("originals"), archive.resolve("failed"), journal.dir())) {
+                deletePartials(store);
+            }
+            journal.finishRemovals().forEach(file -> LOG.info("removed {} from the inbox: its outcome was recorded "
+                    + "by a run that stopped before it could remove it", file));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot put right what a stopped run left in " + config.archiveDir(), e);
+        }
+    }
+
+    /** Whether the archive could not be written a moment ago, and inputs had better wait. */
+    public boolean isArchivePaused() {
+        return availability.isPaused();
     }
 
     /** The set of files a file dropped in the inbox belongs to, among the inbox's files. */
@@ -88,17 +123,33 @@ public final class DocumentStages implements AutoCloseable {
      * checksum: a duplicate is recognised here, before any work, and the report can name the type
      * of a file that fails later.
      */
-    public Admission admit(ScanSet set) {
+    public Admission admit(ScanSet set) throws IOException {
         Instant started = Instant.now();
+        for (Path file : set.filesWithSidecar()) {
+            if (Files.isSymbolicLink(file)) {
+                // Following it could copy any file of this machine into the archive (failed/ included).
+                throw new RejectedInputException("symbolic link to " + Files.readSymbolicLink(file)
+                        + ": the pipeline takes files, not links, and did not read its target; copy the file itself");
+            }
+        }
         List<ScanIdentity> identities = ingestor.identify(set);
         String sha256 = Ingestor.checksum(identities);
+        InputJournal.Entry resumed = journal.begin(set, sha256);
         String existing = duplicates.claim(sha256).orElse(null);
         boolean makeAgain = reprocess && existing != null && !DuplicateIndex.isInProgress(existing);
-        return new Admission(set, identities, sha256, makeAgain ? null : existing, makeAgain ? existing : null, started);
+        return new Admission(set, identities, sha256, makeAgain ? null : existing, makeAgain ? existing : null,
+                resumed.runsStopped(), resumed.writtenDocument(), started);
     }
 
-    /** Makes the document's pages, in a staging folder of the archive. */
+    /**
+     * Makes the document's pages, in a staging folder of the archive; refuses an input that runs
+     * kept stopping on (one that crashes the whole process each time), so that the rest can go on.
+     */
     public Document ingest(Admission admission) {
+        if (admission.runsStopped() >= config.inputAttempts()) {
+            throw new RejectedInputException("the pipeline stopped " + admission.runsStopped() + " times while "
+                    + "this input was under way (it was killed, or crashed); set aside so that the rest can go on");
+        }
         Path staging = stagingDir(admission).resolve(UUID.randomUUID().toString());
         Document document = ingestor.ingest(admission.set(), admission.identities(), staging);
         // Made again from the same bytes under another name, it is still the same document.
@@ -110,8 +161,7 @@ public final class DocumentStages implements AutoCloseable {
      * whose sidecar names its languages is read with exactly those models.
      */
     public Page recognize(Page page, Document document) {
-        List<String> languages = document.description().languages();
-        return languages.isEmpty() ? engines.recognize(page) : engines.recognize(page, languages);
+        return engines.recognize(page, document.description().languages());
     }
 
     /** Records the OCR step once every page of the document has been read. */
@@ -138,6 +188,7 @@ public final class DocumentStages implements AutoCloseable {
         }
         WrittenDocument written = writer.write(document, runId);
         duplicates.completed(admission.sha256(), written.id());
+        recordWritten(admission, written.id());
         deleteStaging(admission);
         outputs.putAll(Map.of("folder", written.folder(), "tei", written.tei(), "text", written.text(),
                 "provenance", written.provenance(), "pdf", written.folder().resolve(ArchiveWriter.PDF_FILE),
@@ -156,16 +207,25 @@ public final class DocumentStages implements AutoCloseable {
                 NewNames.of(document), secondsSince(admission.started()));
     }
 
+    /**
+     * The outcome of an input whose bytes the archive holds already: a duplicate; or, when a run
+     * that stopped had written its document from this very input, that document.
+     */
     public InputOutcome duplicate(Admission admission) {
+        boolean own = admission.duplicateOf().equals(admission.writtenBeforeStop());
         return new InputOutcome(admission.input(), admission.set().files(), admission.sha256(), admission.mediaType(),
-                InputOutcome.Status.duplicate,
-                "same bytes as document " + admission.duplicateOf(), admission.duplicateOf(), List.of(), null,
-                Map.of(), List.of(), secondsSince(admission.started()));
+                own ? InputOutcome.Status.ok : InputOutcome.Status.duplicate,
+                own ? "its document was written by a run that stopped before recording it"
+                        : "same bytes as document " + admission.duplicateOf(),
+                admission.duplicateOf(), List.of(), null, own ? Map.of("folder", writer.folderOf(admission.duplicateOf()))
+                        : Map.of(), List.of(), secondsSince(admission.started()));
     }
 
     /**
      * The outcome of an input that failed at any stage: a copy of each file (and of its sidecar)
      * and the reason go to failed/, the checksum claim is released so that a later run may try again.
+     * A failure that is the archive's (its disk full or read-only), not the input's, defers the
+     * input instead: it stays where it is, and the inbox pauses.
      *
      * @param admission null when the input failed before it was admitted
      */
@@ -173,6 +233,10 @@ public final class DocumentStages implements AutoCloseable {
         Path input = set.lead();
         Throwable cause = essentialCause(failure);
         String reason = reasonOf(cause);
+        Optional<String> archiveProblem = availability.problemIn(failure);
+        if (archiveProblem.isPresent()) {
+            return deferred(set, admission, archiveProblem.get());
+        }
         if (cause instanceof RejectedInputException) {
             LOG.warn("{}: {}", input, reason);
         } else {
@@ -185,10 +249,7 @@ public final class DocumentStages implements AutoCloseable {
             deleteStaging(admission);
         }
         Map<String, Path> outputs = new HashMap<>();
-        List<Path> kept = new ArrayList<>(set.files());
-        if (set.sidecar() != null) {
-            kept.add(set.sidecar());
-        }
+        List<Path> kept = set.filesWithSidecar();
         for (Path file : kept) {
             try {
                 Path copy = failed.keep(file, reason);
@@ -196,7 +257,8 @@ public final class DocumentStages implements AutoCloseable {
                 outputs.put("failedCopy" + suffix, copy);
                 outputs.put("reason" + suffix, FailedStore.reasonFile(copy));
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot keep failed input " + file + " in " + config.archiveDir(), e);
+                LOG.error("cannot keep the failed input {} in {}: {}", file, config.archiveDir(), e.getMessage());
+                return deferred(set, admission, "its copy cannot be kept in failed/: " + e.getMessage());
             }
         }
         return new InputOutcome(input, set.files(), sha256, mediaType, InputOutcome.Status.failed, reason, null,
@@ -204,27 +266,76 @@ public final class DocumentStages implements AutoCloseable {
     }
 
     /**
-     * Takes from the inbox what the set had beside its first file (the inbox's file endpoint
-     * deletes that one itself): the other files and the sidecar, all kept in the archive or in
-     * failed/ by now.
+     * Ends an input once its outcome is recorded: it leaves the place it came from when that is
+     * the inbox (every file and the sidecar, kept in the archive or in failed/ by now), or failed/
+     * when it is done with at last; then it leaves the journal. A deferred input stays where it is,
+     * to be taken again.
+     *
+     * @param admission null when the input failed before it was admitted
      */
-    public void removeFromInbox(ScanSet set) {
-        List<Path> others = new ArrayList<>(set.files().subList(1, set.files().size()));
-        if (set.sidecar() != null) {
-            others.add(set.sidecar());
+    public void finish(ScanSet set, Admission admission, InputOutcome outcome, InputSource source) throws IOException {
+        if (outcome.status() == InputOutcome.Status.deferred) {
+            return;
         }
-        for (Path file : others) {
-            try {
+        boolean doneWith = outcome.status() != InputOutcome.Status.failed;
+        if (source == InputSource.INBOX || source == InputSource.FAILED && doneWith) {
+            journal.leaving(set);
+            for (Path file : set.filesWithSidecar()) {
                 Files.deleteIfExists(file);
-            } catch (IOException e) {
-                LOG.warn("could not remove {} from the inbox: {}", file, e.getMessage());
+                if (source == InputSource.FAILED) {
+                    Files.deleteIfExists(FailedStore.reasonFile(file));
+                }
             }
         }
+        journal.done(set);
     }
 
     @Override
     public void close() {
         engines.close();
+    }
+
+    /**
+     * The outcome of an input that could not be processed because the archive cannot be written: it
+     * stays where it is, and the inbox takes nothing for a while.
+     */
+    private InputOutcome deferred(ScanSet set, Admission admission, String why) {
+        availability.pause(why);
+        if (admission != null) {
+            duplicates.released(admission.sha256());
+            deleteStaging(admission);
+            try {
+                journal.putOff(set);
+            } catch (IOException e) {
+                LOG.warn("cannot note in the journal that {} is put off: {}", set.lead(), e.getMessage());
+            }
+        }
+        return new InputOutcome(set.lead(), set.files(), admission == null ? null : admission.sha256(),
+                admission == null ? null : admission.mediaType(), InputOutcome.Status.deferred,
+                "the archive cannot be written (" + why + "); the input stays where it is and is taken again",
+                null, List.of(), null, Map.of(), List.of(), admission == null ? 0 : secondsSince(admission.started()));
+    }
+
+    private void recordWritten(Admission admission, String documentId) {
+        try {
+            journal.written(admission.set(), documentId);
+        } catch (IOException e) {
+            // The document is whole in the archive; a run that takes the input up again finds it as a duplicate.
+            LOG.warn("cannot note in the journal that {} is written: {}", admission.input(), e.getMessage());
+        }
+    }
+
+    /** Hidden files of writes under way ({@code .NAME….partial}) in one folder of the archive. */
+    private static void deletePartials(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return;
+        }
+        try (var entries = Files.newDirectoryStream(folder, ".*.partial")) {
+            for (Path partial : entries) {
+                Folders.deleteTree(partial);
+                LOG.info("deleted {}, left half-written by a stopped run", partial);
+            }
+        }
     }
 
     /**

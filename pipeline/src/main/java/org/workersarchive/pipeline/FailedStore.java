@@ -3,13 +3,20 @@ package org.workersarchive.pipeline;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Optional;
+import java.util.stream.IntStream;
+import org.workersarchive.core.Fixity;
 
 /**
  * Keeps a copy of every input that failed in {@code archive/failed/}, with a
  * {@code NAME.reason.txt} beside it that says why, so that nothing is lost and a person can act.
- * The input itself is never changed. Both files are written under a temporary name and renamed.
+ * The input itself is never changed. Both files are written under a temporary name and renamed;
+ * the copy is checked against the input's checksum before it is renamed. An input that fails again
+ * (after a restart, or a retry) keeps its one copy, with the new reason. A symbolic link is kept as
+ * the link itself: its target is not the inbox's to copy.
  */
 final class FailedStore {
 
@@ -19,19 +26,31 @@ final class FailedStore {
         this.failedDir = failedDir;
     }
 
-    /** Copies the input and writes the reason; returns the copy's path. */
+    Path dir() {
+        return failedDir;
+    }
+
+    /** Copies the input (unless failed/ holds its bytes under its name already) and writes the reason; returns the copy. */
     synchronized Path keep(Path input, String reason) throws IOException {
         Files.createDirectories(failedDir);
-        Path copy = freeName(input.getFileName().toString());
-        if (Files.isRegularFile(input)) {
+        boolean link = Files.isSymbolicLink(input);
+        String sha256 = link || !Files.isRegularFile(input) ? null : Fixity.sha256(input);
+        Optional<Path> earlier = sha256 == null ? Optional.empty() : earlierCopy(input.getFileName().toString(), sha256);
+        Path copy = earlier.orElseGet(() -> freeName(input.getFileName().toString()));
+        if (earlier.isEmpty() && (link || sha256 != null)) {
             Path partial = failedDir.resolve("." + copy.getFileName() + ".partial");
-            Files.copy(input, partial, StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(input, partial, StandardCopyOption.REPLACE_EXISTING, LinkOption.NOFOLLOW_LINKS);
+            if (sha256 != null && !Fixity.sha256(partial).equals(sha256)) {
+                Files.delete(partial);
+                throw new IOException("the copy of " + input + " in " + failedDir + " differs from it: the file changed "
+                        + "while it was copied, or the disk is failing");
+            }
             Files.move(partial, copy, StandardCopyOption.ATOMIC_MOVE);
         }
         Path reasonFile = reasonFile(copy);
         Path partialReason = failedDir.resolve("." + reasonFile.getFileName() + ".partial");
         Files.writeString(partialReason, input + "\n" + reason + "\n", StandardCharsets.UTF_8);
-        Files.move(partialReason, reasonFile, StandardCopyOption.ATOMIC_MOVE);
+        Files.move(partialReason, reasonFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         return copy;
     }
 
@@ -39,15 +58,35 @@ final class FailedStore {
         return failedCopy.resolveSibling(failedCopy.getFileName() + ".reason.txt");
     }
 
+    /** A copy kept already of the same name (or NAME-2 …) and the same bytes. */
+    private Optional<Path> earlierCopy(String name, String sha256) throws IOException {
+        for (Path candidate : namesFor(name)) {
+            if (!Files.exists(candidate, LinkOption.NOFOLLOW_LINKS) && !Files.exists(reasonFile(candidate))) {
+                return Optional.empty();
+            }
+            if (Files.isRegularFile(candidate, LinkOption.NOFOLLOW_LINKS) && Fixity.sha256(candidate).equals(sha256)) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The name itself, or NAME-2, NAME-3 … when an earlier failure of the same name is kept. */
     private Path freeName(String name) {
-        Path candidate = failedDir.resolve(name);
+        for (Path candidate : namesFor(name)) {
+            if (!Files.exists(candidate, LinkOption.NOFOLLOW_LINKS) && !Files.exists(reasonFile(candidate))) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("unreachable: the names go on");
+    }
+
+    /** NAME, NAME-2, NAME-3 …, without end. */
+    private Iterable<Path> namesFor(String name) {
         int dot = name.lastIndexOf('.');
         String stem = dot > 0 ? name.substring(0, dot) : name;
         String extension = dot > 0 ? name.substring(dot) : "";
-        for (int n = 2; Files.exists(candidate) || Files.exists(reasonFile(candidate)); n++) {
-            candidate = failedDir.resolve(stem + "-" + n + extension);
-        }
-        return candidate;
+        return () -> IntStream.iterate(1, n -> n + 1)
+                .mapToObj(n -> failedDir.resolve(n == 1 ? name : stem + "-" + n + extension)).iterator();
     }
 }

@@ -6,8 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
 import org.apache.camel.component.file.GenericFile;
 import org.apache.camel.component.file.GenericFileFilter;
 import org.workersarchive.ingest.ScanSet;
@@ -17,7 +19,9 @@ import org.workersarchive.ingest.ScanSets;
  * Which inbox files the inbox's file endpoint takes: the first file of each set (see
  * {@link ScanSets}) once every file of the set and its sidecar have rested for a while, so that
  * the pages of an issue copied in one after another are taken together. Sidecars are never taken
- * on their own; they go with their scans.
+ * on their own; they go with their scans. Nothing is taken while the archive cannot be written.
+ * The folder is listed and grouped once per poll, not once per file: an inbox of a thousand
+ * files is one listing.
  */
 final class InboxSetFilter implements GenericFileFilter<File> {
 
@@ -25,26 +29,43 @@ final class InboxSetFilter implements GenericFileFilter<File> {
     static final Duration SET_QUIET = Duration.ofSeconds(3);
     /** A set whose sidecar lists files that do not come is taken after this, and fails with the reason. */
     static final Duration MISSING_FILES_GRACE = Duration.ofMinutes(10);
+    /** Shorter than the poll interval, so that each poll sees the folder as it is. */
+    private static final Duration LISTING_LIFETIME = Duration.ofMillis(500);
+
+    private final BooleanSupplier archivePaused;
+    private final Map<Path, Listing> listingByFolder = new HashMap<>();
+
+    /** @param archivePaused whether the archive could not be written a moment ago */
+    InboxSetFilter(BooleanSupplier archivePaused) {
+        this.archivePaused = archivePaused;
+    }
+
+    private record Listing(Map<Path, ScanSet> setByLead, Instant made) {
+    }
 
     @Override
-    public boolean accept(GenericFile<File> file) {
-        if (file.isDirectory()) {
+    public synchronized boolean accept(GenericFile<File> file) {
+        if (file.isDirectory() || archivePaused.getAsBoolean()) {
             return false;
         }
         Path path = file.getFile().toPath().toAbsolutePath().normalize();
-        if (ScanSets.isSidecarName(path.getFileName().toString())) {
-            return false;
+        ScanSet set = setsIn(path.getParent()).get(path);
+        if (set == null) {
+            return false; // a sidecar, or a file of a set taken by its first file
         }
-        ScanSet set = ScanSets.setOf(path);
-        if (!set.lead().equals(path)) {
-            return false;
-        }
-        List<Path> members = new ArrayList<>(set.files());
-        if (set.sidecar() != null) {
-            members.add(set.sidecar());
-        }
-        Duration rested = restedFor(members);
+        Duration rested = restedFor(set.filesWithSidecar());
         return set.missing().isEmpty() ? rested.compareTo(SET_QUIET) >= 0 : rested.compareTo(MISSING_FILES_GRACE) >= 0;
+    }
+
+    private Map<Path, ScanSet> setsIn(Path folder) {
+        Listing listing = listingByFolder.get(folder);
+        if (listing == null || Duration.between(listing.made(), Instant.now()).compareTo(LISTING_LIFETIME) > 0) {
+            Map<Path, ScanSet> setByLead = new HashMap<>();
+            ScanSets.setsIn(folder).forEach(set -> setByLead.put(set.lead(), set));
+            listing = new Listing(setByLead, Instant.now());
+            listingByFolder.put(folder, listing);
+        }
+        return listing.setByLead();
     }
 
     /** How long since the most recent change to any of the files. */

@@ -13,9 +13,9 @@ import org.workersarchive.core.Page;
  * @param files          every file of the input, in page order (the input alone for one file)
  * @param sha256         its checksum, or null when it could not be read
  * @param mediaType      detected from its bytes, or null when detection did not happen
- * @param status         ok, failed or duplicate
- * @param reason         why it failed, or of which document it is a duplicate; for a document made, what
- *                       the archivist should know (a corrected TEI kept), else null
+ * @param status         ok, failed, duplicate or deferred
+ * @param reason         why it failed or was deferred, or of which document it is a duplicate; for a
+ *                       document made, what the archivist should know (a corrected TEI kept), else null
  * @param documentId     the document made from it (or that it duplicates); null when failed
  * @param pages          the pages made, in order; empty when none were
  * @param meanConfidence mean OCR word confidence 0..100, or null when no word was read
@@ -27,8 +27,11 @@ public record InputOutcome(Path input, List<Path> files, String sha256, String m
                            String documentId, List<PageOutcome> pages, Double meanConfidence, Map<String, Path> outputs,
                            List<NewNames.Occurrence> unknownNames, double seconds) {
 
-    /** The status of an input, as written in report.json. */
-    public enum Status { ok, failed, duplicate }
+    /**
+     * The status of an input, as written in report.json; deferred: not processed because the archive
+     * could not be written, and left where it is to be taken again.
+     */
+    public enum Status { ok, failed, duplicate, deferred }
 
     public InputOutcome {
         Objects.requireNonNull(input, "input");

@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.workersarchive.export.TeiConfig;
 import org.workersarchive.ingest.IngestConfig;
+import org.workersarchive.ocr.EngineLimits;
 import org.workersarchive.ocr.OcrConfig;
 
 /**
@@ -18,17 +19,28 @@ import org.workersarchive.ocr.OcrConfig;
  * @param ocr           the OCR stage's settings
  * @param tei           the TEI writer's settings
  * @param authorityList the user's own authority list (TEI), or null for the bundled one
+ * @param engines       the bounds of the OCR engine processes; one process per worker
+ * @param inputAttempts how many runs may stop (be killed, crash) while an input is under way before
+ *                      the next one sends it to failed/ instead of trying again
  */
 public record PipelineConfig(Path archiveDir, int workers, IngestConfig ingest, OcrConfig ocr, TeiConfig tei,
-                             Path authorityList) {
+                             Path authorityList, EngineLimits engines, int inputAttempts) {
 
     public PipelineConfig {
         Objects.requireNonNull(archiveDir, "archiveDir");
         Objects.requireNonNull(ingest, "ingest");
         Objects.requireNonNull(ocr, "ocr");
         Objects.requireNonNull(tei, "tei");
+        Objects.requireNonNull(engines, "engines");
         if (workers < 1) {
             throw new IllegalArgumentException("workers must be at least 1: " + workers);
+        }
+        if (engines.processes() != workers) {
+            throw new IllegalArgumentException("one engine process per worker: " + engines.processes() + " for "
+                    + workers + " workers");
+        }
+        if (inputAttempts < 1) {
+            throw new IllegalArgumentException("input attempts must be at least 1: " + inputAttempts);
         }
         archiveDir = archiveDir.toAbsolutePath().normalize();
     }

@@ -5,11 +5,13 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
 import org.workersarchive.export.TeiConfig;
 import org.workersarchive.ingest.IngestConfig;
+import org.workersarchive.ocr.EngineLimits;
 import org.workersarchive.ocr.OcrConfig;
 import org.workersarchive.ocr.Thresholding;
 
@@ -30,8 +32,15 @@ public final class PipelineConfigLoader {
     static final String THRESHOLDING = "archive.thresholding";
     static final String UNCERTAIN_BELOW = "archive.uncertain-below";
     static final String WORD_ZONES = "archive.word-zones";
+    static final String PAGE_TIMEOUT = "archive.page-timeout";
+    static final String PAGES_PER_ENGINE = "archive.pages-per-engine";
+    static final String ENGINE_ATTEMPTS = "archive.engine-attempts";
+    static final String INPUT_ATTEMPTS = "archive.input-attempts";
+    /** Runs that may stop while an input is under way, by default, before it goes to failed/. */
+    static final int DEFAULT_INPUT_ATTEMPTS = 3;
     private static final List<String> KNOWN_KEYS = List.of(LANGUAGES, LANGUAGE_CHOICE, WORKERS, RENDER_DPI,
-            MAX_PAGES, TESSDATA, THRESHOLDING, UNCERTAIN_BELOW, WORD_ZONES, AUTHORITY_LIST);
+            MAX_PAGES, TESSDATA, THRESHOLDING, UNCERTAIN_BELOW, WORD_ZONES, AUTHORITY_LIST, PAGE_TIMEOUT,
+            PAGES_PER_ENGINE, ENGINE_ATTEMPTS, INPUT_ATTEMPTS);
 
     private final Properties values = new Properties();
 
@@ -79,7 +88,13 @@ public final class PipelineConfigLoader {
         int workers = intValue(WORKERS, Runtime.getRuntime().availableProcessors());
         Path authority = values.containsKey(AUTHORITY_LIST) && !values.getProperty(AUTHORITY_LIST).isBlank()
                 ? Path.of(values.getProperty(AUTHORITY_LIST)) : null;
-        return new PipelineConfig(archiveDir, workers, ingest, ocr, tei, authority);
+        EngineLimits engineDefaults = EngineLimits.defaults(workers);
+        EngineLimits engines = new EngineLimits(workers,
+                Duration.ofSeconds(intValue(PAGE_TIMEOUT, (int) engineDefaults.pageTimeout().toSeconds())),
+                intValue(PAGES_PER_ENGINE, engineDefaults.pagesPerProcess()),
+                intValue(ENGINE_ATTEMPTS, engineDefaults.attempts()), engineDefaults.heapMegabytes());
+        return new PipelineConfig(archiveDir, workers, ingest, ocr, tei, authority, engines,
+                intValue(INPUT_ATTEMPTS, DEFAULT_INPUT_ATTEMPTS));
     }
 
     private boolean booleanValue(String key, boolean fallback) {

@@ -16,10 +16,12 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.TreeMap;
-import java.util.stream.Collectors;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The outcomes of one run, kept in {@code archive/runs/<timestamp>-<command>/report.json}. The
@@ -29,6 +31,7 @@ import java.util.function.Consumer;
  */
 public final class RunReport {
 
+    private static final Logger LOG = LoggerFactory.getLogger(RunReport.class);
     private static final DateTimeFormatter RUN_NAME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH-mm-ss'Z'").withZone(ZoneOffset.UTC);
 
@@ -71,12 +74,21 @@ public final class RunReport {
         return reportFile.getParent().getFileName().toString();
     }
 
-    /** Adds an outcome; rewrites the report when it was last written a while ago. */
-    public void record(InputOutcome outcome) throws IOException {
+    /**
+     * Adds an outcome; rewrites the report when it was last written a while ago. A report that
+     * cannot be rewritten now (the archive's disk full) does not hold the input up: the outcome is
+     * kept, and written with the next rewrite or at the end.
+     */
+    public void record(InputOutcome outcome) {
         synchronized (this) {
             outcomes.add(outcome);
             if (Duration.between(lastWritten, Instant.now()).compareTo(REWRITE_INTERVAL) >= 0) {
-                write();
+                try {
+                    write();
+                } catch (IOException e) {
+                    LOG.warn("cannot rewrite the run report {} now: {}", reportFile, e.getMessage());
+                    lastWritten = Instant.now();
+                }
             }
             notifyAll();
         }

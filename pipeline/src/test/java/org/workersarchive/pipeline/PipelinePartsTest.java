@@ -89,16 +89,23 @@ class PipelinePartsTest {
     }
 
     @Test
-    void aFailedInputIsCopiedWithItsReasonAndNeverOverwritten() throws IOException {
+    void aFailedInputIsCopiedOnceWithItsLatestReasonAndAnotherOfTheSameNameIsNeverOverwritten() throws IOException {
         Path input = Files.writeString(dir.resolve("bad scan.pdf"), "broken", StandardCharsets.UTF_8);
         FailedStore store = new FailedStore(dir.resolve("failed"));
         Path first = store.keep(input, "damaged PDF: no header");
-        Path second = store.keep(input, "damaged PDF: still no header");
+        Path again = store.keep(input, "damaged PDF: still no header");
         assertEquals(dir.resolve("failed/bad scan.pdf"), first);
-        assertEquals(dir.resolve("failed/bad scan-2.pdf"), second);
-        assertEquals("broken", Files.readString(second));
+        assertEquals(first, again, "the same bytes failing again (after a restart, a retry) keep their one copy");
         assertEquals(List.of(input.toString(), "damaged PDF: still no header"),
-                Files.readAllLines(FailedStore.reasonFile(second)));
+                Files.readAllLines(FailedStore.reasonFile(first)));
+
+        Path other = Files.writeString(Files.createDirectories(dir.resolve("elsewhere")).resolve("bad scan.pdf"),
+                "broken too",
+                StandardCharsets.UTF_8);
+        Path second = store.keep(other, "damaged PDF: truncated");
+        assertEquals(dir.resolve("failed/bad scan-2.pdf"), second);
+        assertEquals("broken too", Files.readString(second));
+        assertEquals("broken", Files.readString(first));
         assertEquals("broken", Files.readString(input));
     }
 

@@ -6,13 +6,14 @@ import picocli.CommandLine.Command;
 /** The {@code archive} command line: the launcher script {@code ./archive} runs this class. */
 @Command(name = "archive", mixinStandardHelpOptions = true, versionProvider = ArchiveCli.Version.class,
         description = "Turns scanned pamphlets and periodicals into TEI P5 in an archive folder.",
-        subcommands = {BatchCommand.class, WatchCommand.class, DemoCommand.class, EvaluateCommand.class,
-                ValidateCommand.class, ExportCommand.class,
+        subcommands = {BatchCommand.class, WatchCommand.class, RetryCommand.class, DemoCommand.class,
+                EvaluateCommand.class, ValidateCommand.class, ExportCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Examples:",
                 "  ./archive demo",
                 "  ./archive batch ~/scans/box-12 --archive ~/archive",
                 "  ./archive watch --inbox ~/inbox --archive ~/archive",
+                "  ./archive retry --archive ~/archive",
                 "  ./archive evaluate --archive demo-archive --truth samples/bundled/truth",
                 "  ./archive test            (the launcher runs the whole test suite)"})
 public final class ArchiveCli implements Runnable {

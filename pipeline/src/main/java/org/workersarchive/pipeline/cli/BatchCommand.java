@@ -3,9 +3,10 @@ package org.workersarchive.pipeline.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.workersarchive.pipeline.ArchivePipeline;
+import java.util.function.Function;
 import org.workersarchive.ingest.ScanSet;
 import org.workersarchive.ingest.ScanSets;
+import org.workersarchive.pipeline.ArchivePipeline;
 import org.workersarchive.pipeline.InputCollector;
 import org.workersarchive.pipeline.PipelineConfig;
 import org.workersarchive.pipeline.ProgressPrinter;
@@ -61,6 +62,17 @@ final class BatchCommand implements Callable<Integer> {
      * @param reprocess make documents again from scans the archive holds already
      */
     static int run(List<Path> files, PipelineConfig config, boolean reprocess) throws Exception {
+        return run(files, config, "batch", report -> ArchivePipeline.forBatch(config, report, reprocess));
+    }
+
+    /**
+     * Sends the files through a pipeline that the given factory starts, as sets, and prints the
+     * summary; returns the exit status.
+     *
+     * @param command the run's name in its report folder
+     */
+    static int run(List<Path> files, PipelineConfig config, String command,
+                   Function<RunReport, ArchivePipeline> pipelineForReport) throws Exception {
         if (files.isEmpty()) {
             System.out.println("No scans found (looked for " + ScanSets.SCAN_EXTENSIONS + ").");
             return 0;
@@ -68,9 +80,9 @@ final class BatchCommand implements Callable<Integer> {
         List<ScanSet> sets = ScanSets.group(files);
         System.out.printf("Processing %d file(s) as %d document(s) into %s with %d worker(s), languages %s%n",
                 files.size(), sets.size(), config.archiveDir(), config.workers(), config.ocr().languages());
-        RunReport report = new RunReport(config.archiveDir(), "batch",
+        RunReport report = new RunReport(config.archiveDir(), command,
                 new ProgressPrinter(System.out, sets.size(), System.console() != null));
-        try (ArchivePipeline pipeline = ArchivePipeline.forBatch(config, report, reprocess)) {
+        try (ArchivePipeline pipeline = pipelineForReport.apply(report)) {
             for (ScanSet set : sets) {
                 pipeline.submit(set);
             }

@@ -1,0 +1,38 @@
+package org.workersarchive.ocr;
+
+import java.util.List;
+import java.util.Map;
+import org.workersarchive.core.Page;
+
+/**
+ * The OCR stage as the pipeline calls it: prepares and reads pages, from any number of threads.
+ * {@link TesseractEngines} reads in this process; {@link EngineProcesses} reads in child processes,
+ * so that a native crash, a runaway page or growing native memory cannot take the caller down.
+ */
+public interface OcrEngines extends AutoCloseable {
+
+    /**
+     * Prepares one page (upright, straight; its image file replaced when it was turned) and reads
+     * it. The returned page's boxes refer to its prepared image; its languages are the models it was
+     * finally read with, main one first. A page whose text came from a PDF text layer is returned as
+     * it is.
+     *
+     * @param forcedModels models every page of this document must be read with (from a sidecar);
+     *                     empty to follow the configuration
+     * @throws org.workersarchive.core.RejectedInputException when the page cannot be read: its image
+     *         is unreadable, Tesseract cannot recognise it, or reading it crashed or took too long
+     */
+    Page recognize(Page page, List<String> forcedModels);
+
+    /** The version of the native Tesseract library, e.g. "5.3.0". */
+    default String tesseractVersion() {
+        return TesseractEngine.version();
+    }
+
+    /** What a provenance record should say of this stage's settings, the models included. */
+    Map<String, String> describe();
+
+    /** Frees every engine; call it only once no thread is reading any more. */
+    @Override
+    void close();
+}
