@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.workersarchive.annotate.AuthorityList;
@@ -29,6 +30,11 @@ import org.workersarchive.core.ProcessingStep;
 import org.workersarchive.core.SourceFile;
 import org.workersarchive.core.TextOrigin;
 import org.workersarchive.core.Word;
+import org.workersarchive.export.ArchiveWriter;
+import org.workersarchive.export.AuthorityEntries;
+import org.workersarchive.export.TeiConfig;
+import org.workersarchive.ingest.ScanSet;
+import org.workersarchive.ingest.ScanSets;
 import org.workersarchive.ocr.OcrConfig;
 import org.workersarchive.ocr.Thresholding;
 import org.workersarchive.pipeline.cli.ArchiveCli;
@@ -107,6 +113,56 @@ class PipelinePartsTest {
         assertEquals("broken too", Files.readString(second));
         assertEquals("broken", Files.readString(first));
         assertEquals("broken", Files.readString(input));
+    }
+
+    @Test
+    void theJournalCountsStoppedRunsAndFinishesOnlyTheRemovalsOfUnchangedFiles() throws IOException {
+        Path inbox = Files.createDirectories(dir.resolve("inbox"));
+        Path page1 = Files.writeString(inbox.resolve("issue_p01.png"), "one");
+        Path page2 = Files.writeString(inbox.resolve("issue_p02.png"), "two");
+        ScanSet issue = ScanSets.setOf(page1);
+        InputJournal journal = new InputJournal(dir.resolve("archive"));
+
+        assertEquals(0, journal.begin(issue, "a".repeat(64)).runsStopped());
+        assertEquals(1, journal.begin(issue, "a".repeat(64)).runsStopped(), "taken up again after a stop");
+        journal.putOff(issue);
+        assertEquals(1, journal.begin(issue, "a".repeat(64)).runsStopped(), "a deferral is no stop");
+        assertEquals(0, journal.begin(issue, "b".repeat(64)).runsStopped(), "other bytes in the same place: new");
+        journal.written(issue, "issue-bbbbbbbbbbbb");
+        assertEquals("issue-bbbbbbbbbbbb", journal.begin(issue, "b".repeat(64)).writtenDocument());
+
+        journal.leaving(issue);
+        Files.writeString(page2, "changed since it was taken");
+        assertEquals(List.of(page1), journal.finishRemovals(), "only the unchanged file is removed");
+        assertTrue(Files.exists(page2));
+        assertEquals(List.of(), journal.inputsUnderWay());
+    }
+
+    @Test
+    void aStoppedRunsHalfWrittenFoldersAreDeletedAndADocumentMovedAsideIsPutBack() throws IOException {
+        Path documents = Files.createDirectories(dir.resolve("archive/documents"));
+        Path whole = Files.createDirectories(documents.resolve("whole-aaaaaaaaaaaa"));
+        Path partial = Files.createDirectories(documents.resolve(".new-bbbbbbbbbbbb.partial-" + UUID.randomUUID()));
+        Path movedAside = Files.createDirectories(documents.resolve(".old-cccccccccccc.replaced-" + UUID.randomUUID()));
+        Files.writeString(movedAside.resolve("document.tei.xml"), "<TEI/>");
+        Path replacedAlready = Files.createDirectories(documents.resolve(".whole-aaaaaaaaaaaa.replaced-"
+                + UUID.randomUUID()));
+        Path authority = dir.resolve("authority.xml");
+        AuthorityList.bundled().copyTo(authority);
+        ArchiveWriter writer = new ArchiveWriter(dir.resolve("archive"), TeiConfig.defaults(),
+                AuthorityEntries.read(authority));
+
+        assertEquals(3, writer.recoverInterruptedWrites().size());
+
+        assertTrue(Files.isDirectory(whole));
+        assertTrue(Files.notExists(partial));
+        assertTrue(Files.notExists(replacedAlready), "its replacement is in place");
+        assertEquals("<TEI/>", Files.readString(documents.resolve("old-cccccccccccc/document.tei.xml")),
+                "put back: its replacement had not been moved in");
+        try (var left = Files.list(documents)) {
+            assertEquals(List.of("old-cccccccccccc", "whole-aaaaaaaaaaaa"),
+                    left.map(p -> p.getFileName().toString()).sorted().toList());
+        }
     }
 
     @Test

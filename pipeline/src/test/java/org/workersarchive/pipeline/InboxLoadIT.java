@@ -1,0 +1,114 @@
+package org.workersarchive.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A thousand small scans dropped into the inbox at once, under the real {@code watch} process with
+ * a bounded heap: every one becomes a document, none is lost. The process's resident memory is
+ * sampled over the run and written to {@code target/inbox-load-memory.csv}; the summary line says
+ * whether it stayed flat. {@code -Dload.files=N} changes the number.
+ */
+class InboxLoadIT {
+
+    private static final int FILES = Integer.getInteger("load.files", 1000);
+    /** The watch process's heap: the pipeline holds no page in it, so this is plenty. */
+    private static final String HEAP = "256m";
+    private static final Duration PATIENCE = Duration.ofMinutes(20);
+
+    @TempDir
+    Path work;
+
+    @Test
+    void aThousandFilesDroppedAtOnceAreAllProcessedWithABoundedHeap() throws Exception {
+        Path inbox = Files.createDirectories(work.resolve("inbox"));
+        Path archive = work.resolve("archive");
+        Path drawn = Files.createDirectories(work.resolve("drawn"));
+        for (int n = 1; n <= FILES; n++) {
+            ImageIO.write(slip(n), "png", drawn.resolve(String.format("slip-%04d.png", n)).toFile());
+        }
+        List<long[]> samples = new ArrayList<>();
+        Instant start = Instant.now();
+        try (WatchProcess watch = WatchProcess.start(inbox, archive, work.resolve("watch.log"), HEAP, "--workers", "2")) {
+            try (Stream<Path> slips = Files.list(drawn)) {
+                for (Path slip : slips.toList()) {
+                    Files.move(slip, inbox.resolve(slip.getFileName())); // a rename: each appears whole, all at once
+                }
+            }
+            Instant deadline = Instant.now().plus(PATIENCE);
+            while (documents(archive) < FILES || !BatchRunIT.files(inbox).isEmpty()) {
+                assertTrue(watch.isAlive(), "the watch process died; see " + watch.log());
+                assertTrue(Instant.now().isBefore(deadline), documents(archive) + " of " + FILES + " done in " + PATIENCE);
+                samples.add(new long[] {Duration.between(start, Instant.now()).toSeconds(), documents(archive),
+                        watch.residentKilobytes() / 1024});
+                Thread.sleep(2000);
+            }
+            watch.stop();
+        }
+        assertEquals(FILES, documents(archive), "one document per file");
+        assertEquals(List.of(), BatchRunIT.files(inbox), "every file left the inbox");
+        assertTrue(Files.notExists(archive.resolve("failed")), "none failed");
+        writeSamples(samples);
+    }
+
+    /** A slip of paper with a numbered line of French: small, and different for each number. */
+    private static BufferedImage slip(int number) {
+        BufferedImage image = new BufferedImage(900, 160, BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D g = image.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, image.getWidth(), image.getHeight());
+        g.setColor(Color.BLACK);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setFont(new Font("DejaVu Serif", Font.PLAIN, 36));
+        g.drawString("Feuille " + number + " du Groupe ouvrier", 40, 95);
+        g.dispose();
+        return image;
+    }
+
+    private static long documents(Path archive) throws IOException {
+        Path documents = archive.resolve("documents");
+        if (!Files.isDirectory(documents)) {
+            return 0;
+        }
+        try (Stream<Path> folders = Files.list(documents)) {
+            return folders.filter(f -> !f.getFileName().toString().startsWith(".")).count();
+        }
+    }
+
+    /**
+     * The samples as CSV, and one line comparing the resident memory of the second quarter of the
+     * run (once the JVM has grown its heap) with that of the last quarter.
+     */
+    private static void writeSamples(List<long[]> samples) throws IOException {
+        StringBuilder csv = new StringBuilder("seconds,documents,residentMegabytes\n");
+        samples.forEach(s -> csv.append(s[0]).append(',').append(s[1]).append(',').append(s[2]).append('\n'));
+        Path file = Path.of("target", "inbox-load-memory.csv");
+        Files.writeString(file, csv, StandardCharsets.UTF_8);
+        int quarter = Math.max(1, samples.size() / 4);
+        long second = samples.subList(quarter, Math.min(samples.size(), 2 * quarter)).stream()
+                .mapToLong(s -> s[2]).max().orElse(0);
+        long last = samples.subList(Math.max(0, samples.size() - quarter), samples.size()).stream()
+                .mapToLong(s -> s[2]).max().orElse(0);
+        System.out.printf("inbox load: %d files in %d s with -Xmx%s; resident memory, highest of the second quarter "
+                + "%d MB, of the last quarter %d MB; samples in %s%n", FILES, samples.get(samples.size() - 1)[0], HEAP,
+                second, last, file.toAbsolutePath());
+    }
+}
