@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 public final class Ids {
 
     private static final Pattern VALID = Pattern.compile("[A-Za-z][A-Za-z0-9._-]{0,199}");
+    private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
     private static final int SLUG_LENGTH = 60;
     private static final int CHECKSUM_PREFIX = 12;
 
@@ -26,14 +27,24 @@ public final class Ids {
 
     /**
      * A document's id: a readable slug of the file name and the first 12 hex digits of its
-     * checksum, so that the same bytes always get the same id and names stay recognisable.
+     * checksum, so that the same bytes always get the same id and names stay recognisable. Whatever
+     * the name holds ({@code ..}, slashes, quotes, Cyrillic), the id is a valid folder name.
+     *
+     * @throws IllegalArgumentException when the checksum is not a lower-case hex SHA-256
      */
     public static String documentId(String fileName, String sha256) {
-        return slug(stripExtension(fileName)) + "-" + sha256.substring(0, CHECKSUM_PREFIX);
+        return requireValid(slug(stripExtension(fileName)) + "-" + checksumPrefix(sha256));
     }
 
-    /** The checksum prefix that ends a document id made by {@link #documentId}. */
+    /**
+     * The checksum prefix that ends a document id made by {@link #documentId}.
+     *
+     * @throws IllegalArgumentException when the checksum is not a lower-case hex SHA-256
+     */
     public static String checksumPrefix(String sha256) {
+        if (sha256 == null || !SHA256.matcher(sha256).matches()) {
+            throw new IllegalArgumentException("not a lower-case hex SHA-256: " + sha256);
+        }
         return sha256.substring(0, CHECKSUM_PREFIX);
     }
 
