@@ -72,8 +72,8 @@ public final class FileNames {
         return resolved;
     }
 
-    /** The name as it can be quoted in a message: control characters shown as {@code ?}. */
-    static String printable(String name) {
+    /** The name as it can be quoted in a message or a reason file: control characters shown as {@code ?}. */
+    public static String printable(String name) {
         return name == null ? "null" : name.codePoints().map(c -> Character.isISOControl(c) ? '?' : c)
                 .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
     }

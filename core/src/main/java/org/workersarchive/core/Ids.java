@@ -11,7 +11,6 @@ import java.util.regex.Pattern;
 public final class Ids {
 
     private static final Pattern VALID = Pattern.compile("[A-Za-z][A-Za-z0-9._-]{0,199}");
-    private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
     private static final int SLUG_LENGTH = 60;
     private static final int CHECKSUM_PREFIX = 12;
 
@@ -42,7 +41,7 @@ public final class Ids {
      * @throws IllegalArgumentException when the checksum is not a lower-case hex SHA-256
      */
     public static String checksumPrefix(String sha256) {
-        if (sha256 == null || !SHA256.matcher(sha256).matches()) {
+        if (!Fixity.isSha256(sha256)) {
             throw new IllegalArgumentException("not a lower-case hex SHA-256: " + sha256);
         }
         return sha256.substring(0, CHECKSUM_PREFIX);
