@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.workersarchive.core.Fixity;
 import org.workersarchive.core.Page;
+import org.workersarchive.core.RejectedInputException;
 
 /**
  * The thread-safe entry point of the OCR stage: one {@link PageRecognizer} (its own native
@@ -54,9 +55,11 @@ public final class TesseractEngines implements AutoCloseable {
      *
      * @param forcedModels models every page of this document must be read with (from a sidecar); empty
      *                     to follow the configuration
-     * @throws org.workersarchive.core.RejectedInputException when the image cannot be read or recognised
+     * @throws org.workersarchive.core.RejectedInputException when the image cannot be read or recognised,
+     *                                                        or a forced model is not one in tessdata
      */
     public Page recognize(Page page, List<String> forcedModels) {
+        requireModels(forcedModels);
         CountedRecognizer recognizer = recognizerOfThread.get();
         if (recognizer == null || recognizer.pages >= pagesPerEngine) {
             if (recognizer != null) {
@@ -68,6 +71,17 @@ public final class TesseractEngines implements AutoCloseable {
         }
         recognizer.pages++;
         return recognizer.recognizer.recognize(page, forcedModels);
+    }
+
+    /** Forced models come from a sidecar: each must be a model of tessdata, not a path Tesseract would load. */
+    private void requireModels(List<String> forcedModels) {
+        for (String model : forcedModels) {
+            try {
+                OcrConfig.requireModel(config.tessdataDir(), model);
+            } catch (IllegalArgumentException e) {
+                throw new RejectedInputException(e.getMessage(), e);
+            }
+        }
     }
 
     public String tesseractVersion() {
