@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -112,11 +113,16 @@ public final class SidecarReader {
 
     private static JsonNode tree(Path sidecar) {
         try {
-            if (Files.size(sidecar) > MAX_BYTES) {
+            // Read no more than the limit, even if the file grows after a size check would have passed.
+            byte[] bytes;
+            try (InputStream in = Files.newInputStream(sidecar)) {
+                bytes = in.readNBytes((int) MAX_BYTES + 1);
+            }
+            if (bytes.length > MAX_BYTES) {
                 throw refused(sidecar, "larger than " + MAX_BYTES / 1024 + " KiB; not a sidecar");
             }
             String name = sidecar.getFileName().toString().toLowerCase(Locale.ROOT);
-            JsonNode root = (name.endsWith(".json") ? JSON : YAML).readTree(sidecar.toFile());
+            JsonNode root = (name.endsWith(".json") ? JSON : YAML).readTree(bytes);
             if (root == null || !root.isObject()) {
                 throw refused(sidecar, "must hold one object of fields (title, date, issue…)");
             }
