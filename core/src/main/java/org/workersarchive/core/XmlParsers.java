@@ -21,7 +21,8 @@ import org.xml.sax.XMLReader;
  * The parsers every module reads XML with (StAX, DOM, SAX): they read the given document and
  * nothing else. A document with a DOCTYPE is refused outright, so no DTD is loaded, no entity is
  * declared or expanded (no external entity, no "billion laughs") and no file or URL is fetched;
- * XInclude is off and the JDK's secure processing (its entity and size limits) is on. The archive's
+ * XInclude is off and the JDK's secure processing (its entity and size limits) is on, and elements
+ * may nest {@value #MAX_ELEMENT_DEPTH} deep at most. The archive's
  * XML (its TEI, the scholars' authority list) never needs a DTD, and the authority list and
  * corrected TEI files are edited by hand, so they are read as untrusted. The JDK's own parsers are
  * used whatever else is on the class path, so that these settings mean what they say. Thread-safe:
@@ -33,6 +34,13 @@ public final class XmlParsers {
     public static final String DOCTYPE_REFUSED = "a DOCTYPE is not allowed: DTDs and entity declarations are refused, "
             + "so that nothing outside the file is read";
 
+    /**
+     * TEI nests a few dozen elements deep; the limit keeps code that walks a parsed tree recursively
+     * (the authority list's entries are copied so) from overflowing its stack.
+     */
+    public static final int MAX_ELEMENT_DEPTH = 500;
+
+    private static final String MAX_DEPTH = "jdk.xml.maxElementDepth";
     private static final String DISALLOW_DOCTYPE = "http://apache.org/xml/features/disallow-doctype-decl";
     private static final String EXTERNAL_GENERAL_ENTITIES = "http://xml.org/sax/features/external-general-entities";
     private static final String EXTERNAL_PARAMETER_ENTITIES = "http://xml.org/sax/features/external-parameter-entities";
@@ -74,6 +82,7 @@ public final class XmlParsers {
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+        factory.setProperty(MAX_DEPTH, String.valueOf(MAX_ELEMENT_DEPTH));
         factory.setXMLResolver((publicId, systemId, base, namespace) -> {
             throw new XMLStreamException("refused to read " + systemId + ": " + DOCTYPE_REFUSED);
         });
@@ -94,6 +103,7 @@ public final class XmlParsers {
             factory.setFeature(LOAD_EXTERNAL_DTD, false);
             factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+            factory.setAttribute(MAX_DEPTH, String.valueOf(MAX_ELEMENT_DEPTH));
             DocumentBuilder builder = factory.newDocumentBuilder();
             builder.setEntityResolver(REFUSING);
             builder.setErrorHandler(STRICT);
@@ -121,6 +131,7 @@ public final class XmlParsers {
             XMLReader reader = factory.newSAXParser().getXMLReader();
             reader.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             reader.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+            reader.setProperty(MAX_DEPTH, String.valueOf(MAX_ELEMENT_DEPTH));
             reader.setEntityResolver(REFUSING);
             reader.setErrorHandler(STRICT);
             return reader;

@@ -121,6 +121,22 @@ class XmlParsersTest {
     }
 
     @Test
+    void elementsNestedTooDeepAreRefusedByEveryParser() throws Exception {
+        int depth = XmlParsers.MAX_ELEMENT_DEPTH;
+        String ok = "<a>".repeat(depth) + "</a>".repeat(depth);
+        String deep = "<a>".repeat(depth + 1) + "</a>".repeat(depth + 1);
+        assertEquals("", XmlParsers.documentBuilder().parse(stream(ok)).getDocumentElement().getTextContent());
+        assertThrows(SAXException.class, () -> XmlParsers.documentBuilder().parse(stream(deep)));
+        assertThrows(SAXException.class, () -> XmlParsers.saxReader().parse(new InputSource(stream(deep))));
+        XMLStreamReader stax = XmlParsers.streamReader(stream(deep));
+        assertThrows(XMLStreamException.class, () -> {
+            while (stax.hasNext()) {
+                stax.next();
+            }
+        });
+    }
+
+    @Test
     void otherErrorsKeepTheParsersOwnMessage() {
         SAXException broken = assertThrows(SAXException.class,
                 () -> XmlParsers.documentBuilder().parse(stream("<r><unclosed></r>")));
