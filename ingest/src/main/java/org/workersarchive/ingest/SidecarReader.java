@@ -63,7 +63,7 @@ public final class SidecarReader {
         if (date != null && !SourceDescription.isIsoDate(date)) {
             throw refused(sidecar, "date must be written 1930, 1930-03 or 1930-03-15, not \"" + date + "\"");
         }
-        files(sidecar, root);
+        requirePlainFiles(sidecar, root);
         return new SourceDescription(kind, text(sidecar, root, "title"), false, text(sidecar, root, "authorityKey"),
                 text(sidecar, root, "author"), text(sidecar, root, "volume"), text(sidecar, root, "issue"), date,
                 text(sidecar, root, "place"), text(sidecar, root, "publisher"), languages(sidecar, root),
@@ -88,15 +88,14 @@ public final class SidecarReader {
         return FileNames.isPlain(name) && !name.startsWith(".");
     }
 
-    private static List<String> files(Path sidecar, JsonNode root) {
-        List<String> files = texts(sidecar, root, "files");
-        for (String name : files) {
+    /** One entry that could name a file elsewhere refuses the whole sidecar: it is not what it seems. */
+    private static void requirePlainFiles(Path sidecar, JsonNode root) {
+        for (String name : texts(sidecar, root, "files")) {
             if (!isListable(name)) {
                 throw refused(sidecar, "files must be plain names of files beside the sidecar, not \""
                         + FileNames.printable(name) + "\"");
             }
         }
-        return files;
     }
 
     /** Model names only: Tesseract loads NAME.traineddata, so "../x" would load a file from anywhere. */
