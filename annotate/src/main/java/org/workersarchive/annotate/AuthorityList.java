@@ -10,17 +10,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import org.workersarchive.core.EntityType;
+import org.workersarchive.core.XmlParsers;
 
 /**
  * The group's people, organisations, places, publications and events, read from a TEI file
  * ({@code listPerson/person}, {@code listOrg/org}, {@code listPlace/place}, {@code listBibl/bibl},
  * {@code listEvent/event}; an event's names are its {@code label}s or {@code eventName}s).
- * Immutable once loaded; thread-safe.
+ * Scholars edit the file, so it is read as untrusted: a DOCTYPE (and so any entity) is refused
+ * ({@link XmlParsers}). Immutable once loaded; thread-safe.
  */
 public final class AuthorityList {
 
@@ -42,7 +43,8 @@ public final class AuthorityList {
     /**
      * Reads a TEI authority list.
      *
-     * @throws IllegalArgumentException naming the file and line of what is wrong
+     * @throws IllegalArgumentException naming the file and line of what is wrong, or that it has a
+     *                                  DOCTYPE ({@link XmlParsers#DOCTYPE_REFUSED})
      */
     public static AuthorityList load(Path teiFile) {
         try {
@@ -78,13 +80,10 @@ public final class AuthorityList {
     }
 
     private static AuthorityList parse(byte[] bytes, String name) {
-        XMLInputFactory factory = XMLInputFactory.newFactory();
-        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         Map<String, AuthorityEntry> entries = new LinkedHashMap<>();
         XMLStreamReader xml = null;
         try {
-            xml = factory.createXMLStreamReader(new java.io.ByteArrayInputStream(bytes));
+            xml = XmlParsers.streamReader(new java.io.ByteArrayInputStream(bytes));
             while (xml.hasNext()) {
                 if (xml.next() == XMLStreamConstants.START_ELEMENT && ENTRY_ELEMENTS.containsKey(xml.getLocalName())) {
                     AuthorityEntry entry = readEntry(xml, name);
@@ -95,7 +94,7 @@ public final class AuthorityList {
                 }
             }
         } catch (XMLStreamException e) {
-            throw new IllegalArgumentException(name + " is not well-formed XML: " + e.getMessage(), e);
+            throw new IllegalArgumentException(name + " cannot be read as XML: " + e.getMessage(), e);
         } finally {
             close(xml);
         }

@@ -10,11 +10,19 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.regex.Pattern;
 
 /** Checksums: a file's SHA-256 is its fixity value and its identity in the archive. */
 public final class Fixity {
 
+    private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+
     private Fixity() {
+    }
+
+    /** Whether the text is a lower-case hex SHA-256, as {@link #sha256} writes it (and so a safe file name). */
+    public static boolean isSha256(String text) {
+        return text != null && SHA256.matcher(text).matches();
     }
 
     /** Lower-case hex SHA-256 of the file's bytes, read as a stream. */

@@ -26,14 +26,24 @@ public final class Ids {
 
     /**
      * A document's id: a readable slug of the file name and the first 12 hex digits of its
-     * checksum, so that the same bytes always get the same id and names stay recognisable.
+     * checksum, so that the same bytes always get the same id and names stay recognisable. Whatever
+     * the name holds ({@code ..}, slashes, quotes, Cyrillic), the id is a valid folder name.
+     *
+     * @throws IllegalArgumentException when the checksum is not a lower-case hex SHA-256
      */
     public static String documentId(String fileName, String sha256) {
-        return slug(stripExtension(fileName)) + "-" + sha256.substring(0, CHECKSUM_PREFIX);
+        return requireValid(slug(stripExtension(fileName)) + "-" + checksumPrefix(sha256));
     }
 
-    /** The checksum prefix that ends a document id made by {@link #documentId}. */
+    /**
+     * The checksum prefix that ends a document id made by {@link #documentId}.
+     *
+     * @throws IllegalArgumentException when the checksum is not a lower-case hex SHA-256
+     */
     public static String checksumPrefix(String sha256) {
+        if (!Fixity.isSha256(sha256)) {
+            throw new IllegalArgumentException("not a lower-case hex SHA-256: " + sha256);
+        }
         return sha256.substring(0, CHECKSUM_PREFIX);
     }
 

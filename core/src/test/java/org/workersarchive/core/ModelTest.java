@@ -2,6 +2,7 @@ package org.workersarchive.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,6 +19,33 @@ class ModelTest {
         assertEquals("ouvrier-communiste-1930-03-aaaaaaaaaaaa", Ids.documentId("Ouvrier Communiste 1930-03.pdf", SHA));
         assertEquals("put-rabochikh-k-vlasti-aaaaaaaaaaaa", Ids.documentId("Путь рабочих к власти.tif", SHA));
         assertEquals("doc-1930-aaaaaaaaaaaa", Ids.documentId("1930.png", SHA));
+    }
+
+    @Test
+    void hostileFileNamesStillMakeIdsThatAreFolderNames() {
+        for (String name : List.of("../../etc/passwd", "..", ".pdf", "--rf .pdf", "'; rm -rf ~ '.tif",
+                "\"quoted\".png", "Манифест/../x.png", "line\nbreak.pdf", "")) {
+            String id = Ids.documentId(name, SHA);
+            assertEquals(id, Ids.requireValid(id), name);
+            assertTrue(FileNames.isPlain(id) && !id.contains(".."), id);
+        }
+        assertEquals("doc--aaaaaaaaaaaa", Ids.documentId("../../etc/passwd", SHA));
+        assertEquals("rm-rf-aaaaaaaaaaaa", Ids.documentId("'; rm -rf ~ '.tif", SHA));
+        assertThrows(IllegalArgumentException.class, () -> Ids.documentId("x.pdf", "../../" + "a".repeat(58)));
+        assertThrows(IllegalArgumentException.class, () -> Ids.checksumPrefix("A".repeat(64)));
+        assertThrows(IllegalArgumentException.class, () -> Ids.requireValid(".."));
+        assertThrows(IllegalArgumentException.class, () -> Ids.requireValid("a/../b"));
+    }
+
+    @Test
+    void aSourceDescriptionNamesModelsOnlyNeverPaths() {
+        SourceDescription read = SourceDescription.NONE;
+        assertEquals(List.of("deu_latf"), new SourceDescription(read.kind(), null, false, null, null, null, null, null,
+                null, null, List.of("deu_latf"), null, read.origin(), null).languages());
+        for (String hostile : List.of("../../../tmp/evil", "/tmp/evil", "fra+eng", "fra eng", "")) {
+            assertThrows(IllegalArgumentException.class, () -> new SourceDescription(read.kind(), null, false, null,
+                    null, null, null, null, null, null, List.of(hostile), null, read.origin(), null), hostile);
+        }
     }
 
     @Test

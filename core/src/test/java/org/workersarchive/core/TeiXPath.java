@@ -5,13 +5,14 @@ import java.util.Iterator;
 import java.util.Map;
 import javax.xml.XMLConstants;
 import javax.xml.namespace.NamespaceContext;
-import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.xpath.XPath;
 import javax.xml.xpath.XPathFactory;
+import javax.xml.xpath.XPathFactoryConfigurationException;
 
 /**
  * For tests that read XML: XPath with the {@code tei:} and {@code xml:} prefixes (or others), and a
- * namespace-aware parse.
+ * namespace-aware parse. Tests parse what the pipeline wrote, but with the archive's hardened parser
+ * all the same ({@link XmlParsers}), and XPath with secure processing on (no extension functions).
  */
 public final class TeiXPath {
 
@@ -26,7 +27,7 @@ public final class TeiXPath {
 
     /** XPath with the given prefixes, and {@code xml:}. */
     public static XPath xpath(Map<String, String> namespaces) {
-        XPath xpath = XPathFactory.newInstance().newXPath();
+        XPath xpath = secureFactory().newXPath();
         xpath.setNamespaceContext(new NamespaceContext() {
             @Override
             public String getNamespaceURI(String prefix) {
@@ -48,8 +49,16 @@ public final class TeiXPath {
     }
 
     public static org.w3c.dom.Document parse(Path file) throws Exception {
-        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-        factory.setNamespaceAware(true);
-        return factory.newDocumentBuilder().parse(file.toFile());
+        return XmlParsers.documentBuilder().parse(file.toFile());
+    }
+
+    private static XPathFactory secureFactory() {
+        XPathFactory factory = XPathFactory.newDefaultInstance();
+        try {
+            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+        } catch (XPathFactoryConfigurationException e) {
+            throw new IllegalStateException("the JDK's XPath cannot be made secure", e);
+        }
+        return factory;
     }
 }

@@ -16,9 +16,11 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.workersarchive.core.Document;
+import org.workersarchive.core.FileNames;
 import org.workersarchive.core.Fixity;
 import org.workersarchive.core.Folders;
 import org.workersarchive.core.Page;
+import org.workersarchive.core.RejectedInputException;
 
 /**
  * Writes a document's folder into the archive: {@code documents/ID/} with document.tei.xml,
@@ -66,13 +68,16 @@ public final class ArchiveWriter {
      * hands them over.
      *
      * @param runId the run that made it: named in the TEI's revision history and in a version's folder
-     * @throws UncheckedIOException when the archive cannot be written; nothing is left half-written
+     * @throws UncheckedIOException   when the archive cannot be written; nothing is left half-written
+     * @throws RejectedInputException when the document's sidecar has the name of a file the folder
+     *                                has already (provenance.json); nothing is written
      */
     public WrittenDocument write(Document document, String runId) {
         if (!RUN_ID.matcher(runId).matches()) {
             throw new IllegalArgumentException("a run id is a plain folder name, not " + runId);
         }
-        Path target = documentsDir.resolve(document.id());
+        // The id is a plain name (Ids); resolving it checked all the same keeps every write in documents/.
+        Path target = FileNames.resolveIn(documentsDir, document.id());
         try {
             if (!Files.exists(target)) {
                 return writeFolder(document, runId, target, tei, WrittenDocument.Outcome.NEW);
@@ -197,7 +202,7 @@ public final class ArchiveWriter {
             }
             Path sidecar = document.description().sidecar();
             if (sidecar != null) {
-                Files.copy(sidecar, partial.resolve(sidecar.getFileName().toString()));
+                copySidecar(sidecar, partial);
             }
             writeManifest(partial);
             return new WrittenDocument(document.id(), target, target.resolve(TEI_FILE), target.resolve(TEXT_FILE),
@@ -207,6 +212,17 @@ public final class ArchiveWriter {
             deleteQuietly(partial);
             throw e;
         }
+    }
+
+    /** The sidecar is kept under its own name, which must not take the place of one of the folder's files. */
+    private static void copySidecar(Path sidecar, Path partial) throws IOException {
+        String name = sidecar.getFileName().toString();
+        Path copy = FileNames.resolveIn(partial, name);
+        if (Files.exists(copy)) {
+            throw new RejectedInputException("sidecar " + name + " has the name of a file the archive writes in the "
+                    + "document's folder; rename the sidecar (and its scans, or list them in it)");
+        }
+        Files.copy(sidecar, copy);
     }
 
     /** The page images are read from where the pages will be; they are in the partial folder until the rename. */

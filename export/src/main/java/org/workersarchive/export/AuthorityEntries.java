@@ -8,8 +8,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import org.w3c.dom.Attr;
@@ -17,13 +15,16 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NamedNodeMap;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
+import org.workersarchive.core.XmlParsers;
 import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
 
 /**
  * The entries of the authority list (a TEI file of person, org, place, bibl and event elements,
  * each with an xml:id), for copying the ones a document mentions into its {@code standOff}. Read
  * as TEI, not through the annotator's model: a scholar's own elements (birth dates, notes) are
- * copied as written. Immutable after reading; thread-safe.
+ * copied as written. The list is edited by hand, so it is parsed as untrusted: a DOCTYPE (and so
+ * any entity) is refused ({@link XmlParsers}). Immutable after reading; thread-safe.
  */
 public final class AuthorityEntries {
 
@@ -43,19 +44,18 @@ public final class AuthorityEntries {
     }
 
     /**
-     * @throws IOException naming the file when it cannot be read or is not well-formed
+     * @throws IOException naming the file (and line) when it cannot be read, is not well-formed or
+     *                     has a DOCTYPE
      */
     public static AuthorityEntries read(Path teiFile) throws IOException {
         try (InputStream in = Files.newInputStream(teiFile)) {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setNamespaceAware(true);
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            factory.setExpandEntityReferences(false);
             Map<String, Element> byKey = new HashMap<>();
-            collect(factory.newDocumentBuilder().parse(in).getDocumentElement(), byKey);
+            collect(XmlParsers.documentBuilder().parse(in).getDocumentElement(), byKey);
             return new AuthorityEntries(Map.copyOf(byKey));
-        } catch (ParserConfigurationException | SAXException e) {
+        } catch (SAXParseException e) {
+            throw new IOException("cannot read the authority list " + teiFile + ", line " + e.getLineNumber() + ": "
+                    + e.getMessage(), e);
+        } catch (SAXException e) {
             throw new IOException("cannot read the authority list " + teiFile + ": " + e.getMessage(), e);
         }
     }

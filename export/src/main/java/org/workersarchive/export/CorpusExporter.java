@@ -16,13 +16,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import javax.xml.stream.XMLStreamWriter;
 import org.workersarchive.core.Csv;
+import org.workersarchive.core.XmlParsers;
 
 /**
  * Exports an archive as a corpus for TEI Publisher or eXist-db: {@code corpus.tei.xml} (a
@@ -143,9 +143,6 @@ public final class CorpusExporter {
      */
     private static void copyTei(Path tei, String documentId, XMLStreamWriter out, List<Occurrence> occurrences)
             throws IOException, XMLStreamException {
-        XMLInputFactory factory = XMLInputFactory.newFactory();
-        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         // An xml:id must start with a letter, and a document id may start with a digit (a year).
         String prefix = "d-" + documentId + "-";
         String page = null;
@@ -154,7 +151,7 @@ public final class CorpusExporter {
         StringBuilder surface = new StringBuilder();
         int entityDepth = 0;
         try (InputStream in = Files.newInputStream(tei)) {
-            XMLStreamReader xml = factory.createXMLStreamReader(in);
+            XMLStreamReader xml = XmlParsers.streamReader(in);
             while (xml.hasNext()) {
                 int event = xml.next();
                 if (event == XMLStreamConstants.START_ELEMENT) {
@@ -202,7 +199,7 @@ public final class CorpusExporter {
             }
             xml.close();
         } catch (XMLStreamException e) {
-            throw new IOException(tei + " is not well-formed XML: " + e.getMessage(), e);
+            throw new IOException(tei + " cannot be read as XML: " + e.getMessage(), e);
         }
     }
 
@@ -253,6 +250,9 @@ public final class CorpusExporter {
         Path partial = target.resolveSibling("." + target.getFileName() + ".partial");
         try (OutputStream out = Files.newOutputStream(partial)) {
             content.write(out);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(partial); // half a corpus is no use to anyone
+            throw e;
         }
         Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }

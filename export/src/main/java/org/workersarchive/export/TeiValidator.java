@@ -10,8 +10,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import javax.xml.parsers.ParserConfigurationException;
-import javax.xml.parsers.SAXParserFactory;
+import org.workersarchive.core.XmlParsers;
 import org.xml.sax.ErrorHandler;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
@@ -21,7 +20,9 @@ import org.xml.sax.XMLReader;
 /**
  * Validates TEI files against a RELAX NG schema (XML syntax) with Jing. The schema is compiled
  * once (tei_all takes seconds); each validation gets its own validator, so one instance can be
- * shared by threads. Documents are parsed with DTDs and external entities refused.
+ * shared by threads. Documents (hand-corrected TEI among them) and schemas are parsed with core's
+ * hardened parser ({@link XmlParsers}): a file with a DOCTYPE is invalid, with that reason, and no
+ * DTD or entity is ever read.
  */
 public final class TeiValidator {
 
@@ -50,15 +51,21 @@ public final class TeiValidator {
 
     private static TeiValidator compile(String systemId, String name) {
         try {
-            Schema schema = SAXSchemaReader.getInstance().createSchema(
-                    new InputSource(systemId), new PropertyMapBuilder().toPropertyMap());
+            PropertyMapBuilder properties = new PropertyMapBuilder();
+            // Jing reads the schema (and any schema it includes) with this reader, not one of its own.
+            properties.put(ValidateProperty.XML_READER_CREATOR, XmlParsers::saxReader);
+            Schema schema = SAXSchemaReader.getInstance().createSchema(new InputSource(systemId),
+                    properties.toPropertyMap());
             return new TeiValidator(schema);
         } catch (IOException | SAXException | IncorrectSchemaException e) {
             throw new IllegalArgumentException("cannot load the schema " + name + ": " + e.getMessage(), e);
         }
     }
 
-    /** Every error in the file as "line:column: message"; empty when the file is valid. */
+    /**
+     * Every error in the file as "line:column: message"; empty when the file is valid. A file with a
+     * DOCTYPE is invalid with the one error {@link XmlParsers#DOCTYPE_REFUSED}.
+     */
     public List<String> validate(Path xmlFile) {
         List<String> errors = new ArrayList<>();
         ErrorHandler collector = new Collector(errors);
@@ -66,7 +73,7 @@ public final class TeiValidator {
         properties.put(ValidateProperty.ERROR_HANDLER, collector);
         Validator validator = schema.createValidator(properties.toPropertyMap());
         try {
-            XMLReader reader = hardenedReader();
+            XMLReader reader = XmlParsers.saxReader();
             reader.setContentHandler(validator.getContentHandler());
             reader.setDTDHandler(validator.getDTDHandler());
             reader.setErrorHandler(collector);
@@ -79,19 +86,6 @@ public final class TeiValidator {
             errors.add("cannot read " + xmlFile + ": " + e.getMessage());
         }
         return errors;
-    }
-
-    private static XMLReader hardenedReader() throws SAXException {
-        try {
-            SAXParserFactory factory = SAXParserFactory.newInstance();
-            factory.setNamespaceAware(true);
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
-            factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-            return factory.newSAXParser().getXMLReader();
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException("the JDK's SAX parser cannot be hardened", e);
-        }
     }
 
     /** Keeps every error; a fatal one also stops the parse. */
@@ -107,8 +101,9 @@ public final class TeiValidator {
 
         @Override
         public void fatalError(SAXParseException e) throws SAXException {
-            error(e);
-            throw e;
+            SAXParseException explained = XmlParsers.explained(e);
+            error(explained);
+            throw explained;
         }
     }
 }

@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.xpath.XPath;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,6 +19,7 @@ import org.workersarchive.core.Line;
 import org.workersarchive.core.Page;
 import org.workersarchive.core.PageImage;
 import org.workersarchive.core.TeiXPath;
+import org.workersarchive.core.XmlParsers;
 import org.workersarchive.core.TextOrigin;
 import org.workersarchive.core.Word;
 
@@ -129,9 +129,7 @@ class AltoWriterTest {
     }
 
     private static org.w3c.dom.Document parse(byte[] xml) throws Exception {
-        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-        factory.setNamespaceAware(true);
-        return factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml));
+        return XmlParsers.documentBuilder().parse(new ByteArrayInputStream(xml));
     }
 
     private static void assertBox(XPath xpath, org.w3c.dom.Document alto, String element, String id, BoundingBox box)

@@ -22,13 +22,11 @@ import java.util.Map;
 import java.util.stream.Stream;
 import javax.xml.XMLConstants;
 import javax.xml.namespace.NamespaceContext;
-import javax.xml.parsers.DocumentBuilderFactory;
 import javax.imageio.ImageIO;
 import javax.xml.xpath.XPath;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
-import javax.xml.xpath.XPathFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,6 +45,7 @@ import org.workersarchive.core.Fixity;
 import org.workersarchive.core.SourceDescription;
 import org.workersarchive.core.SourceDescription.Kind;
 import org.workersarchive.core.SourceDescription.Origin;
+import org.workersarchive.core.RejectedInputException;
 import org.workersarchive.core.SourceFile;
 import org.workersarchive.core.TeiXPath;
 import org.workersarchive.core.TextOrigin;
@@ -246,6 +245,25 @@ class TeiWriterTest {
         try (Stream<Path> left = Files.list(archive.resolve("documents"))) {
             assertEquals(List.of(first.folder()), left.toList(), "no partial or replaced folder is left");
         }
+    }
+
+    @Test
+    void aSidecarNamedLikeAFileOfTheFolderIsRefusedAndNothingIsWritten() throws IOException {
+        Document document = sampleDocument(dir.resolve("staging"));
+        Path sidecar = Files.writeString(dir.resolve("staging/provenance.json"), "{\"title\": \"x\"}");
+        SourceDescription d = document.description();
+        Document named = document.withDescription(new SourceDescription(d.kind(), d.title(), false, d.titleKey(),
+                null, null, d.issue(), d.date(), null, null, List.of(), null, Origin.SIDECAR, sidecar));
+
+        RejectedInputException refused = assertThrows(RejectedInputException.class,
+                () -> archiveWriter().write(named, RUN));
+
+        assertTrue(refused.reason().startsWith("sidecar provenance.json has the name of a file the archive writes"),
+                refused.reason());
+        try (Stream<Path> left = Files.list(dir.resolve("archive/documents"))) {
+            assertEquals(List.of(), left.toList(), "no folder, whole or partial, is left");
+        }
+        assertEquals("{\"title\": \"x\"}", Files.readString(sidecar), "the sidecar is untouched");
     }
 
     /** Every line of checksums.sha256 matches its file, as {@code sha256sum -c} would find. */

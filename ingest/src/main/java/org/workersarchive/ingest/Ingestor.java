@@ -100,12 +100,13 @@ public final class Ingestor {
         if (identities.size() != set.files().size()) {
             throw new IllegalArgumentException("one identity per file of " + set.name());
         }
+        Instant started = Instant.now();
+        // The sidecar first: when it is refused (a files entry such as ../../etc/passwd), that is the reason.
+        SourceDescription description = describe(set);
         if (!set.missing().isEmpty()) {
             throw new RejectedInputException("sidecar " + set.sidecar().getFileName() + " lists "
                     + String.join(", ", set.missing()) + ", not found beside it");
         }
-        Instant started = Instant.now();
-        SourceDescription description = describe(set);
         PageImageWriter writer = pageImageWriter(pagesDir);
         List<Page> pages = new ArrayList<>();
         List<SourceFile> sources = new ArrayList<>();

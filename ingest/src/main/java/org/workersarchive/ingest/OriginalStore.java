@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.UUID;
+import java.util.regex.Pattern;
+import org.workersarchive.core.FileNames;
 import org.workersarchive.core.Fixity;
 
 /**
@@ -13,6 +15,8 @@ import org.workersarchive.core.Fixity;
  * the store is always whole. Thread-safe for distinct files.
  */
 public final class OriginalStore {
+
+    private static final Pattern EXTENSION = Pattern.compile("[a-z0-9]{1,8}");
 
     private final Path originalsDir;
 
@@ -23,11 +27,17 @@ public final class OriginalStore {
     /**
      * Stores a copy of the input unless the same bytes are stored already.
      *
+     * @param sha256    the input's checksum, lower-case hex: the stored file's name
+     * @param extension lower-case letters and digits (pdf, tif)
      * @return the stored original
-     * @throws IOException when the copy cannot be written or does not match the checksum
+     * @throws IOException              when the copy cannot be written or does not match the checksum
+     * @throws IllegalArgumentException when the checksum or extension could make any other name
      */
     public Path store(Path input, String sha256, String extension) throws IOException {
-        Path target = originalsDir.resolve(sha256 + "." + extension);
+        if (!Fixity.isSha256(sha256) || !EXTENSION.matcher(extension).matches()) {
+            throw new IllegalArgumentException("an original is stored as SHA256.EXT, not " + sha256 + "." + extension);
+        }
+        Path target = FileNames.resolveIn(originalsDir, sha256 + "." + extension);
         if (Files.isRegularFile(target) && Fixity.sha256(target).equals(sha256)) {
             return target;
         }

@@ -19,6 +19,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.workersarchive.core.FileNames;
 
 /**
  * Which scan files make one document. In each folder, in this order:
@@ -134,7 +135,8 @@ public final class ScanSets {
             List<Path> present = new ArrayList<>();
             List<String> missing = new ArrayList<>();
             for (String name : listed) {
-                Path file = folder.resolve(name).normalize();
+                // Listed names are plain (SidecarReader.listedFiles): each stays in this folder.
+                Path file = FileNames.resolveIn(folder, name);
                 if (Files.isRegularFile(file) && listedAlready.add(file)) {
                     present.add(file);
                 } else if (!Files.isRegularFile(file)) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.workersarchive.core.FileNames;
 import org.workersarchive.core.RejectedInputException;
 import org.workersarchive.core.SourceDescription;
 import org.workersarchive.core.SourceDescription.Kind;
@@ -23,7 +25,10 @@ import org.workersarchive.core.SourceDescription.Origin;
  * Reads a sidecar: a small JSON or YAML file beside the scans that describes the publication
  * (see the README for the format). Strict, so that an archivist's typo is reported rather than
  * silently ignored: an unknown field, a field of the wrong form or a file of more than 64 KiB is
- * refused with the sidecar's name and the reason. Thread-safe.
+ * refused with the sidecar's name and the reason. Its fields never become paths but two, checked
+ * here: {@code files} entries must be plain names of files beside the sidecar (not
+ * {@code ../../etc/passwd}, not {@code /etc/passwd}, not hidden), and {@code languages} Tesseract
+ * model names (which name files in tessdata). Thread-safe.
  */
 public final class SidecarReader {
 
@@ -58,37 +63,65 @@ public final class SidecarReader {
         if (date != null && !SourceDescription.isIsoDate(date)) {
             throw refused(sidecar, "date must be written 1930, 1930-03 or 1930-03-15, not \"" + date + "\"");
         }
+        requirePlainFiles(sidecar, root);
         return new SourceDescription(kind, text(sidecar, root, "title"), false, text(sidecar, root, "authorityKey"),
                 text(sidecar, root, "author"), text(sidecar, root, "volume"), text(sidecar, root, "issue"), date,
-                text(sidecar, root, "place"), text(sidecar, root, "publisher"), texts(sidecar, root, "languages"),
+                text(sidecar, root, "place"), text(sidecar, root, "publisher"), languages(sidecar, root),
                 text(sidecar, root, "note"), Origin.SIDECAR, sidecar);
     }
 
     /**
-     * The file names a sidecar lists, or none when it lists none or cannot be read (its own scans
-     * then fail with the reason when they are ingested).
+     * The names a sidecar lists that can name files beside it, or none when it lists none or cannot
+     * be read. The scans it describes then fail with the reason when they are ingested ({@link #read}
+     * refuses the whole sidecar when one entry is not a plain name).
      */
     static List<String> listedFiles(Path sidecar) {
         try {
-            List<String> files = texts(sidecar, tree(sidecar), "files");
-            for (String name : files) {
-                if (name.contains("/") || name.contains("\\") || name.equals("..") || name.startsWith(".")) {
-                    throw refused(sidecar, "files must be plain names of files beside the sidecar, not \"" + name + "\"");
-                }
-            }
-            return files;
+            return texts(sidecar, tree(sidecar), "files").stream().filter(SidecarReader::isListable).toList();
         } catch (RejectedInputException e) {
             return List.of();
         }
     }
 
+    /** A name beside the sidecar, not hidden (files being copied in are). */
+    private static boolean isListable(String name) {
+        return FileNames.isPlain(name) && !name.startsWith(".");
+    }
+
+    /** One entry that could name a file elsewhere refuses the whole sidecar: it is not what it seems. */
+    private static void requirePlainFiles(Path sidecar, JsonNode root) {
+        for (String name : texts(sidecar, root, "files")) {
+            if (!isListable(name)) {
+                throw refused(sidecar, "files must be plain names of files beside the sidecar, not \""
+                        + FileNames.printable(name) + "\"");
+            }
+        }
+    }
+
+    /** Model names only: Tesseract loads NAME.traineddata, so "../x" would load a file from anywhere. */
+    private static List<String> languages(Path sidecar, JsonNode root) {
+        List<String> languages = texts(sidecar, root, "languages");
+        for (String language : languages) {
+            if (!SourceDescription.isModelName(language)) {
+                throw refused(sidecar, "languages must be Tesseract model names (fra, rus, deu, eng), not \""
+                        + FileNames.printable(language) + "\"");
+            }
+        }
+        return languages;
+    }
+
     private static JsonNode tree(Path sidecar) {
         try {
-            if (Files.size(sidecar) > MAX_BYTES) {
+            // Read no more than the limit, even if the file grows after a size check would have passed.
+            byte[] bytes;
+            try (InputStream in = Files.newInputStream(sidecar)) {
+                bytes = in.readNBytes((int) MAX_BYTES + 1);
+            }
+            if (bytes.length > MAX_BYTES) {
                 throw refused(sidecar, "larger than " + MAX_BYTES / 1024 + " KiB; not a sidecar");
             }
             String name = sidecar.getFileName().toString().toLowerCase(Locale.ROOT);
-            JsonNode root = (name.endsWith(".json") ? JSON : YAML).readTree(sidecar.toFile());
+            JsonNode root = (name.endsWith(".json") ? JSON : YAML).readTree(bytes);
             if (root == null || !root.isObject()) {
                 throw refused(sidecar, "must hold one object of fields (title, date, issue…)");
             }

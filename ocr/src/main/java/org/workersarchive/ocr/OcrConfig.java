@@ -74,7 +74,11 @@ public record OcrConfig(Path tessdataDir, List<String> languages, LanguageChoice
         return new OcrConfig(tessdataDir, languages, languageChoice, defaultDpi, newThresholding);
     }
 
-    private static void requireModel(Path tessdataDir, String language) {
+    /**
+     * @throws IllegalArgumentException when the name is not a model's (it names a file in tessdata,
+     *                                  so "../x" would name one anywhere) or its model is missing
+     */
+    static void requireModel(Path tessdataDir, String language) {
         if (!language.matches("[A-Za-z_]+")) {
             throw new IllegalArgumentException("not a Tesseract language name: '" + language + "'");
         }

@@ -20,7 +20,8 @@ public interface OcrEngines extends AutoCloseable {
      * @param forcedModels models every page of this document must be read with (from a sidecar);
      *                     empty to follow the configuration
      * @throws org.workersarchive.core.RejectedInputException when the page cannot be read: its image
-     *         is unreadable, Tesseract cannot recognise it, or reading it crashed or took too long
+     *         is unreadable, a forced model is none of tessdata's, Tesseract cannot recognise it, or
+     *         reading it crashed or took too long
      */
     Page recognize(Page page, List<String> forcedModels);
 

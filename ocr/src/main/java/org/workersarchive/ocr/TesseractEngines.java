@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.workersarchive.core.Fixity;
 import org.workersarchive.core.Page;
+import org.workersarchive.core.RejectedInputException;
 
 /**
  * The OCR stage in this process, thread-safe: one {@link PageRecognizer} (its own native
@@ -52,6 +53,7 @@ public final class TesseractEngines implements OcrEngines {
     /** Reads the page with the calling thread's engines. */
     @Override
     public Page recognize(Page page, List<String> forcedModels) {
+        requireModels(forcedModels);
         CountedRecognizer recognizer = recognizerOfThread.get();
         if (recognizer == null || recognizer.pages >= pagesPerEngine) {
             if (recognizer != null) {
@@ -68,6 +70,17 @@ public final class TesseractEngines implements OcrEngines {
     @Override
     public Map<String, String> describe() {
         return describe(config, models, Map.of("pagesPerEngine", String.valueOf(pagesPerEngine)));
+    }
+
+    /** Forced models come from a sidecar: each must be a model of tessdata, not a path Tesseract would load. */
+    private void requireModels(List<String> forcedModels) {
+        for (String model : forcedModels) {
+            try {
+                OcrConfig.requireModel(config.tessdataDir(), model);
+            } catch (IllegalArgumentException e) {
+                throw new RejectedInputException(e.getMessage(), e);
+            }
+        }
     }
 
     /** The settings of the stage, the models' checksums and what the engines add of their own. */

@@ -27,6 +27,7 @@ import org.workersarchive.core.DocumentInvariants;
 import org.workersarchive.core.Line;
 import org.workersarchive.core.Page;
 import org.workersarchive.core.ProcessingStep;
+import org.workersarchive.core.RejectedInputException;
 import org.workersarchive.core.SourceFile;
 import org.workersarchive.core.TextOrigin;
 import org.workersarchive.core.Word;
@@ -116,6 +117,21 @@ class TesseractEnginesTest {
                 () -> OcrConfig.defaults().withLanguages(List.of("fra", "ukr"), OcrConfig.LanguageChoice.PER_PAGE));
         assertTrue(error.getMessage().contains("ukr.traineddata is missing (Debian package tesseract-ocr-ukr)"),
                 error.getMessage());
+    }
+
+    @Test
+    void aForcedModelOutsideTessdataIsRefusedBeforeTesseractSeesIt() throws IOException {
+        // A sidecar's languages reach here: "../x" would make Tesseract load ../x.traineddata.
+        Path evil = java.nio.file.Files.writeString(dir.resolve("evil.traineddata"), "not a model");
+        Path fromTessdata = OcrConfig.defaults().tessdataDir().relativize(evil.toAbsolutePath());
+        String escape = fromTessdata.toString().replaceAll("\\.traineddata$", "");
+        Page page = TestPages.page(1, TestPages.drawn(FRENCH), dir.resolve("forced.png"));
+        for (String model : List.of(escape, "/tmp/evil", "fra+" + escape, "ukr")) {
+            RejectedInputException refused = assertThrows(RejectedInputException.class,
+                    () -> engines.recognize(page, List.of(model)), model);
+            assertTrue(refused.reason().startsWith(model.equals("ukr") ? "no Tesseract model for 'ukr'"
+                    : "not a Tesseract language name: '"), refused.reason());
+        }
     }
 
     static List<String> lines(Page page) {

@@ -1,16 +1,25 @@
 package org.workersarchive.samples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.workersarchive.core.EntityType;
+import org.workersarchive.core.HostileXml;
+import org.workersarchive.core.HostileXml.Attack;
+import org.workersarchive.core.XmlParsers;
 
 class EvaluatorTest {
 
@@ -51,5 +60,22 @@ class EvaluatorTest {
         assertEquals(new Prf(2, 1, 1), report.overall());
         assertEquals(5 / 29.0, report.overallCer(), 1e-9);
         assertTrue(report.format().contains("lost.png"), report.format());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Attack.class)
+    void aTeiWithADoctypeIsRefusedBeforeAnyOfItIsCounted(Attack attack) throws IOException {
+        try (HostileXml hostile = HostileXml.in(dir)) {
+            Path tei = hostile.file("document.tei.xml", attack, "TEI", """
+                    <TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><ab>
+                    <persName ref="../../authority.xml#myasnikov">&attack;</persName></ab></body></text></TEI>""");
+
+            IOException refused = assertThrows(IOException.class, () -> assertTimeoutPreemptively(
+                    Duration.ofSeconds(10), () -> Evaluator.teiEntities(tei)));
+
+            assertEquals(tei + " cannot be read as XML: " + XmlParsers.DOCTYPE_REFUSED, refused.getMessage());
+            assertFalse(refused.getMessage().contains(HostileXml.SECRET));
+            assertEquals(0, hostile.requests(), "no DTD was fetched");
+        }
     }
 }
