@@ -59,7 +59,12 @@ public final class ArchivePipeline implements AutoCloseable {
      * an input the archive could not take stays in the inbox.
      */
     public static ArchivePipeline forInbox(PipelineConfig config, RunReport report, Path inbox) {
-        String uri = "file:" + inbox.toAbsolutePath().normalize()
+        String folder = inbox.toAbsolutePath().normalize().toString();
+        if (folder.matches(".*[?&#%{}].*")) {
+            // The folder goes into an endpoint URI, where these would be read as options or placeholders.
+            throw new IllegalArgumentException("the inbox's path may not contain ? & # % { or }: " + folder);
+        }
+        String uri = "file:" + folder
                 + "?noop=true&idempotent=false&readLock=changed&readLockCheckInterval=1000&readLockMinAge=2000"
                 + "&readLockTimeout=20000&readLockLoggingLevel=OFF&initialDelay=500&delay=1000"
                 + "&maxMessagesPerPoll=" + 2 * config.workers()

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.stream.IntStream;
+import org.workersarchive.core.FileNames;
 import org.workersarchive.core.Fixity;
 
 /**
@@ -35,8 +36,10 @@ final class FailedStore {
         Files.createDirectories(failedDir);
         boolean link = Files.isSymbolicLink(input);
         String sha256 = link || !Files.isRegularFile(input) ? null : Fixity.sha256(input);
-        Optional<Path> earlier = sha256 == null ? Optional.empty() : earlierCopy(input.getFileName().toString(), sha256);
-        Path copy = earlier.orElseGet(() -> freeName(input.getFileName().toString()));
+        // A name from the inbox may hold anything a file system allows; the copy's is made plain.
+        String name = FileNames.neutralised(input.getFileName().toString());
+        Optional<Path> earlier = sha256 == null ? Optional.empty() : earlierCopy(name, sha256);
+        Path copy = earlier.orElseGet(() -> freeName(name));
         if (earlier.isEmpty() && (link || sha256 != null)) {
             Path partial = failedDir.resolve("." + copy.getFileName() + ".partial");
             Files.copy(input, partial, StandardCopyOption.REPLACE_EXISTING, LinkOption.NOFOLLOW_LINKS);
@@ -49,7 +52,9 @@ final class FailedStore {
         }
         Path reasonFile = reasonFile(copy);
         Path partialReason = failedDir.resolve("." + reasonFile.getFileName() + ".partial");
-        Files.writeString(partialReason, input + "\n" + reason + "\n", StandardCharsets.UTF_8);
+        // Printable: a line break in a name must not forge lines of the reason file.
+        Files.writeString(partialReason, FileNames.printable(input.toString()) + "\n" + FileNames.printable(reason)
+                + "\n", StandardCharsets.UTF_8);
         Files.move(partialReason, reasonFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         return copy;
     }
@@ -87,6 +92,6 @@ final class FailedStore {
         String stem = dot > 0 ? name.substring(0, dot) : name;
         String extension = dot > 0 ? name.substring(dot) : "";
         return () -> IntStream.iterate(1, n -> n + 1)
-                .mapToObj(n -> failedDir.resolve(n == 1 ? name : stem + "-" + n + extension)).iterator();
+                .mapToObj(n -> FileNames.resolveIn(failedDir, n == 1 ? name : stem + "-" + n + extension)).iterator();
     }
 }
