@@ -25,6 +25,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
@@ -150,7 +151,17 @@ class BadInputTest {
         try (PDDocument doc = new PDDocument()) {
             doc.save(file.toFile()); // a page tree with no kids and a count of 0
         }
+        PDDocument lying = new PDDocument();
+        lying.getDocumentCatalog().getCOSObject().getCOSDictionary(COSName.PAGES).setInt(COSName.COUNT, 3);
+        Path countWithoutKids = BadInputs.save(lying, dir.resolve("count-without-kids.pdf"));
+        PDDocument treeless = new PDDocument();
+        treeless.getDocumentCatalog().getCOSObject().removeItem(COSName.PAGES);
+        Path noPageTree = BadInputs.save(treeless, dir.resolve("no-page-tree.pdf"));
+
         assertEquals("PDF has no pages", rejection(file));
+        assertTrue(rejection(countWithoutKids).startsWith("damaged PDF: page 1 is missing from its page tree"),
+                rejection(countWithoutKids));
+        assertEquals("damaged PDF: Page tree root must be a dictionary", rejection(noPageTree), "PDFBox's words");
     }
 
     @Test
