@@ -12,6 +12,7 @@ import java.awt.image.BufferedImage;
 import java.awt.image.ColorModel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,8 +37,10 @@ import org.workersarchive.core.Document;
 import org.workersarchive.core.DocumentInvariants;
 import org.workersarchive.core.Line;
 import org.workersarchive.core.Page;
+import org.workersarchive.core.PageImage;
 import org.workersarchive.core.RejectedInputException;
 import org.workersarchive.core.TextOrigin;
+import org.workersarchive.ingest.BadInputs.PngChunk;
 import org.workersarchive.ingest.BadInputs.TiffFrame;
 
 /**
@@ -423,14 +426,26 @@ class BadInputTest {
         assertTrue(author.startsWith("G.\u0000 Myasnikov xxx") && author.endsWith("x…"), author.substring(0, 20));
     }
 
+    /** The bound is 200,000 characters a page; the same reader with a bound of 50 shows what happens past it. */
+    @Test
+    void aTextLayerOfMoreCharactersThanAPageHoldsIsLeftToOcr() throws IOException {
+        String sixty = "Le Groupe ouvrier et la KAPD, Berlin et Moscou, juin 1923 !!";
+        PageImage image = new PageImage(dir.resolve("p0001.png"), 2480, 3508, 300);
+        try (PDDocument pdf = BadInputs.textPdf(PDRectangle.A4, sixty)) {
+            assertEquals(List.of(), new PdfTextLayerReader(50).read(pdf, 1, 1, image, 300));
+            assertEquals(sixty, new PdfTextLayerReader(100).read(pdf, 1, 1, image, 300).get(0).lines().get(0).text());
+        }
+        assertEquals(200_000, PdfTextLayerReader.MAX_CHARACTERS);
+    }
+
     @Test
     void aPngIsDecodedWithoutInflatingItsTextChunks() throws IOException {
         // A zTXt chunk whose compressed text is not deflate data: the JDK's reader fails on it when
         // it reads metadata, and would inflate it whole if it were a bomb. The pHYs says 300 dpi.
         byte[] notDeflate = "Comment\0\0this is not deflate data".getBytes(StandardCharsets.ISO_8859_1);
-        byte[] perMetre = java.nio.ByteBuffer.allocate(9).putInt(11811).putInt(11811).put((byte) 1).array();
+        byte[] perMetre = ByteBuffer.allocate(9).putInt(11811).putInt(11811).put((byte) 1).array();
         Path file = Files.write(dir.resolve("text-chunk.png"), BadInputs.png(200, 50, 50,
-                List.of(new Object[] {"zTXt", notDeflate}, new Object[] {"pHYs", perMetre})));
+                List.of(new PngChunk("zTXt", notDeflate), new PngChunk("pHYs", perMetre))));
 
         Page page = processed(file).pages().get(0);
 

@@ -308,18 +308,18 @@ final class BadInputs {
 
     /**
      * A gray 8-bit PNG written chunk by chunk: the header declares {@code width}x{@code height},
-     * the image data holds {@code rows} rows of that width, all white. Further chunks (type, data)
-     * go between the header and the data.
+     * the image data holds {@code rows} rows of that width, all white. Further chunks go between
+     * the header and the data.
      */
-    static byte[] png(long width, long height, int rows, List<Object[]> chunks) throws IOException {
+    static byte[] png(long width, long height, int rows, List<PngChunk> chunks) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         DataOutputStream out = new DataOutputStream(bytes);
         out.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
         ByteBuffer header = ByteBuffer.allocate(13).putInt((int) width).putInt((int) height).put((byte) 8)
                 .put((byte) 0).put((byte) 0).put((byte) 0).put((byte) 0);
         chunk(out, "IHDR", header.array());
-        for (Object[] chunk : chunks) {
-            chunk(out, (String) chunk[0], (byte[]) chunk[1]);
+        for (PngChunk chunk : chunks) {
+            chunk(out, chunk.type(), chunk.data());
         }
         ByteArrayOutputStream data = new ByteArrayOutputStream();
         try (DeflaterOutputStream deflater = new DeflaterOutputStream(data)) {
@@ -332,6 +332,10 @@ final class BadInputs {
         chunk(out, "IDAT", data.toByteArray());
         chunk(out, "IEND", new byte[0]);
         return bytes.toByteArray();
+    }
+
+    /** A PNG chunk: its four-letter type and its data (the length and CRC are added). */
+    record PngChunk(String type, byte[] data) {
     }
 
     private static void chunk(DataOutputStream out, String type, byte[] data) throws IOException {
