@@ -195,9 +195,10 @@ public final class CorpusExporter {
                         entityDepth--;
                     }
                 } else if (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.SPACE) {
-                    out.writeCharacters(XmlText.clean(xml.getText()));
+                    String text = XmlText.clean(xml.getText());
+                    out.writeCharacters(text);
                     if (open != null) {
-                        surface.append(xml.getText());
+                        surface.append(text);
                     }
                 }
             }

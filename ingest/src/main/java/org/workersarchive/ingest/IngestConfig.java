@@ -10,7 +10,7 @@ public record IngestConfig(int renderDpi, int maxPages) {
 
     /**
      * Images larger than this are refused before any pixel buffer is made, and PDF pages larger
-     * than this at {@link #renderDpi} are rendered at a lower resolution (see {@link PdfPageSource}).
+     * than this at {@link #renderDpi} are rendered at a lower resolution, down to 72 dpi.
      */
     public static final long MAX_PIXELS = 100_000_000L;
     /** Tesseract refuses an image wider or higher than this ("Image too large"), so ingest does first. */

@@ -113,7 +113,7 @@ final class PdfPageSource {
      *
      * @param pdfPageNumber 1-based, for the reason
      */
-    int renderDpi(PDPage page, int pdfPageNumber) {
+    private int renderDpi(PDPage page, int pdfPageNumber) {
         PDRectangle box = page.getCropBox(); // what PDFRenderer renders
         float width = box.getWidth();
         float height = box.getHeight();
@@ -135,7 +135,7 @@ final class PdfPageSource {
     }
 
     /** Pixels across a length in points at a resolution, counted as PDFRenderer counts them. */
-    static long pixels(float points, int dpi) {
+    private static long pixels(float points, int dpi) {
         return (long) Math.max(Math.floor(points * (dpi / 72f)), 1);
     }
 
