@@ -107,7 +107,7 @@ public final class AuthorityEntries {
                 copyChildren(element, writer);
                 writer.writeEndElement();
             } else if (child.getNodeType() == Node.TEXT_NODE || child.getNodeType() == Node.CDATA_SECTION_NODE) {
-                writer.writeCharacters(child.getNodeValue());
+                writer.writeCharacters(XmlText.clean(child.getNodeValue()));
             }
         }
     }
@@ -121,10 +121,12 @@ public final class AuthorityEntries {
             if (except.contains(name) || "xmlns".equals(attribute.getPrefix()) || "xmlns".equals(name)) {
                 continue;
             }
+            // An XML 1.1 list may hold characters XML 1.0, which the TEI is, forbids.
+            String value = XmlText.clean(attribute.getValue());
             if (XML_NS.equals(attribute.getNamespaceURI())) {
-                writer.writeAttribute("xml", XML_NS, name, attribute.getValue());
+                writer.writeAttribute("xml", XML_NS, name, value);
             } else {
-                writer.writeAttribute(name, attribute.getValue());
+                writer.writeAttribute(name, value);
             }
         }
     }

@@ -159,7 +159,8 @@ public final class CorpusExporter {
                     out.writeStartElement(TeiWriter.TEI_NS, name);
                     for (int i = 0; i < xml.getAttributeCount(); i++) {
                         String attribute = xml.getAttributeLocalName(i);
-                        String value = rewritten(attribute, xml.getAttributeValue(i), prefix, documentId);
+                        // A TEI corrected by hand as XML 1.1 may hold characters the corpus's XML 1.0 forbids.
+                        String value = XmlText.clean(rewritten(attribute, xml.getAttributeValue(i), prefix, documentId));
                         if (XML_NS.equals(xml.getAttributeNamespace(i))) {
                             out.writeAttribute("xml", XML_NS, attribute, value);
                         } else {
@@ -191,9 +192,10 @@ public final class CorpusExporter {
                         entityDepth--;
                     }
                 } else if (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.SPACE) {
-                    out.writeCharacters(xml.getText());
+                    String text = XmlText.clean(xml.getText());
+                    out.writeCharacters(text);
                     if (open != null) {
-                        surface.append(xml.getText());
+                        surface.append(text);
                     }
                 }
             }

@@ -67,7 +67,8 @@ final class PdfTextLayer {
      */
     String printable(String text) {
         StringBuilder out = new StringBuilder(text.length());
-        text.codePoints().forEach(c -> append(out, c));
+        // First as the TEI and the plain text have it, so that the PDF's text extracted again is theirs.
+        XmlText.clean(text).codePoints().forEach(c -> append(out, c));
         return out.toString().strip();
     }
 

@@ -108,7 +108,7 @@ public final class SearchablePdfWriter {
     }
 
     private static void describe(PDDocumentInformation info, Document document) {
-        info.setTitle(title(document));
+        info.setTitle(XmlText.clean(title(document))); // as the TEI's title reads
         info.setProducer(PRODUCER);
     }
 

@@ -115,7 +115,8 @@ final class TeiBodyWriter {
     }
 
     private void writeWord(Word word) throws XMLStreamException {
-        String text = word.text();
+        // Cleaned here, not only when written: a word of nothing but control characters is no word.
+        String text = XmlText.clean(word.text());
         Annotation starting = startingAt.get(word.id());
         if (starting != null && openEntityUntil == null) {
             Matcher leading = LEADING_PUNCTUATION.matcher(text);

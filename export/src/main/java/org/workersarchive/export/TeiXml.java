@@ -8,7 +8,8 @@ import javax.xml.stream.XMLStreamWriter;
 /**
  * A small layer over StAX that indents the structure of a TEI file for people who read it in an
  * editor, but never adds whitespace inside running text (after {@link #openInline}), where it
- * would change the text. Not thread-safe: one per file.
+ * would change the text. Every text and attribute value goes through {@link XmlText#clean}, so
+ * nothing an input holds can make the file ill-formed. Not thread-safe: one per file.
  */
 final class TeiXml {
 
@@ -73,10 +74,11 @@ final class TeiXml {
             if (attributes[i + 1] == null) {
                 continue;
             }
+            String value = XmlText.clean(attributes[i + 1]);
             if (attributes[i].startsWith("xml:")) {
-                xml.writeAttribute("xml", XML_NS, attributes[i].substring(4), attributes[i + 1]);
+                xml.writeAttribute("xml", XML_NS, attributes[i].substring(4), value);
             } else {
-                xml.writeAttribute(attributes[i], XmlText.clean(attributes[i + 1]));
+                xml.writeAttribute(attributes[i], value);
             }
         }
     }

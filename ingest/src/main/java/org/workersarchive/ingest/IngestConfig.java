@@ -8,8 +8,19 @@ package org.workersarchive.ingest;
  */
 public record IngestConfig(int renderDpi, int maxPages) {
 
-    /** Images larger than this are refused before any pixel buffer is made. */
+    /**
+     * Images larger than this are refused before any pixel buffer is made, and PDF pages larger
+     * than this at {@link #renderDpi} are rendered at a lower resolution, down to 72 dpi.
+     */
     public static final long MAX_PIXELS = 100_000_000L;
+    /** Tesseract refuses an image wider or higher than this ("Image too large"), so ingest does first. */
+    public static final int MAX_SIDE = 32_767;
+    /**
+     * An image narrower or lower than this cannot hold a line of text that Tesseract can read
+     * (it needs letters about 10 pixels high, and a line of them more), so it is refused rather
+     * than passed on to come out with no text and no word of why.
+     */
+    public static final int MIN_SIDE = 16;
 
     public IngestConfig {
         if (renderDpi < 72 || renderDpi > 1200) {

@@ -92,9 +92,11 @@ public final class Ingestor {
      * @param set        the files, read and never changed
      * @param identities what {@link #identify} found each file to be, in the same order
      * @param pagesDir   where the page images are written, as p0001.png …; created when missing;
-     *                   the caller owns it and the images in it
+     *                   the caller owns it and the images in it. When the set fails, the images
+     *                   written for it are deleted again (and the folder, when this call made it)
      * @throws RejectedInputException when the files cannot become a document, with the reason (and, for
      *                                a set of several files, the name of the file it concerns)
+     * @throws UncheckedIOException   when a page image cannot be written (the disk's fault, not the input's)
      */
     public Document ingest(ScanSet set, List<ScanIdentity> identities, Path pagesDir) {
         if (identities.size() != set.files().size()) {
@@ -110,15 +112,19 @@ public final class Ingestor {
         PageImageWriter writer = pageImageWriter(pagesDir);
         List<Page> pages = new ArrayList<>();
         List<SourceFile> sources = new ArrayList<>();
-        for (int i = 0; i < set.files().size(); i++) {
-            Path input = set.files().get(i);
-            ScanIdentity identity = identities.get(i);
-            String fileName = input.getFileName().toString();
-            Map<String, String> metadata = new HashMap<>();
-            List<Page> filePages = pagesOf(set, input, identity, pages.size() + 1, writer, metadata);
-            pages.addAll(filePages);
-            sources.add(new SourceFile(input, fileName, identity.sha256(), identity.mediaType(), identity.size(),
-                    filePages.size(), metadata));
+        try {
+            for (int i = 0; i < set.files().size(); i++) {
+                Path input = set.files().get(i);
+                ScanIdentity identity = identities.get(i);
+                Map<String, String> metadata = new HashMap<>();
+                List<Page> filePages = pagesOf(set, input, identity, pages.size() + 1, writer, metadata);
+                pages.addAll(filePages);
+                sources.add(new SourceFile(input, input.getFileName().toString(), identity.sha256(),
+                        identity.mediaType(), identity.size(), filePages.size(), metadata));
+            }
+        } catch (RuntimeException e) {
+            writer.discard(e);
+            throw e;
         }
         ProcessingStep step = new ProcessingStep("ingest", "Apache Tika + Apache PDFBox", versions(),
                 Map.of("mediaType", identities.stream().map(ScanIdentity::mediaType).distinct()

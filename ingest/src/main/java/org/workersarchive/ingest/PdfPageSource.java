@@ -2,17 +2,24 @@ package org.workersarchive.ingest;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Calendar;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.io.IOUtils;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
@@ -25,9 +32,17 @@ import org.workersarchive.core.TextOrigin;
 /**
  * Pages of a PDF: each rendered in gray at the configured resolution, one at a time; a page with
  * a real text layer keeps that text (with its positions) instead of being read by OCR. PDFBox
- * buffers the file in temporary files, not in memory, so long PDFs do not fill the heap.
+ * buffers the file in temporary files, not in memory, so long PDFs do not fill the heap; the page
+ * count is checked before any page is rendered, and each page's size before it is rendered.
  */
 final class PdfPageSource {
+
+    /** The lowest resolution a page too large for the configured one is rendered at: the configuration's lowest. */
+    static final int MIN_RENDER_DPI = 72;
+    /** Longer than this, a title or an author is not one: it is cut, so a hostile file cannot fill the TEI header. */
+    static final int MAX_METADATA_LENGTH = 1000;
+    private static final double CENTIMETRES_PER_POINT = 2.54 / 72;
+    private static final int END_MARKER_WINDOW = 1024;
 
     private final IngestConfig config;
 
@@ -61,21 +76,76 @@ final class PdfPageSource {
     }
 
     private Page page(PDDocument pdf, PDFRenderer renderer, PdfTextLayerReader textLayer, int index, int number,
-                      PageImageWriter writer) throws IOException {
+                      PageImageWriter writer) {
+        int dpi = renderDpi(pageAt(pdf, index), index + 1);
         BufferedImage rendered;
         try {
-            rendered = renderer.renderImageWithDPI(index, config.renderDpi(), ImageType.GRAY);
+            rendered = renderer.renderImageWithDPI(index, dpi, ImageType.GRAY);
         } catch (IOException | RuntimeException e) {
-            throw new RejectedInputException("damaged PDF: page " + (index + 1) + " cannot be rendered: "
-                    + RasterPageSource.describe(e), e);
+            throw damaged("page " + (index + 1) + " cannot be rendered", e);
         }
-        PageImage image = writer.write(number, rendered, config.renderDpi());
-        List<Block> text = textLayer.read(pdf, index + 1, number, image, config.renderDpi());
+        PageImage image = writer.write(number, rendered, dpi);
+        List<Block> text;
+        try {
+            text = textLayer.read(pdf, index + 1, number, image, dpi);
+        } catch (IOException | RuntimeException e) {
+            throw damaged("the text of page " + (index + 1) + " cannot be read", e);
+        }
         Page page = Page.unread(number, image);
         return text.isEmpty() ? page : page.withText(TextOrigin.TEXT_LAYER, List.of(), text);
     }
 
+    /** The page at a 0-based index; a page tree that does not hold it (a lying page count) is damage. */
+    private static PDPage pageAt(PDDocument pdf, int index) {
+        try {
+            return pdf.getPage(index);
+        } catch (RuntimeException e) {
+            throw damaged("page " + (index + 1) + " is missing from its page tree", e);
+        }
+    }
+
+    /**
+     * The resolution a page is rendered at: the configured one, or, for a page too large for it
+     * (a poster, a map, or a hostile MediaBox), the highest at which its image keeps within
+     * {@link PixelLimits}, down to {@link #MIN_RENDER_DPI}; a page too large even there is refused.
+     * Without this PDFBox allocates whatever the page's box asks for: 200000 pt square at 300 dpi
+     * would be 690 gigapixels. A page too small to hold a line of text is refused too.
+     *
+     * @param pdfPageNumber 1-based, for the reason
+     */
+    private int renderDpi(PDPage page, int pdfPageNumber) {
+        PDRectangle box = page.getCropBox(); // what PDFRenderer renders
+        float width = box.getWidth();
+        float height = box.getHeight();
+        int dpi = config.renderDpi();
+        if (pixels(width, dpi) < IngestConfig.MIN_SIDE || pixels(height, dpi) < IngestConfig.MIN_SIDE) {
+            throw new RejectedInputException("PDF page too small to hold text: page " + pdfPageNumber + " measures "
+                    + measures(width, height) + ", " + pixels(width, dpi) + "x" + pixels(height, dpi) + " pixels at "
+                    + dpi + " dpi (at least " + IngestConfig.MIN_SIDE + " pixels each way)");
+        }
+        while (!PixelLimits.withinUpperLimits(pixels(width, dpi), pixels(height, dpi))) {
+            if (--dpi < MIN_RENDER_DPI) {
+                throw new RejectedInputException("PDF page too large: page " + pdfPageNumber + " measures "
+                        + measures(width, height) + ", too large to render for reading even at " + MIN_RENDER_DPI
+                        + " dpi (limit " + IngestConfig.MAX_PIXELS / 1_000_000 + " megapixels, "
+                        + IngestConfig.MAX_SIDE + " pixels a side)");
+            }
+        }
+        return dpi;
+    }
+
+    /** Pixels across a length in points at a resolution, counted as PDFRenderer counts them. */
+    private static long pixels(float points, int dpi) {
+        return (long) Math.max(Math.floor(points * (dpi / 72f)), 1);
+    }
+
+    private static String measures(float width, float height) {
+        return String.format(Locale.ROOT, "%.1f x %.1f cm (%.0f x %.0f pt)", width * CENTIMETRES_PER_POINT,
+                height * CENTIMETRES_PER_POINT, width, height);
+    }
+
     private static PDDocument open(Path file) {
+        requireEndMarker(file);
         try {
             // An empty user password opens PDFs restricted only by an owner password.
             return Loader.loadPDF(file.toFile(), "", null, null, IOUtils.createTempFileOnlyStreamCache());
@@ -84,6 +154,31 @@ final class PdfPageSource {
         } catch (IOException e) {
             throw new RejectedInputException("damaged PDF: " + RasterPageSource.describe(e), e);
         }
+    }
+
+    /**
+     * Refuses a PDF cut short: one without the end marker %%EOF in its last kilobyte, where
+     * Acrobat looks for it. PDFBox's lenient parser would otherwise make what it can of the part
+     * that arrived (every page object, say, but not all the text drawn on them), and the pages
+     * would be read with no word of what is missing.
+     */
+    private static void requireEndMarker(Path file) {
+        try (SeekableByteChannel in = Files.newByteChannel(file)) {
+            ByteBuffer tail = ByteBuffer.allocate((int) Math.min(in.size(), END_MARKER_WINDOW));
+            in.position(in.size() - tail.capacity());
+            while (tail.hasRemaining() && in.read(tail) >= 0) {
+                // reads until the buffer is full or the file ends
+            }
+            if (!new String(tail.array(), 0, tail.position(), StandardCharsets.ISO_8859_1).contains("%%EOF")) {
+                throw new RejectedInputException("damaged PDF: the file is cut short (its end marker %%EOF is missing)");
+            }
+        } catch (IOException e) {
+            throw new RejectedInputException("cannot read the file: " + RasterPageSource.describe(e), e);
+        }
+    }
+
+    private static RejectedInputException damaged(String what, Exception e) {
+        return new RejectedInputException("damaged PDF: " + what + ": " + RasterPageSource.describe(e), e);
     }
 
     private static Map<String, String> describe(PDDocumentInformation info) {
@@ -100,7 +195,17 @@ final class PdfPageSource {
 
     private static void putIfPresent(Map<String, String> fields, String key, String value) {
         if (value != null && !value.isBlank()) {
-            fields.put(key, value.strip());
+            fields.put(key, bounded(value.strip()));
         }
+    }
+
+    /** At most {@link #MAX_METADATA_LENGTH} characters, never cutting a surrogate pair in two. */
+    static String bounded(String value) {
+        if (value.length() <= MAX_METADATA_LENGTH) {
+            return value;
+        }
+        int end = Character.isHighSurrogate(value.charAt(MAX_METADATA_LENGTH - 1))
+                ? MAX_METADATA_LENGTH - 1 : MAX_METADATA_LENGTH;
+        return value.substring(0, end) + "…";
     }
 }

@@ -24,14 +24,31 @@ final class PdfTextLayerReader extends PDFTextStripper {
     /** Fewer characters than this is a stray mark or a page number, not a text layer. */
     static final int MIN_CHARACTERS = 20;
 
+    /**
+     * More characters than this on one page is no page of print (a dense broadsheet holds some
+     * 50,000) but a generated or hostile layer, and PDFBox would hold every one of them in memory
+     * at once: past it the layer is not kept, and OCR reads the page instead.
+     */
+    static final int MAX_CHARACTERS = 200_000;
+
     private final List<List<TextPosition>> lines = new ArrayList<>();
+    private final int maxCharacters;
+    /** Characters PDFBox reported on the current page, kept or not. */
+    private int reported;
 
     PdfTextLayerReader() {
+        this(MAX_CHARACTERS);
+    }
+
+    /** @param maxCharacters past this many characters on a page, its text layer is not kept */
+    PdfTextLayerReader(int maxCharacters) {
+        this.maxCharacters = maxCharacters;
         setSortByPosition(true);
     }
 
     /**
-     * The page's text as one block, or an empty list when the page has no real text layer.
+     * The page's text as one block, or an empty list when the page has no real text layer (or one
+     * of more than the maximum of characters).
      *
      * @param pdfPage    1-based, in the PDF
      * @param pageNumber 1-based, in the document (which may begin with other files' pages): the ids' number
@@ -40,14 +57,25 @@ final class PdfTextLayerReader extends PDFTextStripper {
      */
     List<Block> read(PDDocument pdf, int pdfPage, int pageNumber, PageImage image, int dpi) throws IOException {
         lines.clear();
+        reported = 0;
         setStartPage(pdfPage);
         setEndPage(pdfPage);
         writeText(pdf, new StringWriter());
+        if (reported > maxCharacters) {
+            return List.of();
+        }
         long characters = lines.stream().flatMap(List::stream).filter(p -> !p.getUnicode().isBlank()).count();
         if (characters < MIN_CHARACTERS) {
             return List.of();
         }
         return List.of(toBlock(pageNumber, image, dpi / 72.0));
+    }
+
+    @Override
+    protected void processTextPosition(TextPosition text) {
+        if (++reported <= maxCharacters) {
+            super.processTextPosition(text);
+        }
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.workersarchive.ingest;
 
 import java.awt.image.BufferedImage;
+import java.io.EOFException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,8 +18,11 @@ import org.workersarchive.core.RejectedInputException;
 
 /**
  * Pages of TIFF (every frame), JPEG and PNG files, read with the JDK's image readers one frame at
- * a time. Each frame's size is read from its header and checked before its pixels are decoded, so
- * a header that declares enormous dimensions cannot exhaust memory.
+ * a time. Each frame's size is read from its header and checked before its pixels are decoded
+ * (see {@link PixelLimits}), so a header that declares enormous dimensions cannot exhaust memory;
+ * a TIFF's pages are counted and its compression checked first too (see {@link TiffDirectories}).
+ * A file that cannot be decoded is refused as "damaged JPEG|PNG|TIFF: …"; a failure to write a
+ * page image is no fault of the input and is thrown as it is.
  */
 final class RasterPageSource {
 
@@ -30,31 +34,24 @@ final class RasterPageSource {
 
     /** The pages (every frame of a TIFF), numbered in the document from {@code firstNumber}. */
     List<Page> pages(Path file, String mediaType, int firstNumber, PageImageWriter writer) throws IOException {
+        String format = formatName(mediaType);
         try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
             ImageReader reader = readerFor(in, mediaType);
             try {
-                reader.setInput(in, false, false);
-                int frames = reader.getNumImages(true);
-                if (frames < 1) {
-                    throw new RejectedInputException("image has no frames");
-                }
-                if (frames > config.maxPages()) {
-                    throw new RejectedInputException("too many pages: " + frames + " (limit " + config.maxPages() + ")");
-                }
+                // Before the reader reads: the PNG reader lets go of the bytes behind it as it goes.
+                int pngDpi = format.equals("PNG") ? pngDpi(in) : 0;
+                int frames = frameCount(in, reader, format);
                 List<Page> pages = new ArrayList<>();
                 for (int frame = 0; frame < frames; frame++) {
                     int number = firstNumber + frame;
-                    pages.add(Page.unread(number, writer.write(number, decode(reader, frame), dpi(reader, frame))));
+                    BufferedImage image = decode(reader, frame, format);
+                    int dpi = format.equals("PNG") ? pngDpi : statedDpi(reader, frame);
+                    pages.add(Page.unread(number, writer.write(number, image, dpi)));
                 }
                 return pages;
             } finally {
                 reader.dispose();
             }
-        } catch (IOException | RuntimeException e) {
-            if (e instanceof RejectedInputException rejected) {
-                throw rejected;
-            }
-            throw new RejectedInputException("damaged image: " + describe(e), e);
         }
     }
 
@@ -69,38 +66,106 @@ final class RasterPageSource {
         return readers.next();
     }
 
-    private BufferedImage decode(ImageReader reader, int frame) throws IOException {
-        long width = reader.getWidth(frame);
-        long height = reader.getHeight(frame);
-        if (width * height > IngestConfig.MAX_PIXELS) {
-            throw new RejectedInputException("image too large: " + width + "x" + height + " pixels (limit "
-                    + IngestConfig.MAX_PIXELS / 1_000_000 + " megapixels)");
+    /** Sets the reader's input and counts the frames, refusing more than the page limit. */
+    private int frameCount(ImageInputStream in, ImageReader reader, String format) {
+        try {
+            int frames = format.equals("TIFF") ? TiffDirectories.countPages(in, config.maxPages()) : 0;
+            // The PNG reader's metadata is ignored: it would inflate every text chunk (see PngResolution).
+            reader.setInput(in, false, format.equals("PNG"));
+            if (!format.equals("TIFF")) {
+                frames = reader.getNumImages(true);
+            }
+            if (frames < 1) {
+                throw new RejectedInputException("damaged " + format + ": it holds no image");
+            }
+            if (frames > config.maxPages()) {
+                throw new RejectedInputException("too many pages: " + frames + " (limit " + config.maxPages() + ")");
+            }
+            return frames;
+        } catch (IOException | RuntimeException e) {
+            throw asRejection(e, format);
         }
-        return reader.read(frame);
     }
 
-    /** The resolution the image states (standard metadata, millimetres per pixel), or 0. */
-    private static int dpi(ImageReader reader, int frame) {
+    /** The frame's pixels, once its declared size (and a TIFF's compression) passed the checks. */
+    private static BufferedImage decode(ImageReader reader, int frame, String format) {
         try {
-            IIOMetadata metadata = reader.getImageMetadata(frame);
-            if (metadata == null || !metadata.isStandardMetadataFormatSupported()) {
-                return 0;
-            }
-            IIOMetadataNode root = (IIOMetadataNode) metadata.getAsTree("javax_imageio_1.0");
-            NodeList sizes = root.getElementsByTagName("HorizontalPixelSize");
-            if (sizes.getLength() == 0) {
-                return 0;
-            }
-            double millimetresPerPixel = Double.parseDouble(((IIOMetadataNode) sizes.item(0)).getAttribute("value"));
-            int dpi = (int) Math.round(25.4 / millimetresPerPixel);
-            return dpi >= 50 && dpi <= 2400 ? dpi : 0;
+            PixelLimits.requireReadable(reader.getWidth(frame), reader.getHeight(frame));
+            return switch (format) {
+                case "TIFF" -> {
+                    TiffDirectories.requireDecodableCompression(reader.getImageMetadata(frame));
+                    yield reader.read(frame);
+                }
+                case "JPEG" -> JpegDecoding.decode(reader, frame);
+                default -> reader.read(frame);
+            };
+        } catch (IOException | RuntimeException e) {
+            throw asRejection(e, format);
+        }
+    }
+
+    /**
+     * A rejection as it is; any other failure of a reader (the JDK's decoders throw anything from
+     * IIOException to NullPointerException on hostile data) as "damaged FORMAT: …", with the cause.
+     */
+    private static RejectedInputException asRejection(Exception e, String format) {
+        if (e instanceof RejectedInputException rejection) {
+            return rejection;
+        }
+        String detail = e instanceof IOException ? describe(e) : "its data cannot be decoded";
+        return new RejectedInputException("damaged " + format + ": " + detail, e);
+    }
+
+    /** The resolution a PNG states, or 0 when it states none we can read. */
+    private static int pngDpi(ImageInputStream in) {
+        try {
+            return PngResolution.dpi(in);
         } catch (IOException | RuntimeException unreadable) {
             // A resolution we cannot read is an unknown one; OCR then assumes its default.
             return 0;
         }
     }
 
+    /** The resolution a TIFF or JPEG frame states in the standard metadata, or 0 when it states none we can read. */
+    private static int statedDpi(ImageReader reader, int frame) {
+        try {
+            return standardMetadataDpi(reader, frame);
+        } catch (IOException | RuntimeException unreadable) {
+            return 0; // as for a PNG
+        }
+    }
+
+    /** The resolution in the standard metadata (millimetres per pixel), or 0. */
+    private static int standardMetadataDpi(ImageReader reader, int frame) throws IOException {
+        IIOMetadata metadata = reader.getImageMetadata(frame);
+        if (metadata == null || !metadata.isStandardMetadataFormatSupported()) {
+            return 0;
+        }
+        IIOMetadataNode root = (IIOMetadataNode) metadata.getAsTree("javax_imageio_1.0");
+        NodeList sizes = root.getElementsByTagName("HorizontalPixelSize");
+        if (sizes.getLength() == 0) {
+            return 0;
+        }
+        double millimetresPerPixel = Double.parseDouble(((IIOMetadataNode) sizes.item(0)).getAttribute("value"));
+        int dpi = (int) Math.round(25.4 / millimetresPerPixel);
+        return dpi >= 50 && dpi <= 2400 ? dpi : 0;
+    }
+
+    /** How a reason names the format: "TIFF", "JPEG", "PNG". */
+    private static String formatName(String mediaType) {
+        return switch (mediaType) {
+            case "image/tiff" -> "TIFF";
+            case "image/jpeg" -> "JPEG";
+            case "image/png" -> "PNG";
+            default -> mediaType;
+        };
+    }
+
+    /** An exception's message, or what it means when it has none. */
     static String describe(Exception e) {
+        if (e instanceof EOFException) {
+            return "the file ends too soon";
+        }
         String message = e.getMessage();
         return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
     }

@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.util.Arrays;
 import java.util.List;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -114,19 +113,6 @@ class IngestorTest {
         Path png = dir.resolve("really-a-png.jpg");
         ImageIO.write(textImage(200, 100), "png", png.toFile());
         assertEquals("image/png", ingest(png).firstSource().mediaType());
-    }
-
-    @Test
-    void badInputIsRejectedWithAReasonAndLeftAsItWas() throws IOException {
-        assertEquals("empty file", rejection(Files.createFile(dir.resolve("empty.png"))));
-        Path pdf = imageOnlyPdf(1);
-        byte[] bytes = Files.readAllBytes(pdf);
-        Path truncated = Files.write(dir.resolve("truncated.pdf"), Arrays.copyOf(bytes, bytes.length / 3));
-        assertTrue(rejection(truncated).startsWith("damaged PDF"), rejection(truncated));
-        Path tooMany = imageOnlyPdf(3);
-        RejectedInputException error = assertThrows(RejectedInputException.class,
-                () -> new Ingestor(new IngestConfig(300, 2)).ingest(tooMany, dir.resolve("pages-limit")));
-        assertEquals("too many pages: 3 (limit 2)", error.reason());
     }
 
     @Test

@@ -1,0 +1,55 @@
+package org.workersarchive.ingest;
+
+import java.io.IOException;
+import java.nio.ByteOrder;
+import javax.imageio.stream.ImageInputStream;
+
+/**
+ * A PNG's resolution, from its pHYs chunk. PNGs are decoded with the JDK reader's metadata
+ * ignored, because it inflates every compressed text chunk into memory whatever its size (a
+ * 1.5 MB file took 3 GB of heap); this reads the one chunk ingest wants by walking the chunks'
+ * headers, never their contents.
+ */
+final class PngResolution {
+
+    private static final int SIGNATURE_LENGTH = 8;
+    private static final int PHYS = 0x70485973; // "pHYs"
+    private static final int IDAT = 0x49444154; // "IDAT": pHYs must come before the image data
+    private static final int PER_METRE = 1;
+
+    private PngResolution() {
+    }
+
+    /**
+     * The horizontal resolution in dots per inch, or 0 when the PNG does not say it in metres
+     * or says something unlikely for a scan (outside 50..2400). The stream is left where it was.
+     */
+    static int dpi(ImageInputStream in) throws IOException {
+        long start = in.getStreamPosition();
+        ByteOrder order = in.getByteOrder();
+        try {
+            in.setByteOrder(ByteOrder.BIG_ENDIAN);
+            in.seek(SIGNATURE_LENGTH);
+            while (true) {
+                long length = in.readUnsignedInt();
+                int type = in.readInt();
+                if (type == IDAT) {
+                    return 0;
+                }
+                if (type == PHYS && length == 9) {
+                    long perMetre = in.readUnsignedInt();
+                    in.readUnsignedInt(); // vertical: scans have square pixels, and OCR takes one number
+                    return in.readUnsignedByte() == PER_METRE ? plausible(Math.round(perMetre * 0.0254)) : 0;
+                }
+                in.seek(in.getStreamPosition() + length + 4); // the data and its CRC
+            }
+        } finally {
+            in.setByteOrder(order);
+            in.seek(start);
+        }
+    }
+
+    private static int plausible(long dpi) {
+        return dpi >= 50 && dpi <= 2400 ? (int) dpi : 0;
+    }
+}
