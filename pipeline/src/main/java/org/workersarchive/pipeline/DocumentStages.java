@@ -12,8 +12,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.workersarchive.annotate.AuthorityList;
@@ -193,13 +196,15 @@ public final class DocumentStages implements AutoCloseable {
         outputs.putAll(Map.of("folder", written.folder(), "tei", written.tei(), "text", written.text(),
                 "provenance", written.provenance(), "pdf", written.folder().resolve(ArchiveWriter.PDF_FILE),
                 "alto", written.folder().resolve(ArchiveWriter.ALTO_FOLDER)));
-        String note = switch (written.outcome()) {
+        String made = switch (written.outcome()) {
             case NEW -> null;
             case REPLACED -> "made again; replaced the earlier output, which had not been corrected";
             case VERSION_BESIDE_CORRECTION -> "made again; the archive's TEI had been corrected by hand and is kept; "
                     + "this run's output is stored beside it in " + written.folder().getParent().getParent()
                     .relativize(written.folder());
         };
+        String note = Stream.of(made, noTextNote(document)).filter(Objects::nonNull).reduce((a, b) -> a + "; " + b)
+                .orElse(null);
         Double confidence = document.meanConfidence().isPresent() ? document.meanConfidence().getAsDouble() : null;
         return new InputOutcome(admission.input(), admission.set().files(), admission.sha256(), admission.mediaType(),
                 InputOutcome.Status.ok, note, written.id(),
@@ -314,6 +319,18 @@ public final class DocumentStages implements AutoCloseable {
                 admission == null ? null : admission.mediaType(), InputOutcome.Status.deferred,
                 "the archive cannot be written (" + why + "); the input stays where it is and is taken again",
                 null, List.of(), null, Map.of(), List.of(), admission == null ? 0 : secondsSince(admission.started()));
+    }
+
+    /** "no text" for a document without a word (a blank page), or which of its pages have none; else null. */
+    private static String noTextNote(Document document) {
+        List<Integer> blank = document.pages().stream().filter(page -> page.words().findAny().isEmpty())
+                .map(Page::number).toList();
+        if (blank.isEmpty()) {
+            return null;
+        }
+        return blank.size() == document.pages().size() ? "no text"
+                : "no text on page" + (blank.size() == 1 ? " " : "s ") + blank.stream().map(String::valueOf)
+                .collect(Collectors.joining(", "));
     }
 
     private void recordWritten(Admission admission, String documentId) {
