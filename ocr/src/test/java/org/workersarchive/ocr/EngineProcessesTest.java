@@ -11,7 +11,6 @@ import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -49,7 +48,7 @@ class EngineProcessesTest {
 
     @Test
     void aPageThatCrashesTheEngineFailsAfterTwoAttemptsAndTheNextPageIsRead() throws IOException {
-        Path tessdata = tessdataWithACorruptModel();
+        Path tessdata = CrashingModel.tessdataIn(dir);
         OcrConfig config = OcrConfig.defaults();
         config = new OcrConfig(tessdata, config.languages(), config.languageChoice(), config.defaultDpi(),
                 config.thresholding());
@@ -57,7 +56,7 @@ class EngineProcessesTest {
             Page poisoned = TestPages.page(1, TestPages.drawn(FRENCH), dir.resolve("poisoned.png"));
 
             RejectedInputException crash = assertThrows(RejectedInputException.class,
-                    () -> engines.recognize(poisoned, List.of("corrupt")));
+                    () -> engines.recognize(poisoned, List.of(CrashingModel.NAME)));
 
             assertTrue(crash.reason().startsWith("the OCR engine crashed on page 1, 2 times in fresh processes: "),
                     crash.reason());
@@ -80,24 +79,6 @@ class EngineProcessesTest {
             assertEquals("timeout: page 1 was still being read after 1 s; its engine was stopped", timeout.reason());
             assertEquals(1, engines.processesDied());
         }
-    }
-
-    /**
-     * Debian's models with one more, "corrupt": the English model with bytes of its network
-     * weights inverted. Tesseract 5.3 loads it and dies of a segmentation fault reading any page.
-     */
-    private static Path tessdataWithACorruptModel() throws IOException {
-        Path tessdata = Files.createDirectories(dir.resolve("tessdata"));
-        for (String model : List.of("fra", "rus", "deu", "eng", "osd")) {
-            Files.createSymbolicLink(tessdata.resolve(model + ".traineddata"),
-                    OcrConfig.DEBIAN_TESSDATA.resolve(model + ".traineddata"));
-        }
-        byte[] model = Files.readAllBytes(OcrConfig.DEBIAN_TESSDATA.resolve("eng.traineddata"));
-        for (int i = model.length / 10; i < model.length / 10 + 200_000; i += 7) {
-            model[i] ^= (byte) 0xFF;
-        }
-        Files.write(tessdata.resolve("corrupt.traineddata"), model);
-        return tessdata;
     }
 
     /** An A4 page at 300 dpi covered in small random letters: many seconds of work for Tesseract. */

@@ -6,11 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,8 +19,6 @@ import org.workersarchive.core.Fixity;
  * The archive is a small tmpfs mounted by the test, which needs root (as CI runs).
  */
 class ArchiveUnwritableIT {
-
-    private static final Duration PATIENCE = Duration.ofMinutes(2);
 
     @TempDir
     Path work;
@@ -51,10 +46,10 @@ class ArchiveUnwritableIT {
             Files.write(ballast, new byte[(int) (Files.getFileStore(archive).getUsableSpace() - 64 * 1024)]);
             Path first = Files.copy(scans.get(0), inbox.resolve(scans.get(0).getFileName()));
 
-            waitUntil(() -> has(report, first, InputOutcome.Status.deferred));
+            InboxWatchIT.waitUntil(() -> has(report, first, InputOutcome.Status.deferred));
             assertKeptInTheInboxOnly(first, report, "No space left on device");
             Files.delete(ballast);
-            waitUntil(() -> has(report, first, InputOutcome.Status.ok));
+            InboxWatchIT.waitUntil(() -> has(report, first, InputOutcome.Status.ok));
             assertTrue(Files.notExists(first), "taken from the inbox once written");
 
             // The documents folder alone turns read-only (the run holds its lock file open for writing,
@@ -63,10 +58,10 @@ class ArchiveUnwritableIT {
             run("mount", "--bind", documents.toString(), documents.toString());
             run("mount", "-o", "remount,bind,ro", documents.toString());
             Path second = Files.copy(scans.get(1), inbox.resolve(scans.get(1).getFileName()));
-            waitUntil(() -> has(report, second, InputOutcome.Status.deferred));
+            InboxWatchIT.waitUntil(() -> has(report, second, InputOutcome.Status.deferred));
             assertKeptInTheInboxOnly(second, report, "Read-only file system");
             run("umount", documents.toString());
-            waitUntil(() -> has(report, second, InputOutcome.Status.ok));
+            InboxWatchIT.waitUntil(() -> has(report, second, InputOutcome.Status.ok));
             assertTrue(Files.notExists(second));
         }
         for (Path scan : scans.subList(0, 2)) {
@@ -99,16 +94,6 @@ class ArchiveUnwritableIT {
         if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
             throw new AssertionError(String.join(" ", command) + " failed (this test mounts a tmpfs: it needs root): "
                     + output);
-        }
-    }
-
-    private static void waitUntil(BooleanSupplier condition) throws InterruptedException {
-        Instant deadline = Instant.now().plus(PATIENCE);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("not done within " + PATIENCE);
-            }
-            Thread.sleep(200);
         }
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.workersarchive.ocr.CrashingModel;
 import org.workersarchive.pipeline.cli.ArchiveCli;
 
 /**
@@ -20,7 +21,6 @@ import org.workersarchive.pipeline.cli.ArchiveCli;
 class FailuresAndRetryIT {
 
     private static final Path SCANS = Path.of("..", "samples", "bundled", "scans");
-    private static final Path DEBIAN_TESSDATA = Path.of("/usr/share/tesseract-ocr/5/tessdata");
 
     @TempDir
     Path work;
@@ -30,9 +30,9 @@ class FailuresAndRetryIT {
         Path box = Files.createDirectories(work.resolve("box"));
         Path archive = work.resolve("archive");
         Path settings = Files.writeString(work.resolve("archive.properties"),
-                "archive.tessdata=" + tessdataWithACorruptModel() + "\narchive.workers=2\n");
+                "archive.tessdata=" + CrashingModel.tessdataIn(work) + "\narchive.workers=2\n");
         Files.copy(SCANS.resolve("workers-group-report_1927-06.png"), box.resolve("report.png"));
-        Files.writeString(box.resolve("report.json"), "{\"languages\": [\"corrupt\"]}");
+        Files.writeString(box.resolve("report.json"), "{\"languages\": [\"" + CrashingModel.NAME + "\"]}");
         Files.copy(SCANS.resolve("ouvrier-communiste_1930-03_n06-07_p01.png"), box.resolve("leaflet.png"));
         Files.writeString(box.resolve("leaflet.json"), "{\"title\": \"Tract\",");
         Files.copy(SCANS.resolve("kapd-flugblatt_1924-04.tif"), box.resolve("kapd-flugblatt_1924-04.tif"));
@@ -60,21 +60,6 @@ class FailuresAndRetryIT {
         assertEquals(3, documentNames(archive).size(), documentNames(archive).toString());
         assertEquals(List.of("kapd-flugblatt_1924-04.tif", "leaflet.json", "leaflet.png", "report.json", "report.png"),
                 names(box), "a batch's inputs are only read");
-    }
-
-    /** Debian's models and "corrupt", which crashes Tesseract 5.3 (see EngineProcessesTest in the ocr module). */
-    private Path tessdataWithACorruptModel() throws IOException {
-        Path tessdata = Files.createDirectories(work.resolve("tessdata"));
-        for (String model : List.of("fra", "rus", "deu", "eng", "osd")) {
-            Files.createSymbolicLink(tessdata.resolve(model + ".traineddata"),
-                    DEBIAN_TESSDATA.resolve(model + ".traineddata"));
-        }
-        byte[] model = Files.readAllBytes(DEBIAN_TESSDATA.resolve("eng.traineddata"));
-        for (int i = model.length / 10; i < model.length / 10 + 200_000; i += 7) {
-            model[i] ^= (byte) 0xFF;
-        }
-        Files.write(tessdata.resolve("corrupt.traineddata"), model);
-        return tessdata;
     }
 
     private static List<String> documentNames(Path archive) throws IOException {

@@ -23,9 +23,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A thousand small scans dropped into the inbox at once, under the real {@code watch} process with
- * a bounded heap: every one becomes a document, none is lost. The process's resident memory is
- * sampled over the run and written to {@code target/inbox-load-memory.csv}; the summary line says
- * whether it stayed flat. {@code -Dload.files=N} changes the number.
+ * a bounded heap: every one becomes a document, none is lost. The resident memory of the process
+ * and of its OCR engine processes is sampled over the run and written to
+ * {@code target/inbox-load-memory.csv}; the summary line says whether it stayed flat.
+ * {@code -Dload.files=N} changes the number.
  */
 class InboxLoadIT {
 
@@ -58,7 +59,7 @@ class InboxLoadIT {
                 assertTrue(watch.isAlive(), "the watch process died; see " + watch.log());
                 assertTrue(Instant.now().isBefore(deadline), documents(archive) + " of " + FILES + " done in " + PATIENCE);
                 samples.add(new long[] {Duration.between(start, Instant.now()).toSeconds(), documents(archive),
-                        watch.residentKilobytes() / 1024});
+                        watch.residentKilobytes() / 1024, enginesResidentKilobytes(archive) / 1024});
                 Thread.sleep(2000);
             }
             watch.stop();
@@ -83,6 +84,14 @@ class InboxLoadIT {
         return image;
     }
 
+    private static long enginesResidentKilobytes(Path archive) throws IOException {
+        long total = 0;
+        for (ProcessHandle engine : EngineProcessesOf.live(archive)) {
+            total += EngineProcessesOf.residentKilobytes(engine.pid());
+        }
+        return total;
+    }
+
     private static long documents(Path archive) throws IOException {
         Path documents = archive.resolve("documents");
         if (!Files.isDirectory(documents)) {
@@ -98,17 +107,21 @@ class InboxLoadIT {
      * run (once the JVM has grown its heap) with that of the last quarter.
      */
     private static void writeSamples(List<long[]> samples) throws IOException {
-        StringBuilder csv = new StringBuilder("seconds,documents,residentMegabytes\n");
-        samples.forEach(s -> csv.append(s[0]).append(',').append(s[1]).append(',').append(s[2]).append('\n'));
+        StringBuilder csv = new StringBuilder("seconds,documents,residentMegabytes,engineProcessesResidentMegabytes\n");
+        samples.forEach(s -> csv.append(s[0]).append(',').append(s[1]).append(',').append(s[2]).append(',').append(s[3])
+                .append('\n'));
         Path file = Path.of("target", "inbox-load-memory.csv");
         Files.writeString(file, csv, StandardCharsets.UTF_8);
         int quarter = Math.max(1, samples.size() / 4);
-        long second = samples.subList(quarter, Math.min(samples.size(), 2 * quarter)).stream()
-                .mapToLong(s -> s[2]).max().orElse(0);
-        long last = samples.subList(Math.max(0, samples.size() - quarter), samples.size()).stream()
-                .mapToLong(s -> s[2]).max().orElse(0);
-        System.out.printf("inbox load: %d files in %d s with -Xmx%s; resident memory, highest of the second quarter "
-                + "%d MB, of the last quarter %d MB; samples in %s%n", FILES, samples.get(samples.size() - 1)[0], HEAP,
-                second, last, file.toAbsolutePath());
+        List<long[]> secondQuarter = samples.subList(quarter, Math.min(samples.size(), 2 * quarter));
+        List<long[]> lastQuarter = samples.subList(Math.max(0, samples.size() - quarter), samples.size());
+        System.out.printf("inbox load: %d files in %d s with -Xmx%s; resident memory of the watch process, highest of "
+                + "the second quarter %d MB, of the last quarter %d MB; of its engine processes together %d MB, %d MB; "
+                + "samples in %s%n", FILES, samples.get(samples.size() - 1)[0], HEAP, highest(secondQuarter, 2),
+                highest(lastQuarter, 2), highest(secondQuarter, 3), highest(lastQuarter, 3), file.toAbsolutePath());
+    }
+
+    private static long highest(List<long[]> samples, int column) {
+        return samples.stream().mapToLong(s -> s[column]).max().orElse(0);
     }
 }

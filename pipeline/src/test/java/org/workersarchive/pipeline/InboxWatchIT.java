@@ -135,7 +135,8 @@ class InboxWatchIT {
         }
     }
 
-    private static void waitUntil(BooleanSupplier condition) throws InterruptedException {
+    /** Waits for the condition, a few minutes at most: a pipeline's work is seen from outside. */
+    static void waitUntil(BooleanSupplier condition) throws InterruptedException {
         Instant deadline = Instant.now().plus(PATIENCE);
         while (!condition.getAsBoolean()) {
             if (Instant.now().isAfter(deadline)) {
