@@ -67,6 +67,7 @@ class InboxLoadIT {
         assertEquals(FILES, documents(archive), "one document per file");
         assertEquals(List.of(), BatchRunIT.files(inbox), "every file left the inbox");
         assertTrue(Files.notExists(archive.resolve("failed")), "none failed");
+        assertTrue(samples.stream().anyMatch(sample -> sample[3] > 0), "the engine processes were seen and measured");
         writeSamples(samples);
     }
 
