@@ -14,13 +14,30 @@ import java.util.Objects;
  * @param thresholding      how the page was made black and white for reading, e.g. {@code otsu} or
  *                          {@code sauvola}; the kept image is never thresholded, only the copy that was read;
  *                          {@code none} when the page was not read
+ * @param orientation       where the rotation and script came from
  */
-public record PagePreparation(int rotationDegrees, double skewDegrees, String script, String thresholding) {
+public record PagePreparation(int rotationDegrees, double skewDegrees, String script, String thresholding,
+                              OrientationSource orientation) {
 
     public static final String UNKNOWN_SCRIPT = "unknown";
 
     /** A page that was not prepared: a text-layer page, or one not read yet. */
-    public static final PagePreparation NONE = new PagePreparation(0, 0, UNKNOWN_SCRIPT, "none");
+    public static final PagePreparation NONE = new PagePreparation(0, 0, UNKNOWN_SCRIPT, "none", OrientationSource.NONE);
+
+    /** Where a page's rotation and script came from. */
+    public enum OrientationSource {
+        /** The page was not prepared. */
+        NONE,
+        /** Orientation detection on this page, sure of itself. */
+        DETECTED,
+        /** Orientation detection on this page, too unsure to turn it: it was read as it lay, or both ways. */
+        UNSURE,
+        /**
+         * The document's first pages, on which orientation detection agreed: this page was not
+         * examined itself, and was read as they were (a page that then read poorly is examined after all).
+         */
+        DOCUMENT
+    }
 
     public PagePreparation {
         if (rotationDegrees % 90 != 0 || rotationDegrees < 0 || rotationDegrees >= 360) {
@@ -31,6 +48,7 @@ public record PagePreparation(int rotationDegrees, double skewDegrees, String sc
         }
         Objects.requireNonNull(script, "script");
         Objects.requireNonNull(thresholding, "thresholding");
+        Objects.requireNonNull(orientation, "orientation");
     }
 
     /** Whether the kept image differs in geometry from the scan. */

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 import org.workersarchive.core.Document;
 import org.workersarchive.core.Page;
@@ -90,6 +91,7 @@ public final class ProvenanceWriter {
         preparation.put("skewDegrees", page.preparation().skewDegrees());
         preparation.put("script", page.preparation().script());
         preparation.put("thresholding", page.preparation().thresholding());
+        preparation.put("orientation", page.preparation().orientation().name().toLowerCase(Locale.ROOT));
         return node;
     }
 

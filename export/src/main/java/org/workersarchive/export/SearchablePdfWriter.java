@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 import org.apache.pdfbox.io.MemoryUsageSetting;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
@@ -92,8 +93,14 @@ public final class SearchablePdfWriter {
     private static PDImageXObject loadImage(PDDocument pdf, Page page) throws IOException {
         Path path = page.image().path();
         try {
-            // By content, not by name: a JPEG is embedded as it is, a PNG recompressed losslessly.
-            return PDImageXObject.createFromFileByContent(path.toFile(), pdf);
+            // Compressed data as it is wherever it can be: decoding a page and compressing it again is
+            // the costliest step of the pipeline outside Tesseract. A gray PNG as GrayPngImage embeds
+            // it; from bytes (not from the file) PDFBox embeds a JPEG as it is, a colour PNG's data as
+            // it is, and anything else recompressed losslessly.
+            byte[] bytes = Files.readAllBytes(path);
+            Optional<PDImageXObject> gray = GrayPngImage.embed(pdf, bytes);
+            return gray.isPresent() ? gray.get()
+                    : PDImageXObject.createFromByteArray(pdf, bytes, path.getFileName().toString());
         } catch (IOException | IllegalArgumentException e) {
             throw new IOException("cannot read the image of page " + page.number() + ", " + path + ": " + e.getMessage(), e);
         }

@@ -166,7 +166,9 @@ final class TeiBodyWriter {
     static String preparationNote(PagePreparation preparation) {
         List<String> steps = new ArrayList<>();
         if (preparation.rotationDegrees() != 0) {
-            steps.add("turned " + preparation.rotationDegrees() + "° clockwise to stand upright");
+            steps.add("turned " + preparation.rotationDegrees() + "° clockwise to stand upright"
+                    + (preparation.orientation() == PagePreparation.OrientationSource.DOCUMENT
+                    ? " (as the document's first pages were)" : ""));
         }
         if (preparation.skewDegrees() != 0) {
             steps.add(String.format(Locale.ROOT, "straightened by %+.2f° (clockwise positive)",

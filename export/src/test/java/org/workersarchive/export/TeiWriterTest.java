@@ -315,7 +315,8 @@ class TeiWriterTest {
                 new Word("p1_w9", "ex\u0001clu", new BoundingBox(380, 100, 70, 40), 40)));
         Block block = new Block("p1_b1", new BoundingBox(100, 50, 400, 90), List.of(first, second));
         PageImage upright = new PageImage(one, 1000, 1400, 300);
-        Page page1 = Page.unread(1, upright).withPreparedImage(upright, new PagePreparation(90, -1.25, "Latin", "otsu"))
+        Page page1 = Page.unread(1, upright).withPreparedImage(upright, new PagePreparation(90, -1.25, "Latin", "otsu",
+                PagePreparation.OrientationSource.DETECTED))
                 .withText(TextOrigin.OCR, List.of("fra"), List.of(block));
         Page page2 = Page.unread(2, new PageImage(two, 1000, 1400, 300)).withText(TextOrigin.OCR, List.of("fra"), List.of());
         SourceFile source = new SourceFile(imageDir.resolve("oc-1930.png"), "oc-1930.png", "a" + "b".repeat(63),

@@ -35,11 +35,27 @@ final class PageImageWriter {
      *                              the input, so never reported as a rejection of it
      */
     PageImage write(int pageNumber, BufferedImage image, int dpi) {
+        return write(pageNumber, image, dpi, null);
+    }
+
+    /**
+     * Writes a page decoded from a PNG file: the file's bytes are copied as they are when the image
+     * needs no flattening, since encoding a page again costs a tenth of a second for nothing.
+     *
+     * @param png the PNG file the image was decoded from, its only image
+     */
+    PageImage writeFromPng(int pageNumber, BufferedImage image, int dpi, Path png) {
+        return write(pageNumber, image, dpi, png);
+    }
+
+    private PageImage write(int pageNumber, BufferedImage image, int dpi, Path png) {
         BufferedImage plain = flattened(image);
         Path target = pagesDir.resolve(String.format("p%04d.png", pageNumber));
         Path partial = pagesDir.resolve("." + target.getFileName() + ".partial");
         try {
-            if (!ImageIO.write(plain, "png", partial.toFile())) {
+            if (png != null && plain == image) {
+                Files.copy(png, partial, StandardCopyOption.REPLACE_EXISTING);
+            } else if (!ImageIO.write(plain, "png", partial.toFile())) {
                 throw new IOException("no PNG writer");
             }
             Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

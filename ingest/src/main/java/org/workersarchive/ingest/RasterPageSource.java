@@ -46,7 +46,8 @@ final class RasterPageSource {
                     int number = firstNumber + frame;
                     BufferedImage image = decode(reader, frame, format);
                     int dpi = format.equals("PNG") ? pngDpi : statedDpi(reader, frame);
-                    pages.add(Page.unread(number, writer.write(number, image, dpi)));
+                    pages.add(Page.unread(number, format.equals("PNG")
+                            ? writer.writeFromPng(number, image, dpi, file) : writer.write(number, image, dpi)));
                 }
                 return pages;
             } finally {

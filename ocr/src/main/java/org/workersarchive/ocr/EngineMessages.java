@@ -28,36 +28,42 @@ final class EngineMessages {
     private EngineMessages() {
     }
 
-    /** One page to read, with the models its document forces (empty: the configuration chooses). */
-    record PageRequest(Page page, List<String> forcedModels) {
+    /**
+     * One page to read, with the models its document forces (empty: the configuration chooses) and
+     * what its document's pages read so far say of it.
+     */
+    record PageRequest(Page page, List<String> forcedModels, ReadingHint hint) {
         PageRequest {
             forcedModels = List.copyOf(forcedModels);
+            hint = hint == null ? ReadingHint.NONE : hint;
         }
     }
 
     /**
      * What became of one page: read, rejected as input (the reason says why, for the archivist),
-     * or failed in the engine (a message for the log). Exactly one is set.
+     * or failed in the engine (a message for the log). Exactly one is set. With it, the CPU time
+     * the engine spent in Tesseract and Leptonica on the page.
      */
-    record PageAnswer(Page page, String rejection, String failure) {
+    record PageAnswer(Page page, String rejection, String failure, NativeCpuTime cpu) {
 
         PageAnswer {
             int set = (page == null ? 0 : 1) + (rejection == null ? 0 : 1) + (failure == null ? 0 : 1);
             if (set != 1) {
                 throw new IllegalArgumentException("a page answer holds exactly one of page, rejection, failure");
             }
+            cpu = cpu == null ? NativeCpuTime.ZERO : cpu;
         }
 
-        static PageAnswer read(Page page) {
-            return new PageAnswer(page, null, null);
+        static PageAnswer read(Page page, NativeCpuTime cpu) {
+            return new PageAnswer(page, null, null, cpu);
         }
 
-        static PageAnswer rejected(String reason) {
-            return new PageAnswer(null, reason, null);
+        static PageAnswer rejected(String reason, NativeCpuTime cpu) {
+            return new PageAnswer(null, reason, null, cpu);
         }
 
         static PageAnswer failed(String message) {
-            return new PageAnswer(null, null, message);
+            return new PageAnswer(null, null, message, NativeCpuTime.ZERO);
         }
     }
 

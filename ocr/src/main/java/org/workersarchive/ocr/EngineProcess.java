@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.workersarchive.ocr.EngineMessages.PageAnswer;
@@ -33,6 +34,8 @@ final class EngineProcess implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EngineProcess.class);
     /** Lines of the child's standard error kept to explain a crash. */
     private static final int KEPT_ERROR_LINES = 12;
+    /** A frame of a Java stack trace, "at …" or "... 2 more": kept out of the last words. */
+    private static final Pattern STACK_FRAME = Pattern.compile("\\s+(at |\\.\\.\\. \\d+ more).*");
     /** Stands for the end of the child's output in the answer queue. */
     private static final String END = new String("end of output");
 
@@ -78,7 +81,7 @@ final class EngineProcess implements AutoCloseable {
             Files.createDirectories(crashLogDir);
             Path java = Path.of(System.getProperty("java.home"), "bin", "java");
             List<String> command = new ArrayList<>(List.of(java.toString(),
-                    "-Xmx" + limits.heapMegabytes() + "m", "-XX:+UseSerialGC", "-Djava.awt.headless=true",
+                    "-Xmx" + limits.heapMegabytes() + "m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true",
                     "-XX:ErrorFile=" + crashLogDir.resolve("engine-crash-%p.log"),
                     "-cp", System.getProperty("java.class.path"), EngineProcessMain.class.getName()));
             ProcessBuilder builder = new ProcessBuilder(command);
@@ -213,6 +216,9 @@ final class EngineProcess implements AutoCloseable {
                 StandardCharsets.UTF_8))) {
             for (String line = err.readLine(); line != null; line = err.readLine()) {
                 LOG.debug("engine process {}: {}", process.pid(), line);
+                if (STACK_FRAME.matcher(line).matches()) {
+                    continue; // the exception a Java stack trace belongs to says more than its frames
+                }
                 synchronized (lastErrors) {
                     lastErrors.addLast(line);
                     if (lastErrors.size() > KEPT_ERROR_LINES) {

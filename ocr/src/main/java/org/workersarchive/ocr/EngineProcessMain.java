@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import org.workersarchive.core.Page;
 import org.workersarchive.core.RejectedInputException;
 import org.workersarchive.ocr.EngineMessages.PageAnswer;
 import org.workersarchive.ocr.EngineMessages.PageRequest;
@@ -33,6 +34,7 @@ public final class EngineProcessMain {
         OcrConfig config = EngineMessages.read(configLine, OcrConfig.class);
         // The parent recycles the whole process, which frees native memory more surely than a new handle.
         try (TesseractEngines engines = new TesseractEngines(config, Integer.MAX_VALUE)) {
+            engines.warmUp();
             for (String line = requests.readLine(); line != null; line = requests.readLine()) {
                 answers.println(EngineMessages.answerLine(answer(engines, EngineMessages.read(line, PageRequest.class))));
             }
@@ -40,10 +42,12 @@ public final class EngineProcessMain {
     }
 
     private static PageAnswer answer(TesseractEngines engines, PageRequest request) {
+        NativeCpuTime before = engines.nativeCpuTime();
         try {
-            return PageAnswer.read(engines.recognize(request.page(), request.forcedModels()));
+            Page read = engines.recognize(request.page(), request.forcedModels(), request.hint());
+            return PageAnswer.read(read, engines.nativeCpuTime().since(before));
         } catch (RejectedInputException rejected) {
-            return PageAnswer.rejected(rejected.reason());
+            return PageAnswer.rejected(rejected.reason(), engines.nativeCpuTime().since(before));
         } catch (RuntimeException e) {
             return PageAnswer.failed(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         }

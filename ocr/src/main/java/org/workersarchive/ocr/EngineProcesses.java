@@ -7,6 +7,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.workersarchive.core.Page;
@@ -37,6 +38,7 @@ public final class EngineProcesses implements OcrEngines {
     private final BlockingQueue<EngineProcess> idle = new LinkedBlockingQueue<>();
     private final AtomicInteger started = new AtomicInteger();
     private final AtomicInteger died = new AtomicInteger();
+    private final AtomicReference<NativeCpuTime> nativeCpuTime = new AtomicReference<>(NativeCpuTime.ZERO);
 
     /**
      * Starts no process yet: each is started when a page first needs it.
@@ -52,12 +54,13 @@ public final class EngineProcesses implements OcrEngines {
     }
 
     @Override
-    public Page recognize(Page page, List<String> forcedModels) {
-        PageRequest request = new PageRequest(page, forcedModels);
+    public Page recognize(Page page, List<String> forcedModels, ReadingHint hint) {
+        PageRequest request = new PageRequest(page, forcedModels, hint);
         StringBuilder deaths = new StringBuilder();
         for (int attempt = 1; attempt <= limits.attempts(); attempt++) {
             EngineProcess.Outcome outcome = readInAProcess(request);
             if (outcome instanceof EngineProcess.Outcome.Answered answered) {
+                nativeCpuTime.accumulateAndGet(answered.answer().cpu(), NativeCpuTime::plus);
                 return pageOf(answered.answer(), page);
             }
             if (outcome instanceof EngineProcess.Outcome.TimedOut) {
@@ -78,6 +81,22 @@ public final class EngineProcesses implements OcrEngines {
         return TesseractEngines.describe(config, models, Map.of("isolation", "engine processes",
                 "pagesPerProcess", String.valueOf(limits.pagesPerProcess()),
                 "pageTimeoutSeconds", String.valueOf(limits.pageTimeout().toSeconds())));
+    }
+
+    /**
+     * Starts every engine process now, rather than when a page first needs it, so that they load
+     * their models while the caller is still starting and its first pages are still being made.
+     */
+    public void startAll() {
+        for (int i = idle.size(); i < limits.processes(); i++) {
+            started.incrementAndGet();
+            idle.add(EngineProcess.start(config, limits, crashLogDir));
+        }
+    }
+
+    @Override
+    public NativeCpuTime nativeCpuTime() {
+        return nativeCpuTime.get();
     }
 
     /** Engine processes started so far, recycled or replaced ones included. */

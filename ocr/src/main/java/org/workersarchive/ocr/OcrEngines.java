@@ -19,16 +19,32 @@ public interface OcrEngines extends AutoCloseable {
      *
      * @param forcedModels models every page of this document must be read with (from a sidecar);
      *                     empty to follow the configuration
+     * @param hint         what the document's pages read so far say of this one ({@link DocumentReading})
      * @throws org.workersarchive.core.RejectedInputException when the page cannot be read: its image
      *         is unreadable, a forced model is none of tessdata's, Tesseract cannot recognise it, or
      *         reading it crashed or took too long
      */
-    Page recognize(Page page, List<String> forcedModels);
+    Page recognize(Page page, List<String> forcedModels, ReadingHint hint);
+
+    /** Reads a page of a document with what its pages read so far say, and tells the document what it showed. */
+    default Page recognize(Page page, DocumentReading document) {
+        Page read = recognize(page, document.forcedModels(), document.hint());
+        document.learn(read);
+        return read;
+    }
+
+    /** Reads a page as a document's first: nothing is known of it. */
+    default Page recognize(Page page, List<String> forcedModels) {
+        return recognize(page, forcedModels, ReadingHint.NONE);
+    }
 
     /** The version of the native Tesseract library, e.g. "5.3.0". */
     default String tesseractVersion() {
         return TesseractEngine.version();
     }
+
+    /** CPU time spent in Tesseract and Leptonica on the pages read so far, by any thread or process. */
+    NativeCpuTime nativeCpuTime();
 
     /** What a provenance record should say of this stage's settings, the models included. */
     Map<String, String> describe();

@@ -42,15 +42,24 @@ final class PagePreparer implements AutoCloseable {
      * scan of white paper measures 250, the yellowed, shaded benchmark and sample pages 204 to 218.
      */
     static final int WHITE_PAPER = 235;
+    /**
+     * How hard the kept page image is compressed (zlib, 0 to 9). Measured on a skewed A5 page at 300
+     * dpi: level 6 (zlib's default) takes 90 ms for 465 kB, level 3 41 ms for 551 kB. Writing was the
+     * costliest step of preparation, so the pipeline trades a fifth more disk for half the time.
+     */
+    static final int KEPT_IMAGE_ZLIB_LEVEL = 3;
     /** Gray level below which a pixel counts as ink when the skew is searched. */
     private static final int SKEW_INK_THRESHOLD = 130;
 
     private final OcrConfig config;
     private final OrientationDetector orientation;
+    private final CpuClock clock;
 
-    PagePreparer(OcrConfig config) {
+    /** @param clock charged with the work: orientation detection to Tesseract, the rest to Leptonica */
+    PagePreparer(OcrConfig config, CpuClock clock) {
         this.config = config;
         this.orientation = new OrientationDetector(config.tessdataDir());
+        this.clock = clock;
     }
 
     /**
@@ -76,51 +85,124 @@ final class PagePreparer implements AutoCloseable {
      * @throws RejectedInputException when the image cannot be read
      */
     PreparedPage prepare(Page page) {
-        return prepare(page, -1);
+        return prepare(page, -1, null);
     }
 
     /**
      * Prepares one page turned clockwise by the given quarter turns, whatever orientation detection
-     * finds (its script is still taken); {@code forcedTurn} -1 follows orientation detection.
+     * finds (its script is still taken).
      */
     PreparedPage prepare(Page page, int forcedTurn) {
+        return prepare(page, forcedTurn, null);
+    }
+
+    /** Prepares one page turned as its document's first pages were, without examining it. */
+    PreparedPage prepareAsDocument(Page page, ReadingHint settled) {
+        return prepare(page, settled.settledTurn(), settled.script());
+    }
+
+    /**
+     * @param forcedTurn  -1 to follow orientation detection
+     * @param knownScript with a forced turn, the script the page is known to be in: orientation
+     *                    detection is not run; null to run it
+     */
+    private PreparedPage prepare(Page page, int forcedTurn, String knownScript) {
+        return clock.charge(CpuClock.Library.LEPTONICA, () -> prepareImage(page, forcedTurn, knownScript));
+    }
+
+    private PreparedPage prepareImage(Page page, int forcedTurn, String knownScript) {
         Pix scan = LEPT.pixRead(page.image().path().toString());
         if (scan == null) {
             throw new RejectedInputException("page " + page.number() + ": Leptonica cannot read its image");
         }
         Pix gray = null;
-        Pix base = null;
-        Pix upright = null;
         try {
             gray = LEPT.pixConvertTo8(scan, 0);
-            // The background is evened out before orientation detection too: on yellowed, thin paper
-            // OSD otherwise reads the verso's show-through (measured: a French page seen as Cyrillic).
             Thresholding thresholding = thresholdingFor(gray);
-            base = thresholding.normalisesBackground() ? normalised(gray) : Pixes.share(gray);
-            OrientationDetector.Orientation seen = orientation.detect(base, dpi(page));
-            int detectedTurn = (360 - seen.turnedDegrees()) % 360;
-            boolean sure = seen.confidence() >= MIN_ORIENTATION_CONFIDENCE;
-            int turn = forcedTurn >= 0 ? forcedTurn : sure ? detectedTurn : 0;
-            int suggestedTurn = forcedTurn < 0 && !sure && seen.confidence() >= MIN_SUGGESTION_CONFIDENCE ? detectedTurn : 0;
-            upright = turned(base, turn, 0);
-            double skew = skewOf(upright);
-            Pix toKeep = null;
-            PageImage image = page.image();
-            if (turn != 0 || skew != 0) {
-                toKeep = turned(LEPT.pixGetDepth(scan) == 32 ? scan : gray, turn, skew);
-                image = new PageImage(image.path(), LEPT.pixGetWidth(toKeep), LEPT.pixGetHeight(toKeep), image.dpi());
-            }
-            Pix forReading = skew == 0 ? Pixes.share(upright) : turned(upright, 0, skew);
-            // A sideways page's script is judged by OSD on the page as it lies, which it reads fine.
-            String script = seen.scriptConfidence() >= MIN_SCRIPT_CONFIDENCE ? seen.script() : PagePreparation.UNKNOWN_SCRIPT;
-            PagePreparation done = new PagePreparation(turn, skew, script, thresholding.label());
-            return new PreparedPage(page.withPreparedImage(image, done), forReading, toKeep, suggestedTurn);
+            return knownScript != null
+                    ? turnedAsDocument(page, scan, gray, thresholding,
+                            new Orientation(forcedTurn, 0, knownScript, PagePreparation.OrientationSource.DOCUMENT))
+                    : examinedAndTurned(page, scan, gray, thresholding, forcedTurn);
         } finally {
-            Pixes.destroy(upright);
-            Pixes.destroy(base);
             Pixes.destroy(gray);
             Pixes.destroy(scan);
         }
+    }
+
+    /**
+     * The background is evened out before orientation detection: on yellowed, thin paper OSD
+     * otherwise reads the verso's show-through (measured: a French page seen as Cyrillic).
+     */
+    private PreparedPage examinedAndTurned(Page page, Pix scan, Pix gray, Thresholding thresholding, int forcedTurn) {
+        Pix base = null;
+        Pix upright = null;
+        try {
+            base = thresholding.normalisesBackground() ? normalised(gray) : Pixes.share(gray);
+            Orientation orientation = examined(base, page, forcedTurn);
+            upright = turned(base, orientation.turn(), 0);
+            double skew = skewOf(upright);
+            Pix toKeep = orientation.turn() != 0 || skew != 0
+                    ? turned(LEPT.pixGetDepth(scan) == 32 ? scan : gray, orientation.turn(), skew) : null;
+            Pix forReading = skew == 0 ? Pixes.share(upright) : turned(upright, 0, skew);
+            return prepared(page, orientation, skew, thresholding, forReading, toKeep);
+        } finally {
+            Pixes.destroy(upright);
+            Pixes.destroy(base);
+        }
+    }
+
+    /**
+     * Without orientation detection nothing needs the background evened out before the page is
+     * turned: a gray page is turned once, kept so, and evened out for reading, where the examined
+     * page is turned twice (as kept, and as read).
+     */
+    private PreparedPage turnedAsDocument(Page page, Pix scan, Pix gray, Thresholding thresholding,
+                                          Orientation orientation) {
+        Pix upright = null;
+        Pix straight = null;
+        try {
+            upright = turned(gray, orientation.turn(), 0);
+            double skew = skewOf(upright);
+            straight = skew == 0 ? Pixes.share(upright) : turned(upright, 0, skew);
+            Pix toKeep = orientation.turn() == 0 && skew == 0 ? null
+                    : LEPT.pixGetDepth(scan) == 32 ? turned(scan, orientation.turn(), skew) : Pixes.share(straight);
+            Pix forReading = thresholding.normalisesBackground() ? normalised(straight) : Pixes.share(straight);
+            return prepared(page, orientation, skew, thresholding, forReading, toKeep);
+        } finally {
+            Pixes.destroy(straight);
+            Pixes.destroy(upright);
+        }
+    }
+
+    private static PreparedPage prepared(Page page, Orientation orientation, double skew, Thresholding thresholding,
+                                         Pix forReading, Pix toKeep) {
+        PageImage image = toKeep == null ? page.image() : new PageImage(page.image().path(), LEPT.pixGetWidth(toKeep),
+                LEPT.pixGetHeight(toKeep), page.image().dpi());
+        PagePreparation done = new PagePreparation(orientation.turn(), skew, orientation.script(), thresholding.label(),
+                orientation.source());
+        return new PreparedPage(page.withPreparedImage(image, done), forReading, toKeep, orientation.suggestedTurn());
+    }
+
+    /**
+     * How a page is to be turned and which script it is in.
+     *
+     * @param suggestedTurn a turn orientation detection suggested without the confidence to apply it; else 0
+     */
+    private record Orientation(int turn, int suggestedTurn, String script, PagePreparation.OrientationSource source) {
+    }
+
+    /** Orientation detection on the page itself; {@code forcedTurn} -1 follows it, else overrides its turn. */
+    private Orientation examined(Pix base, Page page, int forcedTurn) {
+        OrientationDetector.Orientation seen = clock.charge(CpuClock.Library.TESSERACT,
+                () -> orientation.detect(base, dpi(page)));
+        int detectedTurn = (360 - seen.turnedDegrees()) % 360;
+        boolean sure = seen.confidence() >= MIN_ORIENTATION_CONFIDENCE;
+        int turn = forcedTurn >= 0 ? forcedTurn : sure ? detectedTurn : 0;
+        int suggestedTurn = forcedTurn < 0 && !sure && seen.confidence() >= MIN_SUGGESTION_CONFIDENCE ? detectedTurn : 0;
+        // A sideways page's script is judged by OSD on the page as it lies, which it reads fine.
+        String script = seen.scriptConfidence() >= MIN_SCRIPT_CONFIDENCE ? seen.script() : PagePreparation.UNKNOWN_SCRIPT;
+        return new Orientation(turn, suggestedTurn, script, sure && forcedTurn < 0
+                ? PagePreparation.OrientationSource.DETECTED : PagePreparation.OrientationSource.UNSURE);
     }
 
     /**
@@ -129,12 +211,16 @@ final class PagePreparer implements AutoCloseable {
      * colour. Nothing is written for a page that was not turned.
      */
     void keep(PreparedPage prepared) {
-        if (prepared.toKeep() == null) {
-            return;
+        if (prepared.toKeep() != null) {
+            clock.charge(CpuClock.Library.LEPTONICA, () -> write(prepared));
         }
+    }
+
+    private void write(PreparedPage prepared) {
         Path target = prepared.page().image().path();
         Path partial = target.resolveSibling("." + target.getFileName() + ".prepared.partial");
         try {
+            LEPT.pixSetZlibCompression(prepared.toKeep(), KEPT_IMAGE_ZLIB_LEVEL);
             if (LEPT.pixWrite(partial.toString(), prepared.toKeep(), ILeptonica.IFF_PNG) != 0) {
                 throw new IOException("Leptonica could not write " + partial);
             }

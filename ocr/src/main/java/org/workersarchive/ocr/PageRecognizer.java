@@ -18,7 +18,10 @@ import org.workersarchive.core.TextOrigin;
  * the language of that reading, and the page is read a second time when the guess was wrong; a page
  * that still reads poorly is read again with the script left to the text, in case OSD mistook it. One
  * model at a time reads better and faster than all of them at once: with several loaded, Tesseract
- * lets the first one claim words of the others. <b>Not thread-safe</b>: one per reading thread.
+ * lets the first one claim words of the others. What the page's document has shown so far (a
+ * {@link ReadingHint}) spares the work: a page of a document whose turn is settled is not examined
+ * unless it reads poorly, and the document's latest language is tried first.
+ * <b>Not thread-safe</b>: one per reading thread.
  */
 final class PageRecognizer implements AutoCloseable {
 
@@ -37,11 +40,13 @@ final class PageRecognizer implements AutoCloseable {
     private final LanguageIdentifier identifier;
     /** The model the last page of each script was read with: the likeliest for the next one. */
     private final Map<String, String> lastModelOfScript = new HashMap<>();
+    private final CpuClock clock = new CpuClock();
     private int secondReadings;
+    private int examinedAfterAll;
 
     PageRecognizer(OcrConfig config) {
         this.config = config;
-        this.preparer = new PagePreparer(config);
+        this.preparer = new PagePreparer(config, clock);
         this.engine = new TesseractEngine(config);
         this.identifier = new LanguageIdentifier(config.languages());
     }
@@ -51,21 +56,37 @@ final class PageRecognizer implements AutoCloseable {
      *
      * @param forcedModels models to read with, as a sidecar or the configuration forces them; empty to
      *                     choose per page
+     * @param hint         what the document's pages read so far say of this one
      */
-    Page recognize(Page page, List<String> forcedModels) {
+    Page recognize(Page page, List<String> forcedModels, ReadingHint hint) {
         if (page.textOrigin() == TextOrigin.TEXT_LAYER) {
             return page;
         }
         List<String> forced = !forcedModels.isEmpty() ? forcedModels
                 : config.languageChoice() == OcrConfig.LanguageChoice.FIXED ? config.languages() : List.of();
+        if (hint.settled()) {
+            try (PagePreparer.PreparedPage prepared = preparer.prepareAsDocument(page, hint)) {
+                Page read = read(prepared, forced, hint);
+                if (meanConfidence(read) >= POOR_READING_CONFIDENCE) {
+                    preparer.keep(prepared);
+                    return read;
+                }
+            }
+            // Read poorly as the document's pages lie: this leaf may lie otherwise. Examine it.
+            examinedAfterAll++;
+        }
+        return examinedAndRead(page, forced, hint.unsettled());
+    }
+
+    private Page examinedAndRead(Page page, List<String> forced, ReadingHint hint) {
         try (PagePreparer.PreparedPage prepared = preparer.prepare(page)) {
-            Page read = read(prepared, forced);
+            Page read = read(prepared, forced, hint);
             if (prepared.suggestedTurn() != 0) {
                 // OSD was unsure (a short page): read it turned as suggested too, and keep the upright
                 // page unless it reads clearly worse. Tesseract sometimes reads short sideways text
                 // well, but the facsimile should still show the page upright.
                 try (PagePreparer.PreparedPage turned = preparer.prepare(page, prepared.suggestedTurn())) {
-                    Page readTurned = read(turned, forced);
+                    Page readTurned = read(turned, forced, hint);
                     if (meanConfidence(readTurned) + CONFIDENCE_MARGIN >= meanConfidence(read)) {
                         preparer.keep(turned);
                         return readTurned;
@@ -77,12 +98,13 @@ final class PageRecognizer implements AutoCloseable {
         }
     }
 
-    private Page read(PagePreparer.PreparedPage prepared, List<String> forced) {
+    private Page read(PagePreparer.PreparedPage prepared, List<String> forced, ReadingHint hint) {
         Page upright = prepared.page();
         int dpi = upright.image().dpi() > 0 ? upright.image().dpi() : config.defaultDpi();
         Function<List<String>, List<Block>> reading =
-                models -> engine.read(prepared.forReading(), upright.number(), dpi, models);
-        return forced.isEmpty() ? chosen(upright, reading) : withModels(upright, reading, forced);
+                models -> clock.charge(CpuClock.Library.TESSERACT,
+                        () -> engine.read(prepared.forReading(), upright.number(), dpi, models));
+        return forced.isEmpty() ? chosen(upright, reading, hint) : withModels(upright, reading, forced);
     }
 
     private static double meanConfidence(Page read) {
@@ -92,6 +114,16 @@ final class PageRecognizer implements AutoCloseable {
     /** How many pages this recognizer read twice because the first model was the wrong one. */
     int secondReadings() {
         return secondReadings;
+    }
+
+    /** CPU time this recognizer's thread spent in Tesseract and Leptonica so far. */
+    NativeCpuTime nativeCpuTime() {
+        return clock.spent();
+    }
+
+    /** How many pages turned as their document's first pages read poorly, and were examined after all. */
+    int examinedAfterAll() {
+        return examinedAfterAll;
     }
 
     @Override
@@ -113,27 +145,32 @@ final class PageRecognizer implements AutoCloseable {
         return read.withText(TextOrigin.OCR, languages, read.blocks());
     }
 
-    private Page chosen(Page upright, Function<List<String>, List<Block>> reading) {
+    private Page chosen(Page upright, Function<List<String>, List<Block>> reading, ReadingHint hint) {
         Optional<String> script = Optional.of(upright.preparation().script())
                 .filter(name -> !name.equals(PagePreparation.UNKNOWN_SCRIPT));
-        Page read = chosen(upright, reading, script);
-        if (script.isPresent() && meanConfidence(read) < POOR_READING_CONFIDENCE) {
+        Page read = chosen(upright, reading, script, hint);
+        if (script.isPresent() && meanConfidence(read) < POOR_READING_CONFIDENCE && !hint.settled()) {
             // Orientation detection may have mistaken the script (smudges, show-through): let the
-            // text decide among all the models, and keep the better reading.
-            Page unguided = chosen(upright, reading, Optional.empty());
+            // text decide among all the models, and keep the better reading. (A page of a settled
+            // document that reads poorly is examined afresh instead.)
+            Page unguided = chosen(upright, reading, Optional.empty(), hint);
             return meanConfidence(unguided) > meanConfidence(read) ? unguided : read;
         }
         return read;
     }
 
-    private Page chosen(Page upright, Function<List<String>, List<Block>> reading, Optional<String> script) {
+    private Page chosen(Page upright, Function<List<String>, List<Block>> reading, Optional<String> script,
+                        ReadingHint hint) {
         List<String> candidates = script.map(this::modelsOfScript).filter(models -> !models.isEmpty())
                 .orElse(config.languages());
         if (candidates.size() == 1) {
             return withModels(upright, reading, candidates);
         }
         // With the script unknown, the first reading uses every model and only serves to identify the language.
-        List<String> firstModels = script.map(name -> List.of(lastModelOfScript.getOrDefault(name, candidates.get(0))))
+        // The document's own latest page of the script says best which language comes next; else this
+        // thread's latest page of it.
+        List<String> firstModels = script.map(name -> List.of(Optional.ofNullable(hint.modelFor(name))
+                        .filter(candidates::contains).orElse(lastModelOfScript.getOrDefault(name, candidates.get(0)))))
                 .orElse(candidates);
         Page first = upright.withText(TextOrigin.OCR, firstModels, reading.apply(firstModels));
         Optional<String> identified = identifier.identify(first.text()).filter(candidates::contains);

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.workersarchive.core.Fixity;
 import org.workersarchive.core.Page;
 import org.workersarchive.core.RejectedInputException;
@@ -27,10 +28,12 @@ public final class TesseractEngines implements OcrEngines {
 
     private final OcrConfig config;
     private final int pagesPerEngine;
-    private final String models;
+    /** The models' checksums, for provenance: made when first asked for, as an engine process never asks. */
+    private volatile String models;
     private final Set<CountedRecognizer> recognizers = ConcurrentHashMap.newKeySet();
     private final ThreadLocal<CountedRecognizer> recognizerOfThread = new ThreadLocal<>();
     private final AtomicInteger retiredSecondReadings = new AtomicInteger();
+    private final AtomicReference<NativeCpuTime> nativeCpuTime = new AtomicReference<>(NativeCpuTime.ZERO);
 
     public TesseractEngines(OcrConfig config) {
         this(config, DEFAULT_PAGES_PER_ENGINE);
@@ -42,7 +45,6 @@ public final class TesseractEngines implements OcrEngines {
         }
         this.config = config;
         this.pagesPerEngine = pagesPerEngine;
-        this.models = modelChecksums(config);
     }
 
     /** Prepares and reads one page, choosing its models; see {@link #recognize(Page, List)}. */
@@ -52,8 +54,29 @@ public final class TesseractEngines implements OcrEngines {
 
     /** Reads the page with the calling thread's engines. */
     @Override
-    public Page recognize(Page page, List<String> forcedModels) {
+    public Page recognize(Page page, List<String> forcedModels, ReadingHint hint) {
         requireModels(forcedModels);
+        CountedRecognizer recognizer = recognizerOfThisThread();
+        recognizer.pages++;
+        NativeCpuTime before = recognizer.recognizer.nativeCpuTime();
+        try {
+            return recognizer.recognizer.recognize(page, forcedModels, hint);
+        } finally {
+            NativeCpuTime spent = recognizer.recognizer.nativeCpuTime().since(before);
+            nativeCpuTime.accumulateAndGet(spent, NativeCpuTime::plus);
+        }
+    }
+
+    /**
+     * Makes the calling thread's engines now (the orientation model and the language profiles
+     * loaded), so that its first page does not wait for them: an engine process does this while its
+     * parent is still starting.
+     */
+    public void warmUp() {
+        recognizerOfThisThread();
+    }
+
+    private CountedRecognizer recognizerOfThisThread() {
         CountedRecognizer recognizer = recognizerOfThread.get();
         if (recognizer == null || recognizer.pages >= pagesPerEngine) {
             if (recognizer != null) {
@@ -63,12 +86,19 @@ public final class TesseractEngines implements OcrEngines {
             recognizers.add(recognizer);
             recognizerOfThread.set(recognizer);
         }
-        recognizer.pages++;
-        return recognizer.recognizer.recognize(page, forcedModels);
+        return recognizer;
+    }
+
+    @Override
+    public NativeCpuTime nativeCpuTime() {
+        return nativeCpuTime.get();
     }
 
     @Override
     public Map<String, String> describe() {
+        if (models == null) {
+            models = modelChecksums(config);
+        }
         return describe(config, models, Map.of("pagesPerEngine", String.valueOf(pagesPerEngine)));
     }
 

@@ -23,11 +23,13 @@ public final class ArchivePipeline implements AutoCloseable {
 
     private final CamelContext camel;
     private final DocumentStages stages;
+    private final RunReport report;
     private final ArchiveLock lock;
     private final ProducerTemplate producer;
 
-    private ArchivePipeline(CamelContext camel, DocumentStages stages, ArchiveLock lock) {
+    private ArchivePipeline(CamelContext camel, DocumentStages stages, RunReport report, ArchiveLock lock) {
         this.camel = camel;
+        this.report = report;
         this.stages = stages;
         this.lock = lock;
         this.producer = camel.createProducerTemplate();
@@ -84,6 +86,7 @@ public final class ArchivePipeline implements AutoCloseable {
         try {
             stages = new DocumentStages(config, report.runId(), reprocess);
             stages.recoverStoppedRun();
+            stages.startEngines();
         } catch (RuntimeException e) {
             lock.close();
             throw e;
@@ -102,7 +105,7 @@ public final class ArchivePipeline implements AutoCloseable {
             lock.close();
             throw new IllegalStateException("the pipeline's routes could not start: " + e.getMessage(), e);
         }
-        return new ArchivePipeline(camel, stages, lock);
+        return new ArchivePipeline(camel, stages, report, lock);
     }
 
     /** Queues one batch input; blocks while the queue is full. */
@@ -110,11 +113,15 @@ public final class ArchivePipeline implements AutoCloseable {
         producer.sendBody(BATCH_QUEUE, input);
     }
 
-    /** Stops taking inputs, finishes the documents under way, then frees the OCR engines. */
+    /**
+     * Stops taking inputs, finishes the documents under way, tells the report what the OCR engines
+     * spent, then frees them.
+     */
     @Override
     public void close() {
         try {
             camel.stop();
+            report.ocrCpuTime(stages.ocrCpuTime());
         } finally {
             try {
                 stages.close();

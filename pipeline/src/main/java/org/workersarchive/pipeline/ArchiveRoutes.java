@@ -19,6 +19,7 @@ final class ArchiveRoutes extends RouteBuilder {
     static final String ADMISSION = "archiveAdmission";
     static final String DOCUMENT = "archiveDocument";
     static final String OCR_STARTED = "archiveOcrStarted";
+    static final String READING = "archiveReading";
 
     private final String sourceUri;
     private final InputSource source;
@@ -81,9 +82,10 @@ final class ArchiveRoutes extends RouteBuilder {
                 .bean(stages, "ingest")
                 .setProperty(DOCUMENT, body())
                 .setProperty(OCR_STARTED, method(Instant.class, "now()"))
+                .setProperty(READING, method(stages, "reading"))
                 .split(simple("${body.pages}"), new PageAggregation(DOCUMENT))
                     .parallelProcessing().executorService(ocrPool).stopOnException()
-                    .bean(stages, "recognize(${body}, ${exchangeProperty." + DOCUMENT + "})")
+                    .bean(stages, "recognize(${body}, ${exchangeProperty." + READING + "})")
                 .end()
                 .bean(stages, "recognized(${body}, ${exchangeProperty." + OCR_STARTED + "})")
                 .bean(stages, "annotate")

@@ -36,7 +36,9 @@ import org.workersarchive.ingest.OriginalStore;
 import org.workersarchive.ingest.ScanIdentity;
 import org.workersarchive.ingest.ScanSet;
 import org.workersarchive.ingest.ScanSets;
+import org.workersarchive.ocr.DocumentReading;
 import org.workersarchive.ocr.EngineProcesses;
+import org.workersarchive.ocr.NativeCpuTime;
 import org.workersarchive.ocr.OcrEngines;
 
 /**
@@ -57,7 +59,7 @@ public final class DocumentStages implements AutoCloseable {
 
     private final PipelineConfig config;
     private final Ingestor ingestor;
-    private final OcrEngines engines;
+    private final EngineProcesses engines;
     private final DocumentAnnotator annotator;
     private final ArchiveWriter writer;
     private final OriginalStore originals;
@@ -111,6 +113,11 @@ public final class DocumentStages implements AutoCloseable {
         }
     }
 
+    /** Starts the OCR engine processes, which load their models meanwhile; call it before the first input. */
+    public void startEngines() {
+        engines.startAll();
+    }
+
     /** Whether the archive could not be written a moment ago, and inputs had better wait. */
     public boolean isArchivePaused() {
         return availability.isPaused();
@@ -160,11 +167,16 @@ public final class DocumentStages implements AutoCloseable {
     }
 
     /**
-     * Reads one page; called from the OCR worker threads, one Tesseract engine each. A document
-     * whose sidecar names its languages is read with exactly those models.
+     * The reading of a document's pages, which its pages share: a document whose sidecar names its
+     * languages is read with exactly those models.
      */
-    public Page recognize(Page page, Document document) {
-        return engines.recognize(page, document.description().languages());
+    public DocumentReading reading(Document document) {
+        return new DocumentReading(document.description().languages());
+    }
+
+    /** Reads one page; called from the OCR worker threads, one Tesseract engine each. */
+    public Page recognize(Page page, DocumentReading reading) {
+        return engines.recognize(page, reading);
     }
 
     /** Records the OCR step once every page of the document has been read. */
@@ -298,6 +310,11 @@ public final class DocumentStages implements AutoCloseable {
     @Override
     public void close() {
         engines.close();
+    }
+
+    /** CPU time the OCR engines spent in Tesseract and Leptonica on this run's pages so far. */
+    public NativeCpuTime ocrCpuTime() {
+        return engines.nativeCpuTime();
     }
 
     /**

@@ -22,6 +22,7 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.workersarchive.ocr.NativeCpuTime;
 
 /**
  * The outcomes of one run, kept in {@code archive/runs/<timestamp>-<command>/report.json}. The
@@ -44,6 +45,7 @@ public final class RunReport {
     private final List<InputOutcome> outcomes = new ArrayList<>();
     private final Consumer<InputOutcome> listener;
     private Instant lastWritten = Instant.EPOCH;
+    private NativeCpuTime ocrCpuTime;
 
     /** @param listener told of each outcome after it is recorded, from the thread that recorded it */
     public RunReport(Path archiveDir, String command, Consumer<InputOutcome> listener) throws IOException {
@@ -95,6 +97,14 @@ public final class RunReport {
         listener.accept(outcome);
     }
 
+    /**
+     * Records the CPU time the run's OCR engines spent in Tesseract and Leptonica, written in the
+     * summary from then on: what the run spent beyond it is the pipeline's own work.
+     */
+    public synchronized void ocrCpuTime(NativeCpuTime spent) {
+        this.ocrCpuTime = spent;
+    }
+
     /** Writes the report with every outcome recorded so far. */
     public synchronized void flush() throws IOException {
         write();
@@ -132,6 +142,11 @@ public final class RunReport {
                 .map(page -> page.languages().isEmpty() ? "none" : page.languages().get(0))
                 .collect(Collectors.groupingBy(language -> language, TreeMap::new, Collectors.counting()))
                 .forEach(pagesByLanguage::put);
+        if (ocrCpuTime != null) {
+            ObjectNode cpu = summary.putObject("ocrCpuSeconds");
+            cpu.put("tesseract", ocrCpuTime.tesseractNanos() / 1_000_000 / 1000.0);
+            cpu.put("leptonica", ocrCpuTime.leptonicaNanos() / 1_000_000 / 1000.0);
+        }
         ArrayNode inputs = root.putArray("inputs");
         outcomes.forEach(outcome -> inputs.add(toJson(outcome)));
         Path partial = reportFile.resolveSibling("." + reportFile.getFileName() + ".partial");

@@ -66,7 +66,9 @@ public final class BenchmarkPages {
                 for (Condition condition : Condition.values()) {
                     String name = text.name() + (copies > 1 ? "-c" + copy : "") + "-" + condition + ".png";
                     List<String> printed = new ArrayList<>();
-                    BufferedImage page = print(text, verso, condition, i, random, printed);
+                    BufferedImage printedPage = print(text, verso, condition, random, printed);
+                    BufferedImage page = condition == Condition.turned
+                            ? quarterTurned(printedPage, QUARTER_TURNS[i % QUARTER_TURNS.length]) : printedPage;
                     Path file = pagesDir.resolve(name);
                     ScanWriter.pngWithResolution(page, file);
                     new GroundTruth(name, List.of(text.language()),
@@ -80,8 +82,9 @@ public final class BenchmarkPages {
         return written;
     }
 
-    private static BufferedImage print(Printable text, Printable verso, Condition condition, int index, Random random,
-                                       List<String> printed) {
+    /** A text printed and scanned in a condition, upright: the caller turns a {@code turned} page. */
+    static BufferedImage print(Printable text, Printable verso, Condition condition, Random random,
+                               List<String> printed) {
         double skew = (1.5 + 1.5 * random.nextDouble()) * (random.nextBoolean() ? 1 : -1);
         Degradation aging = switch (condition) {
             // A few specks of dust: copies of a clean page must differ, or the pipeline keeps one as a duplicate.
@@ -95,9 +98,7 @@ public final class BenchmarkPages {
         }
         printed.addAll(text.layout().draw(page, Degradation.INK, text.text().masthead(), text.text().dateline(),
                 text.text().paragraphs()));
-        BufferedImage scanned = SampleGenerator.gray(aging.apply(page, random));
-        return condition == Condition.turned ? quarterTurned(scanned, QUARTER_TURNS[index % QUARTER_TURNS.length])
-                : scanned;
+        return SampleGenerator.gray(aging.apply(page, random));
     }
 
     /** The verso's print, mirrored and faint, darkening the paper where its ink is: thin paper. */
@@ -122,8 +123,11 @@ public final class BenchmarkPages {
         }
     }
 
-    /** The page turned clockwise by a multiple of 90 degrees. */
-    private static BufferedImage quarterTurned(BufferedImage image, int degrees) {
+    /** The page turned clockwise by a multiple of 90 degrees (0: the page itself). */
+    static BufferedImage quarterTurned(BufferedImage image, int degrees) {
+        if (degrees % 360 == 0) {
+            return image;
+        }
         boolean sideways = degrees % 180 != 0;
         int width = sideways ? image.getHeight() : image.getWidth();
         int height = sideways ? image.getWidth() : image.getHeight();
@@ -139,7 +143,7 @@ public final class BenchmarkPages {
     }
 
     /** Every page text of the samples, with the layout and language of the sample it belongs to. */
-    private static List<Printable> printables() {
+    static List<Printable> printables() {
         List<Printable> texts = new ArrayList<>();
         for (SampleGenerator.SampleSpec sample : SampleGenerator.SAMPLES) {
             for (SampleGenerator.SampleSpec.PageSpec page : sample.pages()) {
@@ -151,6 +155,6 @@ public final class BenchmarkPages {
         return texts;
     }
 
-    private record Printable(String name, String language, PageLayout layout, SampleText text) {
+    record Printable(String name, String language, PageLayout layout, SampleText text) {
     }
 }

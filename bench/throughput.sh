@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Throughput, side by side on the same page images: a box of four documents (French, Russian,
+# German, English; skewed, yellowed, one fed upside down; ThroughputPages in the samples module)
+#   (a) the plain tesseract CLI, one process per page, as many at once as there are cores
+#       (xargs -P), OMP_THREAD_LIMIT=1, each page with its own language (pages.tsv): the baseline;
+#   (b) ocrmypdf -j <cores> --rotate-pages --deskew on the same pages as one PDF (img2pdf, lossless);
+#   (c) ./archive batch on the page files, every quality step on (orientation, deskew, language
+#       choice), start-up included;
+# and prints pages per minute, the ratio to (a), wall and CPU seconds, the peak resident memory of
+# all the processes of each run together (sampled every 0.2 s), and CER/WER against the truth.
+# Then the pipeline's own work: the CPU time of the batch outside Tesseract's and Leptonica's calls.
+#   bench/throughput.sh [PAGES_PER_DOCUMENT] [OUT_DIR]     (16 pages each: 64 pages)
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+PER_DOCUMENT="${1:-16}"
+OUT="${2:-$ROOT/target/bench-throughput}"
+CORES="$(nproc)"
+export OMP_THREAD_LIMIT=1
+
+need=()
+command -v ocrmypdf >/dev/null 2>&1 || need+=(ocrmypdf)
+command -v img2pdf >/dev/null 2>&1 || need+=(img2pdf)
+[ -x /usr/bin/time ] || need+=(time)
+if [ "${#need[@]}" -gt 0 ]; then
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "throughput: missing ${need[*]}; install as root: apt-get install -y ${need[*]}" >&2
+    exit 2
+  fi
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+
+"$ROOT/archive" --help >/dev/null   # builds the pipeline now, so that no run below pays for it
+rm -rf "$OUT" && mkdir -p "$OUT/tesseract" "$OUT/ocrmypdf"
+"$ROOT/archive" --main org.workersarchive.samples.ThroughputPages "$OUT" "$PER_DOCUMENT" >&2
+PAGES="$OUT/pages"
+img2pdf $(cut -f1 "$OUT/pages.tsv" | sed "s|^|$PAGES/|") -o "$OUT/box.pdf"
+
+# measure NAME COMMAND...: runs the command in a session of its own, sampling the resident memory
+# of all its processes together; sets SECONDS_TAKEN, CPU_SECONDS (user + system of the command and
+# every child it waited for) and PEAK_KB.
+measure() {
+  local name="$1"; shift
+  echo "$name" >&2
+  local times="$OUT/$name.time" peak=0 rss sid
+  setsid /usr/bin/time -o "$times" -f '%e %U %S' "$@" >"$OUT/$name.log" 2>&1 &
+  local pid=$!
+  while kill -0 "$pid" 2>/dev/null; do
+    sid="$(ps -o sid= -p "$pid" 2>/dev/null | tr -d ' ')" || true
+    if [ -n "$sid" ]; then
+      rss="$(ps -s "$sid" -o rss= 2>/dev/null | awk '{ s += $1 } END { print s + 0 }')"
+      [ "$rss" -gt "$peak" ] && peak="$rss"
+    fi
+    sleep 0.2
+  done
+  wait "$pid" || { echo "throughput: $name failed; see $OUT/$name.log" >&2; exit 1; }
+  read -r SECONDS_TAKEN user system < "$times"
+  CPU_SECONDS="$(awk -v u="$user" -v s="$system" 'BEGIN { print u + s }')"
+  PEAK_KB="$peak"
+}
+
+measure tesseract sh -c 'cut -f1,2 "$1/pages.tsv" | xargs -P "$2" -n 2 sh -c \
+  '\''tesseract "$0/pages/$1" "$0/tesseract/$1" -l "$2" 2>/dev/null'\'' "$1"' _ "$OUT" "$CORES"
+tesseract=("tesseract CLI" pages "$OUT/tesseract" "$SECONDS_TAKEN" "$CPU_SECONDS" "$PEAK_KB")
+
+measure ocrmypdf ocrmypdf -q -j "$CORES" --rotate-pages --deskew -l fra+rus+deu+eng \
+  --sidecar "$OUT/ocrmypdf/box.txt" "$OUT/box.pdf" "$OUT/ocrmypdf/box.pdf"
+ocrmypdf=("ocrmypdf -j $CORES" pdf-sidecar "$OUT/ocrmypdf/box.txt" "$SECONDS_TAKEN" "$CPU_SECONDS" "$PEAK_KB")
+
+measure pipeline "$ROOT/archive" batch "$PAGES" --archive "$OUT/archive" --workers "$CORES"
+pipeline=("./archive batch" archive "$OUT/archive" "$SECONDS_TAKEN" "$CPU_SECONDS" "$PEAK_KB")
+
+"$ROOT/archive" --main org.workersarchive.samples.ThroughputReport "$OUT" \
+  "${tesseract[@]}" "${ocrmypdf[@]}" "${pipeline[@]}" | tee "$OUT/results.md"
+"$ROOT/archive" --main org.workersarchive.samples.PipelineCpuReport "$OUT/archive" "$CPU_SECONDS" | tee -a "$OUT/results.md"
+echo "pages: $(wc -l < "$OUT/pages.tsv") in 4 documents; machine: $CORES cores; $(tesseract --version 2>&1 | head -1);" \
+  "ocrmypdf $(ocrmypdf --version)" | tee -a "$OUT/results.md"

@@ -1,0 +1,48 @@
+package org.workersarchive.ocr;
+
+import java.util.Objects;
+
+/**
+ * What the pages of a document read so far say about its next page, so that the reading of one
+ * page is not all done again for each: see {@link DocumentReading}.
+ *
+ * @param settledTurn the clockwise turn (0, 90, 180, 270) that stands the document's pages upright,
+ *                    once orientation detection agreed on it for its first pages; {@code null} while
+ *                    it has not: the page is examined itself
+ * @param script      the script of those pages, with {@code settledTurn}; else {@code null}
+ * @param model       the model the document's latest page was read with, the likeliest for the next
+ *                    page of {@code modelScript}; {@code null} before any
+ * @param modelScript the script of that page; {@code null} with {@code model}
+ */
+public record ReadingHint(Integer settledTurn, String script, String model, String modelScript) {
+
+    /** Nothing known yet: the page is examined and its language chosen as for a document's first page. */
+    public static final ReadingHint NONE = new ReadingHint(null, null, null, null);
+
+    public ReadingHint {
+        if ((settledTurn == null) != (script == null)) {
+            throw new IllegalArgumentException("a settled turn goes with its script: " + settledTurn + ", " + script);
+        }
+        if (settledTurn != null && (settledTurn % 90 != 0 || settledTurn < 0 || settledTurn >= 360)) {
+            throw new IllegalArgumentException("turn must be 0, 90, 180 or 270: " + settledTurn);
+        }
+        if ((model == null) != (modelScript == null)) {
+            throw new IllegalArgumentException("a model goes with its script: " + model + ", " + modelScript);
+        }
+    }
+
+    /** Whether the page's turn and script are taken from the document's first pages. */
+    public boolean settled() {
+        return settledTurn != null;
+    }
+
+    /** The same without the settled turn: for a page that must be examined itself. */
+    ReadingHint unsettled() {
+        return new ReadingHint(null, null, model, modelScript);
+    }
+
+    /** The model to read a page of the given script with first, if the document has read one in it. */
+    String modelFor(String pageScript) {
+        return Objects.equals(modelScript, pageScript) ? model : null;
+    }
+}

@@ -1,0 +1,86 @@
+package org.workersarchive.ocr;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.workersarchive.ocr.TestPages.FRENCH;
+import static org.workersarchive.ocr.TestPages.GERMAN;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.workersarchive.core.Page;
+import org.workersarchive.core.PagePreparation.OrientationSource;
+
+/** A document's pages read one after another by the real Tesseract: what the first teach the next. */
+class DocumentReadingTest {
+
+    @TempDir
+    static Path dir;
+    private final TesseractEngines engines = TestPages.sharedEngines();
+
+    @Test
+    void onceAPageIsSurelyUpsideDownTheNextAreTurnedWithoutBeingExamined() throws IOException {
+        DocumentReading document = new DocumentReading(List.of());
+        assertFalse(document.hint().settled(), "nothing is known of a document's first page");
+
+        Page first = engines.recognize(upsideDown(FRENCH, 1), document);
+        assertEquals(OrientationSource.DETECTED, first.preparation().orientation());
+        assertEquals(180, first.preparation().rotationDegrees());
+        assertEquals(180, document.hint().settledTurn());
+        assertEquals("Latin", document.hint().script());
+        assertEquals("fra", document.hint().model());
+
+        Page second = engines.recognize(upsideDown(FRENCH, 2), document);
+        assertEquals(OrientationSource.DOCUMENT, second.preparation().orientation());
+        assertEquals(180, second.preparation().rotationDegrees());
+        assertEquals(FRENCH, TesseractEnginesTest.lines(second), "read upright");
+        assertEquals(List.of("fra"), second.languages());
+    }
+
+    @Test
+    void aLeafThatLiesOtherwiseThanTheDocumentSaysIsExaminedAfterAllAndReadUpright() throws IOException {
+        DocumentReading document = new DocumentReading(List.of());
+        engines.recognize(TestPages.page(1, TestPages.drawn(FRENCH), dir.resolve("leaf-1.png")), document);
+        assertEquals(0, document.hint().settledTurn());
+
+        Page turned = engines.recognize(upsideDown(FRENCH, 2), document);
+
+        assertEquals(OrientationSource.DETECTED, turned.preparation().orientation(), "examined itself");
+        assertEquals(180, turned.preparation().rotationDegrees());
+        assertEquals(FRENCH, TesseractEnginesTest.lines(turned));
+        assertFalse(document.hint().settled(), "two pages sure of different turns: every page is examined from now on");
+    }
+
+    @Test
+    void theDocumentsLanguageIsTriedFirstOnItsNextPage() throws IOException {
+        DocumentReading document = new DocumentReading(List.of());
+        engines.recognize(TestPages.page(1, TestPages.drawn(GERMAN), dir.resolve("de-1.png")), document);
+        assertEquals("deu", document.hint().model());
+        int secondReadings = engines.secondReadings();
+
+        Page next = engines.recognize(TestPages.page(2, TestPages.drawn(GERMAN), dir.resolve("de-2.png")), document);
+
+        assertEquals(List.of("deu"), next.languages());
+        assertEquals(secondReadings, engines.secondReadings(), "read once, with the document's model");
+    }
+
+    @Test
+    void aPageThatWasNotReadTeachesNothing() throws IOException {
+        DocumentReading document = new DocumentReading(List.of("rus"));
+        assertEquals(List.of("rus"), document.forcedModels());
+
+        document.learn(TestPages.page(1, TestPages.drawn(FRENCH), dir.resolve("unread.png")));
+
+        assertNull(document.hint().model());
+        assertFalse(document.hint().settled());
+    }
+
+    private static Page upsideDown(List<String> lines, int number) throws IOException {
+        BufferedImage turned = TestPages.quarterTurned(TestPages.drawn(lines), 180);
+        return TestPages.page(number, turned, dir.resolve("upside-down-" + number + ".png"));
+    }
+}
