@@ -2,7 +2,10 @@
 # Throughput, side by side on the same page images: a box of four documents (French, Russian,
 # German, English; skewed, yellowed, one fed upside down; ThroughputPages in the samples module)
 #   (a) the plain tesseract CLI, one process per page, as many at once as there are cores
-#       (xargs -P), OMP_THREAD_LIMIT=1, each page with its own language (pages.tsv): the baseline;
+#       (xargs -P), OMP_THREAD_LIMIT=1, each page with its own language (pages.tsv), as if someone
+#       had sorted the box by language first: the baseline;
+#   (a') the same with one language list for every page (-l fra+rus+deu+eng), as a user reads a
+#       mixed box;
 #   (b) ocrmypdf -j <cores> --rotate-pages --deskew on the same pages as one PDF (img2pdf, lossless);
 #   (c) ./archive batch on the page files, every quality step on (orientation, deskew, language
 #       choice), start-up included;
@@ -31,7 +34,7 @@ if [ "${#need[@]}" -gt 0 ]; then
 fi
 
 "$ROOT/archive" --help >/dev/null   # builds the pipeline now, so that no run below pays for it
-rm -rf "$OUT" && mkdir -p "$OUT/tesseract" "$OUT/ocrmypdf"
+rm -rf "$OUT" && mkdir -p "$OUT/tesseract" "$OUT/tesseract-all" "$OUT/ocrmypdf"
 "$ROOT/archive" --main org.workersarchive.samples.ThroughputPages "$OUT" "$PER_DOCUMENT" >&2
 PAGES="$OUT/pages"
 img2pdf $(cut -f1 "$OUT/pages.tsv" | sed "s|^|$PAGES/|") -o "$OUT/box.pdf"
@@ -61,7 +64,11 @@ measure() {
 
 measure tesseract sh -c 'cut -f1,2 "$1/pages.tsv" | xargs -P "$2" -n 2 sh -c \
   '\''tesseract "$0/pages/$1" "$0/tesseract/$1" -l "$2" 2>/dev/null'\'' "$1"' _ "$OUT" "$CORES"
-tesseract=("tesseract CLI" pages "$OUT/tesseract" "$SECONDS_TAKEN" "$CPU_SECONDS" "$PEAK_KB")
+tesseract=("tesseract CLI, page's language" pages "$OUT/tesseract" "$SECONDS_TAKEN" "$CPU_SECONDS" "$PEAK_KB")
+
+measure tesseract-all sh -c 'cut -f1 "$1/pages.tsv" | xargs -P "$2" -I{} \
+  tesseract "$1/pages/{}" "$1/tesseract-all/{}" -l fra+rus+deu+eng 2>/dev/null' _ "$OUT" "$CORES"
+tesseract_all=("tesseract CLI, fra+rus+deu+eng" pages "$OUT/tesseract-all" "$SECONDS_TAKEN" "$CPU_SECONDS" "$PEAK_KB")
 
 measure ocrmypdf ocrmypdf -q -j "$CORES" --rotate-pages --deskew -l fra+rus+deu+eng \
   --sidecar "$OUT/ocrmypdf/box.txt" "$OUT/box.pdf" "$OUT/ocrmypdf/box.pdf"
@@ -71,7 +78,7 @@ measure pipeline "$ROOT/archive" batch "$PAGES" --archive "$OUT/archive" --worke
 pipeline=("./archive batch" archive "$OUT/archive" "$SECONDS_TAKEN" "$CPU_SECONDS" "$PEAK_KB")
 
 "$ROOT/archive" --main org.workersarchive.samples.ThroughputReport "$OUT" \
-  "${tesseract[@]}" "${ocrmypdf[@]}" "${pipeline[@]}" | tee "$OUT/results.md"
+  "${tesseract[@]}" "${tesseract_all[@]}" "${ocrmypdf[@]}" "${pipeline[@]}" | tee "$OUT/results.md"
 "$ROOT/archive" --main org.workersarchive.samples.PipelineCpuReport "$OUT/archive" "$CPU_SECONDS" | tee -a "$OUT/results.md"
 echo "pages: $(wc -l < "$OUT/pages.tsv") in 4 documents; machine: $CORES cores; $(tesseract --version 2>&1 | head -1);" \
   "ocrmypdf $(ocrmypdf --version)" | tee -a "$OUT/results.md"
