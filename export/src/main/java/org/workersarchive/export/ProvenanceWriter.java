@@ -17,7 +17,8 @@ import org.workersarchive.core.ProcessingStep;
 /**
  * Writes provenance.json: the source's description, each scan file (name, path, checksum, type,
  * size, pages, metadata), each page
- * (image, size, resolution, text origin, languages, mean confidence, words) and each processing
+ * (image, size, resolution, text origin, languages, mean confidence, words, the process that read it)
+ * and each processing
  * step (stage, tool, version, details, time). Thread-safe.
  */
 public final class ProvenanceWriter {
@@ -90,6 +91,7 @@ public final class ProvenanceWriter {
         preparation.put("skewDegrees", page.preparation().skewDegrees());
         preparation.put("script", page.preparation().script());
         preparation.put("thresholding", page.preparation().thresholding());
+        node.put("reader", page.reader());
         return node;
     }
 

@@ -58,7 +58,7 @@ public final class EngineProcesses implements OcrEngines {
         for (int attempt = 1; attempt <= limits.attempts(); attempt++) {
             EngineProcess.Outcome outcome = readInAProcess(request);
             if (outcome instanceof EngineProcess.Outcome.Answered answered) {
-                return pageOf(answered.answer(), page);
+                return answered.answer().pageOrThrow(page.number());
             }
             if (outcome instanceof EngineProcess.Outcome.TimedOut) {
                 throw new RejectedInputException("timeout: page " + page.number() + " was still being read after "
@@ -145,15 +145,5 @@ public final class EngineProcesses implements OcrEngines {
         } else {
             idle.add(process);
         }
-    }
-
-    private static Page pageOf(PageAnswer answer, Page page) {
-        if (answer.rejection() != null) {
-            throw new RejectedInputException(answer.rejection());
-        }
-        if (answer.failure() != null) {
-            throw new IllegalStateException("OCR of page " + page.number() + " failed: " + answer.failure());
-        }
-        return answer.page();
     }
 }
