@@ -31,8 +31,8 @@ final class ArchivePaths {
     /** The page with its image's path in the archive as this machine mounts it. */
     static Page arrived(Page page, Path archiveDir) {
         Path travelled = page.image().path().normalize();
-        Path image = archiveDir.resolve(ARCHIVE_ROOT.relativize(travelled)).normalize();
-        if (!travelled.isAbsolute() || !image.startsWith(archiveDir)) {
+        Path image = travelled.isAbsolute() ? archiveDir.resolve(ARCHIVE_ROOT.relativize(travelled)).normalize() : null;
+        if (image == null || !image.startsWith(archiveDir)) {
             throw new RejectedInputException("page " + page.number() + "'s image path " + page.image().path()
                     + " does not lie inside the archive folder; it was refused");
         }
