@@ -17,9 +17,12 @@ import java.util.stream.Stream;
  * @param blocks     the text in reading order
  * @param preparation how the image was turned and cleaned before it was read; {@link PagePreparation#NONE}
  *                    when it was not
+ * @param reader     which process read the page, as {@code host pid N} (the pipeline's own, or a worker's
+ *                   when pages go over a broker), so that an archivist can trace a page to its machine;
+ *                   empty before it was read
  */
 public record Page(int number, PageImage image, TextOrigin textOrigin, List<String> languages, List<Block> blocks,
-                   PagePreparation preparation) {
+                   PagePreparation preparation, String reader) {
 
     public Page {
         if (number < 1) {
@@ -30,24 +33,30 @@ public record Page(int number, PageImage image, TextOrigin textOrigin, List<Stri
         languages = List.copyOf(languages);
         blocks = List.copyOf(blocks);
         Objects.requireNonNull(preparation, "preparation");
+        Objects.requireNonNull(reader, "reader");
     }
 
     /** A page that has an image but has not been read yet. */
     public static Page unread(int number, PageImage image) {
-        return new Page(number, image, TextOrigin.NONE, List.of(), List.of(), PagePreparation.NONE);
+        return new Page(number, image, TextOrigin.NONE, List.of(), List.of(), PagePreparation.NONE, "");
     }
 
     public Page withText(TextOrigin origin, List<String> readAs, List<Block> newBlocks) {
-        return new Page(number, image, origin, readAs, newBlocks, preparation);
+        return new Page(number, image, origin, readAs, newBlocks, preparation, reader);
     }
 
     public Page withImage(PageImage newImage) {
-        return new Page(number, newImage, textOrigin, languages, blocks, preparation);
+        return new Page(number, newImage, textOrigin, languages, blocks, preparation, reader);
     }
 
     /** The page with its prepared image (the one its boxes refer to) and a record of the preparation. */
     public Page withPreparedImage(PageImage preparedImage, PagePreparation newPreparation) {
-        return new Page(number, preparedImage, textOrigin, languages, blocks, newPreparation);
+        return new Page(number, preparedImage, textOrigin, languages, blocks, newPreparation, reader);
+    }
+
+    /** The page as read by the given process ({@code host pid N}). */
+    public Page readBy(String newReader) {
+        return new Page(number, image, textOrigin, languages, blocks, preparation, newReader);
     }
 
     public Stream<Line> lines() {

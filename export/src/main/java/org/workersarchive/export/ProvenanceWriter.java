@@ -18,7 +18,8 @@ import org.workersarchive.core.ProcessingStep;
 /**
  * Writes provenance.json: the source's description, each scan file (name, path, checksum, type,
  * size, pages, metadata), each page
- * (image, size, resolution, text origin, languages, mean confidence, words) and each processing
+ * (image, size, resolution, text origin, languages, mean confidence, words, the process that read it)
+ * and each processing
  * step (stage, tool, version, details, time). Thread-safe.
  */
 public final class ProvenanceWriter {
@@ -92,6 +93,7 @@ public final class ProvenanceWriter {
         preparation.put("script", page.preparation().script());
         preparation.put("thresholding", page.preparation().thresholding());
         preparation.put("orientation", page.preparation().orientation().name().toLowerCase(Locale.ROOT));
+        node.put("reader", page.reader());
         return node;
     }
 

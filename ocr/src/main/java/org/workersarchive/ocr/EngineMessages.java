@@ -6,14 +6,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.util.List;
 import org.workersarchive.core.Page;
+import org.workersarchive.core.RejectedInputException;
 
 /**
  * What an engine process and its parent say to each other, one JSON message per line: first the
  * configuration (parent to child), then a page request and its answer, again and again. Pages
  * travel with their image's path, never with pixels. Both ends are this program; the records'
- * constructors check what arrives all the same.
+ * constructors check what arrives all the same. The pipeline sends the same messages over a broker
+ * to worker processes on other machines, so there is one codec for a page on the move.
  */
-final class EngineMessages {
+public final class EngineMessages {
 
     /**
      * Starts every answer line, so that whatever a native library prints on the child's standard
@@ -32,8 +34,8 @@ final class EngineMessages {
      * One page to read, with the models its document forces (empty: the configuration chooses) and
      * what its document's pages read so far say of it.
      */
-    record PageRequest(Page page, List<String> forcedModels, ReadingHint hint) {
-        PageRequest {
+    public record PageRequest(Page page, List<String> forcedModels, ReadingHint hint) {
+        public PageRequest {
             forcedModels = List.copyOf(forcedModels);
             hint = hint == null ? ReadingHint.NONE : hint;
         }
@@ -44,9 +46,9 @@ final class EngineMessages {
      * or failed in the engine (a message for the log). Exactly one is set. With it, the CPU time
      * the engine spent in Tesseract and Leptonica on the page.
      */
-    record PageAnswer(Page page, String rejection, String failure, NativeCpuTime cpu) {
+    public record PageAnswer(Page page, String rejection, String failure, NativeCpuTime cpu) {
 
-        PageAnswer {
+        public PageAnswer {
             int set = (page == null ? 0 : 1) + (rejection == null ? 0 : 1) + (failure == null ? 0 : 1);
             if (set != 1) {
                 throw new IllegalArgumentException("a page answer holds exactly one of page, rejection, failure");
@@ -54,20 +56,38 @@ final class EngineMessages {
             cpu = cpu == null ? NativeCpuTime.ZERO : cpu;
         }
 
-        static PageAnswer read(Page page, NativeCpuTime cpu) {
+        public static PageAnswer read(Page page, NativeCpuTime cpu) {
             return new PageAnswer(page, null, null, cpu);
         }
 
-        static PageAnswer rejected(String reason, NativeCpuTime cpu) {
+        public static PageAnswer rejected(String reason, NativeCpuTime cpu) {
             return new PageAnswer(null, reason, null, cpu);
         }
 
-        static PageAnswer failed(String message) {
+        public static PageAnswer failed(String message) {
             return new PageAnswer(null, null, message, NativeCpuTime.ZERO);
+        }
+
+        /**
+         * The page read, or the failure as the OCR stage throws it.
+         *
+         * @param pageNumber the page asked for, named in a failure
+         * @throws RejectedInputException when the page was rejected as input, with its reason
+         * @throws IllegalStateException  when the engine failed
+         */
+        public Page pageOrThrow(int pageNumber) {
+            if (rejection != null) {
+                throw new RejectedInputException(rejection);
+            }
+            if (failure != null) {
+                throw new IllegalStateException("OCR of page " + pageNumber + " failed: " + failure);
+            }
+            return page;
         }
     }
 
-    static String write(Object message) {
+    /** One line of JSON. */
+    public static String write(Object message) {
         try {
             return JSON.writeValueAsString(message);
         } catch (JsonProcessingException e) {
@@ -75,7 +95,8 @@ final class EngineMessages {
         }
     }
 
-    static <T> T read(String line, Class<T> type) {
+    /** A message from one line of JSON; an {@link IllegalStateException} says what does not fit. */
+    public static <T> T read(String line, Class<T> type) {
         try {
             return JSON.readValue(line, type);
         } catch (JsonProcessingException e) {

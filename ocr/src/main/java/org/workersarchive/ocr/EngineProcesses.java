@@ -61,7 +61,7 @@ public final class EngineProcesses implements OcrEngines {
             EngineProcess.Outcome outcome = readInAProcess(request);
             if (outcome instanceof EngineProcess.Outcome.Answered answered) {
                 nativeCpuTime.accumulateAndGet(answered.answer().cpu(), NativeCpuTime::plus);
-                return pageOf(answered.answer(), page);
+                return answered.answer().pageOrThrow(page.number());
             }
             if (outcome instanceof EngineProcess.Outcome.TimedOut) {
                 throw new RejectedInputException("timeout: page " + page.number() + " was still being read after "
@@ -164,15 +164,5 @@ public final class EngineProcesses implements OcrEngines {
         } else {
             idle.add(process);
         }
-    }
-
-    private static Page pageOf(PageAnswer answer, Page page) {
-        if (answer.rejection() != null) {
-            throw new RejectedInputException(answer.rejection());
-        }
-        if (answer.failure() != null) {
-            throw new IllegalStateException("OCR of page " + page.number() + " failed: " + answer.failure());
-        }
-        return answer.page();
     }
 }

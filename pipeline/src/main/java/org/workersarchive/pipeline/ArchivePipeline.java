@@ -41,7 +41,16 @@ public final class ArchivePipeline implements AutoCloseable {
      * @param reprocess make documents again from scans the archive holds already
      */
     public static ArchivePipeline forBatch(PipelineConfig config, RunReport report, boolean reprocess) {
-        return start(config, report, BATCH_QUEUE, InputSource.BATCH, reprocess);
+        return forBatch(config, report, reprocess, null);
+    }
+
+    /**
+     * As {@link #forBatch(PipelineConfig, RunReport, boolean)}, the pages read by workers over the
+     * broker at the URL (null: here).
+     */
+    public static ArchivePipeline forBatch(PipelineConfig config, RunReport report, boolean reprocess,
+                                           String brokerUrl) {
+        return start(config, report, BATCH_QUEUE, InputSource.BATCH, reprocess, brokerUrl);
     }
 
     /**
@@ -49,7 +58,7 @@ public final class ArchivePipeline implements AutoCloseable {
      * {@link #submit}: each that now makes a document leaves failed/.
      */
     public static ArchivePipeline forRetry(PipelineConfig config, RunReport report) {
-        return start(config, report, BATCH_QUEUE, InputSource.FAILED, false);
+        return start(config, report, BATCH_QUEUE, InputSource.FAILED, false, null);
     }
 
     /**
@@ -61,6 +70,15 @@ public final class ArchivePipeline implements AutoCloseable {
      * an input the archive could not take stays in the inbox.
      */
     public static ArchivePipeline forInbox(PipelineConfig config, RunReport report, Path inbox) {
+        return forInbox(config, report, inbox, null);
+    }
+
+    /**
+     * As {@link #forInbox(PipelineConfig, RunReport, Path)}, the pages read by workers over the
+     * broker at the URL (null: here). An ingest node: it admits, ingests, annotates and stores;
+     * only the pages' OCR goes over the broker.
+     */
+    public static ArchivePipeline forInbox(PipelineConfig config, RunReport report, Path inbox, String brokerUrl) {
         String folder = inbox.toAbsolutePath().normalize().toString();
         if (folder.matches(".*[?&#%{}].*")) {
             // The folder goes into an endpoint URI, where these would be read as options or placeholders.
@@ -71,16 +89,17 @@ public final class ArchivePipeline implements AutoCloseable {
                 + "&readLockTimeout=20000&readLockLoggingLevel=OFF&initialDelay=500&delay=1000"
                 + "&maxMessagesPerPoll=" + 2 * config.workers()
                 + "&exclude=^\\..*|.*\\.(part|partial|tmp|crdownload)$&filter=#" + INBOX_FILTER;
-        return start(config, report, uri, InputSource.INBOX, false);
+        return start(config, report, uri, InputSource.INBOX, false, brokerUrl);
     }
 
     /**
      * Takes the archive's lock, puts right what a stopped run left, then starts the routes.
      *
      * @param reprocess make documents again from scans the archive holds already
+     * @param brokerUrl where workers read the pages; null to read them here
      */
     private static ArchivePipeline start(PipelineConfig config, RunReport report, String sourceUri,
-                                         InputSource source, boolean reprocess) {
+                                         InputSource source, boolean reprocess, String brokerUrl) {
         ArchiveLock lock = ArchiveLock.take(config.archiveDir(), "run " + report.runId());
         DocumentStages stages;
         try {
@@ -98,7 +117,11 @@ public final class ArchivePipeline implements AutoCloseable {
         ExecutorService ocrPool = camel.getExecutorServiceManager()
                 .newFixedThreadPool(ArchivePipeline.class, "ocr", config.workers());
         try {
-            camel.addRoutes(new ArchiveRoutes(sourceUri, source, config.workers(), stages, report, ocrPool));
+            camel.addRoutes(new ArchiveRoutes(sourceUri, source, config.workers(), stages, report, ocrPool,
+                    brokerUrl == null));
+            if (brokerUrl != null) {
+                addBrokerPageRoutes(camel, config, brokerUrl);
+            }
             camel.start();
         } catch (Exception e) {
             stages.close();
@@ -106,6 +129,14 @@ public final class ArchivePipeline implements AutoCloseable {
             throw new IllegalStateException("the pipeline's routes could not start: " + e.getMessage(), e);
         }
         return new ArchivePipeline(camel, stages, report, lock);
+    }
+
+    private static void addBrokerPageRoutes(CamelContext camel, PipelineConfig config, String brokerUrl)
+            throws Exception {
+        camel.addComponent(BrokerQueues.COMPONENT, BrokerQueues.component(brokerUrl, config.workers()));
+        BrokerPages pages = new BrokerPages(config.archiveDir(), config.pageAnswerWait(), brokerUrl);
+        camel.addRoutes(new BrokerPageRoutes(pages, BrokerQueues.repliesOf(config.archiveDir()),
+                config.pageAnswerWait()));
     }
 
     /** Queues one batch input; blocks while the queue is full. */

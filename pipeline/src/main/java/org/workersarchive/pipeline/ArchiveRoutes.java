@@ -10,11 +10,15 @@ import org.apache.camel.model.ProcessorDefinition;
  * The only place where Camel meets the stages. Every input, from the inbox or from a batch,
  * arrives at {@link #PROCESS} as a {@link org.workersarchive.ingest.ScanSet} (one scan, or the
  * files of one issue); its pages are read in parallel on the OCR pool; its outcome, whatever
- * happens, is recorded in the run report, and only then does the input leave the inbox.
+ * happens, is recorded in the run report, and only then does the input leave the inbox. Each page
+ * is read at {@link #READ_PAGE}: here, on the OCR pool's engines, or on workers over a broker
+ * ({@link BrokerPageRoutes}).
  */
 final class ArchiveRoutes extends RouteBuilder {
 
     static final String PROCESS = "direct:process-input";
+    /** Takes a page of the document in property {@link #DOCUMENT}, answers it read. */
+    static final String READ_PAGE = "direct:read-page";
     static final String INPUT = "archiveInput";
     static final String ADMISSION = "archiveAdmission";
     static final String DOCUMENT = "archiveDocument";
@@ -27,19 +31,23 @@ final class ArchiveRoutes extends RouteBuilder {
     private final DocumentStages stages;
     private final RunReport report;
     private final ExecutorService ocrPool;
+    private final boolean readsPagesHere;
 
     /**
      * @param sourceUri where inputs come from: the inbox's file endpoint (files), or the batch queue (sets)
      * @param source    what the inputs are, which decides whether they leave their place when done with
+     * @param readsPagesHere whether pages are read by this process's engines; if not, another route
+     *                  serves {@link #READ_PAGE}
      */
     ArchiveRoutes(String sourceUri, InputSource source, int workers, DocumentStages stages, RunReport report,
-                  ExecutorService ocrPool) {
+                  ExecutorService ocrPool, boolean readsPagesHere) {
         this.sourceUri = sourceUri;
         this.source = source;
         this.workers = workers;
         this.stages = stages;
         this.report = report;
         this.ocrPool = ocrPool;
+        this.readsPagesHere = readsPagesHere;
     }
 
     @Override
@@ -85,10 +93,15 @@ final class ArchiveRoutes extends RouteBuilder {
                 .setProperty(READING, method(stages, "reading"))
                 .split(simple("${body.pages}"), new PageAggregation(DOCUMENT))
                     .parallelProcessing().executorService(ocrPool).stopOnException()
-                    .bean(stages, "recognize(${body}, ${exchangeProperty." + READING + "})")
+                    .to(READ_PAGE)
                 .end()
                 .bean(stages, "recognized(${body}, ${exchangeProperty." + OCR_STARTED + "})")
                 .bean(stages, "annotate")
                 .bean(stages, "store(${body}, ${exchangeProperty." + ADMISSION + "})");
+
+        if (readsPagesHere) {
+            from(READ_PAGE).routeId("read-page")
+                    .bean(stages, "recognize(${body}, ${exchangeProperty." + READING + "})");
+        }
     }
 }

@@ -54,6 +54,8 @@ public final class DocumentStages implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DocumentStages.class);
     /** How long the inbox waits before it tries an archive that could not be written. */
     private static final Duration ARCHIVE_RETRY_PAUSE = Duration.ofSeconds(10);
+    /** This process, as the reader of the pages its own engines read. */
+    private static final String READER = BrokerQueues.thisProcess();
     private static final Map<String, String> EXTENSIONS = Map.of(
             "application/pdf", "pdf", "image/tiff", "tif", "image/jpeg", "jpg", "image/png", "png");
 
@@ -176,7 +178,7 @@ public final class DocumentStages implements AutoCloseable {
 
     /** Reads one page; called from the OCR worker threads, one Tesseract engine each. */
     public Page recognize(Page page, DocumentReading reading) {
-        return engines.recognize(page, reading);
+        return engines.recognize(page, reading).readBy(READER);
     }
 
     /** Records the OCR step once every page of the document has been read. */

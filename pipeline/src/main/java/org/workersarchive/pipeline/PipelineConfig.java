@@ -1,6 +1,7 @@
 package org.workersarchive.pipeline;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import org.workersarchive.export.TeiConfig;
@@ -22,9 +23,11 @@ import org.workersarchive.ocr.OcrConfig;
  * @param engines       the bounds of the OCR engine processes; one process per worker
  * @param inputAttempts how many runs may stop (be killed, crash) while an input is under way before
  *                      the next one sends it to failed/ instead of trying again
+ * @param pageDeliveries when pages go over a broker: how many times a page may be given to workers
+ *                      that stop before finishing it (killed, crashed) before it fails, and its document
  */
 public record PipelineConfig(Path archiveDir, int workers, IngestConfig ingest, OcrConfig ocr, TeiConfig tei,
-                             Path authorityList, EngineLimits engines, int inputAttempts) {
+                             Path authorityList, EngineLimits engines, int inputAttempts, int pageDeliveries) {
 
     public PipelineConfig {
         Objects.requireNonNull(archiveDir, "archiveDir");
@@ -42,7 +45,18 @@ public record PipelineConfig(Path archiveDir, int workers, IngestConfig ingest, 
         if (inputAttempts < 1) {
             throw new IllegalArgumentException("input attempts must be at least 1: " + inputAttempts);
         }
+        if (pageDeliveries < 1) {
+            throw new IllegalArgumentException("page deliveries must be at least 1: " + pageDeliveries);
+        }
         archiveDir = archiveDir.toAbsolutePath().normalize();
+    }
+
+    /**
+     * How long the ingest node waits for a page sent to the workers: every delivery may take every
+     * engine attempt up to the page timeout; a minute more for the broker and the queue.
+     */
+    public Duration pageAnswerWait() {
+        return engines.pageTimeout().multipliedBy((long) engines.attempts() * pageDeliveries).plusMinutes(1);
     }
 
     public Optional<Path> authorityListIfGiven() {

@@ -36,11 +36,14 @@ public final class PipelineConfigLoader {
     static final String PAGES_PER_ENGINE = "archive.pages-per-engine";
     static final String ENGINE_ATTEMPTS = "archive.engine-attempts";
     static final String INPUT_ATTEMPTS = "archive.input-attempts";
+    static final String PAGE_DELIVERIES = "archive.page-deliveries";
     /** Runs that may stop while an input is under way, by default, before it goes to failed/. */
     static final int DEFAULT_INPUT_ATTEMPTS = 3;
+    /** Workers that may stop while reading a page, by default, before the page fails. */
+    static final int DEFAULT_PAGE_DELIVERIES = 3;
     private static final List<String> KNOWN_KEYS = List.of(LANGUAGES, LANGUAGE_CHOICE, WORKERS, RENDER_DPI,
             MAX_PAGES, TESSDATA, THRESHOLDING, UNCERTAIN_BELOW, WORD_ZONES, AUTHORITY_LIST, PAGE_TIMEOUT,
-            PAGES_PER_ENGINE, ENGINE_ATTEMPTS, INPUT_ATTEMPTS);
+            PAGES_PER_ENGINE, ENGINE_ATTEMPTS, INPUT_ATTEMPTS, PAGE_DELIVERIES);
 
     private final Properties values = new Properties();
 
@@ -94,7 +97,7 @@ public final class PipelineConfigLoader {
                 intValue(PAGES_PER_ENGINE, engineDefaults.pagesPerProcess()),
                 intValue(ENGINE_ATTEMPTS, engineDefaults.attempts()), engineDefaults.heapMegabytes());
         return new PipelineConfig(archiveDir, workers, ingest, ocr, tei, authority, engines,
-                intValue(INPUT_ATTEMPTS, DEFAULT_INPUT_ATTEMPTS));
+                intValue(INPUT_ATTEMPTS, DEFAULT_INPUT_ATTEMPTS), intValue(PAGE_DELIVERIES, DEFAULT_PAGE_DELIVERIES));
     }
 
     private boolean booleanValue(String key, boolean fallback) {

@@ -6,13 +6,17 @@ import picocli.CommandLine.Command;
 /** The {@code archive} command line: the launcher script {@code ./archive} runs this class. */
 @Command(name = "archive", mixinStandardHelpOptions = true, versionProvider = ArchiveCli.Version.class,
         description = "Turns scanned pamphlets and periodicals into TEI P5 in an archive folder.",
-        subcommands = {BatchCommand.class, WatchCommand.class, RetryCommand.class, DemoCommand.class,
+        subcommands = {BatchCommand.class, WatchCommand.class, WorkerCommand.class, BrokerCommand.class,
+                RetryCommand.class, DemoCommand.class,
                 EvaluateCommand.class, ValidateCommand.class, ExportCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Examples:",
                 "  ./archive demo",
                 "  ./archive batch ~/scans/box-12 --archive ~/archive",
                 "  ./archive watch --inbox ~/inbox --archive ~/archive",
+                "  ./archive broker          (then, on any machines that see the archive folder:)",
+                "  ./archive watch --inbox ~/inbox --archive ~/archive --broker tcp://127.0.0.1:61616",
+                "  ./archive worker --broker tcp://127.0.0.1:61616 --archive ~/archive",
                 "  ./archive retry --archive ~/archive",
                 "  ./archive evaluate --archive demo-archive --truth samples/bundled/truth",
                 "  ./archive test            (the launcher runs the whole test suite)"})
@@ -47,7 +51,7 @@ public final class ArchiveCli implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is needed: batch, watch, demo or evaluate");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is needed: batch, watch, worker, broker, demo or evaluate");
     }
 
     /** The pipeline's version, from the jar's manifest. */

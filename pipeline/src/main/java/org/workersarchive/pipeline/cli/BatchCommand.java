@@ -39,6 +39,11 @@ final class BatchCommand implements Callable<Integer> {
             "is kept; the new output is stored beside it in versions/<run>/."})
     boolean reprocess;
 
+    @Option(names = "--broker", paramLabel = "URL",
+            description = {"Have the pages read by workers (./archive worker) over this Artemis broker,",
+                    "e.g. tcp://10.0.0.5:61616, instead of here. Workers must see the archive folder."})
+    String broker;
+
     @Mixin
     ConfigOptions options;
 
@@ -53,7 +58,8 @@ final class BatchCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        return run(files, options.load(archive), reprocess);
+        PipelineConfig config = options.load(archive);
+        return run(files, config, "batch", report -> ArchivePipeline.forBatch(config, report, reprocess, broker));
     }
 
     /**

@@ -29,6 +29,11 @@ final class WatchCommand implements Callable<Integer> {
     @Option(names = "--archive", required = true, paramLabel = "DIR", description = "The archive folder.")
     Path archive;
 
+    @Option(names = "--broker", paramLabel = "URL",
+            description = {"Have the pages read by workers (./archive worker) over this Artemis broker,",
+                    "e.g. tcp://10.0.0.5:61616, instead of here. Workers must see the archive folder."})
+    String broker;
+
     @Mixin
     ConfigOptions options;
 
@@ -42,7 +47,7 @@ final class WatchCommand implements Callable<Integer> {
         }
         PipelineConfig config = options.load(archive);
         RunReport report = new RunReport(config.archiveDir(), "watch", new ProgressPrinter(System.out, 0, false));
-        ArchivePipeline pipeline = ArchivePipeline.forInbox(config, report, inbox);
+        ArchivePipeline pipeline = ArchivePipeline.forInbox(config, report, inbox, broker);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("Stopping: finishing the documents under way…");
@@ -55,8 +60,9 @@ final class WatchCommand implements Callable<Integer> {
                 stopped.countDown();
             }
         }, "archive-shutdown"));
-        System.out.printf("Watching %s; archive %s; %d worker(s). Ctrl-C to stop.%n",
-                inbox.toAbsolutePath(), config.archiveDir(), config.workers());
+        System.out.printf("Watching %s; archive %s; %s. Ctrl-C to stop.%n", inbox.toAbsolutePath(),
+                config.archiveDir(), broker == null ? config.workers() + " worker(s)"
+                        : "pages read by the workers of " + broker + ", " + config.workers() + " at once");
         stopped.await();
         return 0;
     }
