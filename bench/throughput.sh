@@ -12,12 +12,13 @@
 # and prints pages per minute, the ratio to (a), wall and CPU seconds, the peak resident memory of
 # all the processes of each run together (sampled every 0.2 s), and CER/WER against the truth.
 # Then the pipeline's own work: the CPU time of the batch outside Tesseract's and Leptonica's calls.
-#   bench/throughput.sh [PAGES_PER_DOCUMENT] [OUT_DIR]     (16 pages each: 64 pages)
+#   bench/throughput.sh [PAGES_PER_DOCUMENT [sparse|dense [OUT_DIR]]]     (16 sparse pages each: 64 pages)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 PER_DOCUMENT="${1:-16}"
-OUT="${2:-$ROOT/target/bench-throughput}"
+DENSITY="${2:-sparse}"
+OUT="${3:-$ROOT/target/bench-throughput-$DENSITY}"
 CORES="$(nproc)"
 export OMP_THREAD_LIMIT=1
 
@@ -35,7 +36,7 @@ fi
 
 "$ROOT/archive" --help >/dev/null   # builds the pipeline now, so that no run below pays for it
 rm -rf "$OUT" && mkdir -p "$OUT/tesseract" "$OUT/tesseract-all" "$OUT/ocrmypdf"
-"$ROOT/archive" --main org.workersarchive.samples.ThroughputPages "$OUT" "$PER_DOCUMENT" >&2
+"$ROOT/archive" --main org.workersarchive.samples.ThroughputPages "$OUT" "$PER_DOCUMENT" "$DENSITY" >&2
 PAGES="$OUT/pages"
 img2pdf $(cut -f1 "$OUT/pages.tsv" | sed "s|^|$PAGES/|") -o "$OUT/box.pdf"
 
@@ -80,5 +81,5 @@ pipeline=("./archive batch" archive "$OUT/archive" "$SECONDS_TAKEN" "$CPU_SECOND
 "$ROOT/archive" --main org.workersarchive.samples.ThroughputReport "$OUT" \
   "${tesseract[@]}" "${tesseract_all[@]}" "${ocrmypdf[@]}" "${pipeline[@]}" | tee "$OUT/results.md"
 "$ROOT/archive" --main org.workersarchive.samples.PipelineCpuReport "$OUT/archive" "$CPU_SECONDS" | tee -a "$OUT/results.md"
-echo "pages: $(wc -l < "$OUT/pages.tsv") in 4 documents; machine: $CORES cores; $(tesseract --version 2>&1 | head -1);" \
+echo "pages: $(wc -l < "$OUT/pages.tsv") $DENSITY pages in 4 documents; machine: $CORES cores; $(tesseract --version 2>&1 | head -1);" \
   "ocrmypdf $(ocrmypdf --version)" | tee -a "$OUT/results.md"

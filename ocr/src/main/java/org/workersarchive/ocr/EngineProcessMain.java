@@ -15,7 +15,7 @@ import org.workersarchive.ocr.EngineMessages.PageRequest;
 /**
  * The main class of an engine process ({@link EngineProcesses}): reads its configuration, then
  * page requests, from standard input, one JSON line each, and answers each on standard output.
- * It ends when its input ends, which is also what happens when its parent dies.
+ * It ends when its input ends, and at once when its parent dies.
  */
 public final class EngineProcessMain {
 
@@ -23,6 +23,9 @@ public final class EngineProcessMain {
     }
 
     public static void main(String[] args) throws IOException {
+        // An orphan would finish its page and write the page's prepared image after its parent died,
+        // while the page may already be given to another engine (or, over a broker, another worker).
+        ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> Runtime.getRuntime().halt(3)));
         PrintStream answers = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         // Whatever else this process prints (a library's warning) goes where the parent only logs it.
         System.setOut(System.err);

@@ -41,6 +41,7 @@ public final class ArchiveWorker implements AutoCloseable {
         }
         EngineProcesses engines = new EngineProcesses(config.ocr(), config.engines(),
                 archive.resolve("logs").resolve("engine-crashes"));
+        engines.startAll();
         PageWorker worker = new PageWorker(archive, engines, config.pageDeliveries(), BrokerQueues.thisProcess(),
                 progress);
         CamelContext camel = new DefaultCamelContext();

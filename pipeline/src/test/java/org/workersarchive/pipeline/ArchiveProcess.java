@@ -10,8 +10,9 @@ import java.util.concurrent.TimeUnit;
 import org.workersarchive.pipeline.cli.ArchiveCli;
 
 /**
- * A command of {@code ./archive} (broker, worker, watch) in a process of its own, as on another
- * machine: started with this JVM's class path, its output in a log file the test reads.
+ * A command of {@code ./archive} (watch, broker, worker) in a process of its own, as an archivist
+ * starts it or as on another machine, for the tests that kill it or measure it: started with this
+ * JVM's class path, its output in a log file the test reads.
  */
 final class ArchiveProcess implements AutoCloseable {
 
@@ -32,6 +33,19 @@ final class ArchiveProcess implements AutoCloseable {
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         return new ArchiveProcess(process, log);
+    }
+
+    /**
+     * The real {@code watch} command on an inbox and an archive.
+     *
+     * @param heap     its -Xmx, e.g. "256m"
+     * @param settings more command-line options of the watch command
+     */
+    static ArchiveProcess watch(Path inbox, Path archive, Path log, String heap, String... settings) throws IOException {
+        List<String> arguments = new ArrayList<>(List.of("watch", "--inbox", inbox.toString(), "--archive",
+                archive.toString()));
+        arguments.addAll(List.of(settings));
+        return start(log, heap, arguments.toArray(String[]::new));
     }
 
     long pid() {
@@ -56,13 +70,21 @@ final class ArchiveProcess implements AutoCloseable {
         process.waitFor(30, TimeUnit.SECONDS);
     }
 
-    /** SIGTERM, then waits for the process to end; returns its exit status. */
+    /**
+     * SIGTERM, as a service manager stops it: a watch finishes the documents under way, then the JVM
+     * exits with 143 (128 + the signal), as every JVM does after SIGTERM. Returns its exit status.
+     */
     int stop() throws InterruptedException {
         process.destroy();
         if (!process.waitFor(120, TimeUnit.SECONDS)) {
             throw new AssertionError("the process did not stop within 2 minutes of SIGTERM; see " + log);
         }
         return process.exitValue();
+    }
+
+    /** Resident memory of the process itself, from /proc, in kilobytes. */
+    long residentKilobytes() throws IOException {
+        return EngineProcessesOf.residentKilobytes(process.pid());
     }
 
     @Override

@@ -5,11 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.awt.Color;
-import java.awt.Font;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -23,7 +18,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.workersarchive.core.Fixity;
@@ -106,9 +100,9 @@ class DistributedIT {
         Path inbox = Files.createDirectories(work.resolve("inbox"));
         Path archive = work.resolve("archive");
         Path drawn = Files.createDirectories(work.resolve("drawn"));
-        Path poison = writeFullPage(drawn.resolve("poison-tract_1931.png"), "The tract no worker finishes");
-        write(drawn.resolve("first-leaflet_1931.png"), "The first leaflet, page 1 of 1");
-        write(drawn.resolve("second-leaflet_1931.png"), "The second leaflet, page 1 of 1");
+        Path poison = DrawnScans.fullPage(drawn.resolve("poison-tract_1931.png"), "The tract no worker finishes");
+        DrawnScans.slip(drawn.resolve("first-leaflet_1931.png"), "The first leaflet, page 1 of 1");
+        DrawnScans.slip(drawn.resolve("second-leaflet_1931.png"), "The second leaflet, page 1 of 1");
         String poisonStaged = "/tmp/" + Fixity.sha256(poison) + "/";
         Path settings = Files.writeString(work.resolve("archive.properties"), "archive.page-deliveries=2\n");
         String url = "tcp://127.0.0.1:" + freePort();
@@ -179,49 +173,13 @@ class DistributedIT {
                 Path file = folder.resolve(String.format("tract-%s_1930_p%02d.png", tract, page));
                 String heading = "Tract " + tract + ", page " + page + " of " + PAGES_PER_TRACT;
                 if (page == FULL_PAGE) {
-                    writeFullPage(file, heading);
+                    DrawnScans.fullPage(file, heading);
                 } else {
-                    write(file, heading);
+                    DrawnScans.slip(file, heading);
                 }
             }
         }
         return folder;
-    }
-
-    private static Path write(Path file, String text) throws IOException {
-        BufferedImage image = new BufferedImage(900, 160, BufferedImage.TYPE_BYTE_GRAY);
-        Graphics2D g = image.createGraphics();
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, image.getWidth(), image.getHeight());
-        g.setColor(Color.BLACK);
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setFont(new Font("DejaVu Serif", Font.PLAIN, 36));
-        g.drawString(text, 40, 95);
-        g.dispose();
-        ImageIO.write(image, "png", file.toFile());
-        return file;
-    }
-
-    /**
-     * A full page of text under a heading, no digit but the heading's: it takes seconds to read, so
-     * that a worker can be killed surely in its middle.
-     */
-    private static Path writeFullPage(Path file, String heading) throws IOException {
-        BufferedImage image = new BufferedImage(1700, 2200, BufferedImage.TYPE_BYTE_GRAY);
-        Graphics2D g = image.createGraphics();
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, image.getWidth(), image.getHeight());
-        g.setColor(Color.BLACK);
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setFont(new Font("DejaVu Serif", Font.PLAIN, 30));
-        g.drawString(heading, 100, 100);
-        for (int line = 1; line <= 40; line++) {
-            g.drawString("A line of the tract that takes its reader some time, however often it is given.",
-                    100, 150 + line * 50);
-        }
-        g.dispose();
-        ImageIO.write(image, "png", file.toFile());
-        return file;
     }
 
     /** Renames: each file appears in the inbox whole, all at once. */

@@ -56,7 +56,7 @@ class InboxCrashIT {
                     "archive.input-attempts=" + (KILLS_PER_TRIAL + 1) + "\narchive.workers=2\n");
             List<Long> killedAfterMillis = new ArrayList<>();
             for (int kill = 1; kill <= KILLS_PER_TRIAL; kill++) {
-                try (WatchProcess watch = WatchProcess.start(inbox, archive, trialDir.resolve("watch.log"), "512m",
+                try (ArchiveProcess watch = ArchiveProcess.watch(inbox, archive, trialDir.resolve("watch.log"), "512m",
                         "--config", settings.toString())) {
                     long life = 300 + (long) (random.nextDouble() * LONGEST_LIFE.toMillis());
                     Thread.sleep(life);
@@ -64,7 +64,7 @@ class InboxCrashIT {
                     killedAfterMillis.add(life);
                 }
             }
-            try (WatchProcess watch = WatchProcess.start(inbox, archive, trialDir.resolve("watch.log"), "512m",
+            try (ArchiveProcess watch = ArchiveProcess.watch(inbox, archive, trialDir.resolve("watch.log"), "512m",
                     "--config", settings.toString())) {
                 waitUntil(() -> BatchRunIT.files(inbox).isEmpty() && journalIsEmpty(archive), watch);
                 assertEquals(128 + 15, watch.stop(), "the JVM's status after SIGTERM, its shutdown done");
@@ -167,7 +167,7 @@ class InboxCrashIT {
         boolean holds() throws IOException;
     }
 
-    private static void waitUntil(Condition condition, WatchProcess watch) throws Exception {
+    private static void waitUntil(Condition condition, ArchiveProcess watch) throws Exception {
         Instant deadline = Instant.now().plus(PATIENCE);
         while (!condition.holds()) {
             if (watch != null && !watch.isAlive()) {

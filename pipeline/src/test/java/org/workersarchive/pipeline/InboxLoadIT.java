@@ -3,11 +3,6 @@ package org.workersarchive.pipeline;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.awt.Color;
-import java.awt.Font;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,7 +12,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,11 +38,11 @@ class InboxLoadIT {
         Path archive = work.resolve("archive");
         Path drawn = Files.createDirectories(work.resolve("drawn"));
         for (int n = 1; n <= FILES; n++) {
-            ImageIO.write(slip(n), "png", drawn.resolve(String.format("slip-%04d.png", n)).toFile());
+            DrawnScans.slip(drawn.resolve(String.format("slip-%04d.png", n)), "Feuille " + n + " du Groupe ouvrier");
         }
         List<long[]> samples = new ArrayList<>();
         Instant start = Instant.now();
-        try (WatchProcess watch = WatchProcess.start(inbox, archive, work.resolve("watch.log"), HEAP, "--workers", "2")) {
+        try (ArchiveProcess watch = ArchiveProcess.watch(inbox, archive, work.resolve("watch.log"), HEAP, "--workers", "2")) {
             try (Stream<Path> slips = Files.list(drawn)) {
                 for (Path slip : slips.toList()) {
                     Files.move(slip, inbox.resolve(slip.getFileName())); // a rename: each appears whole, all at once
@@ -69,20 +63,6 @@ class InboxLoadIT {
         assertTrue(Files.notExists(archive.resolve("failed")), "none failed");
         assertTrue(samples.stream().anyMatch(sample -> sample[3] > 0), "the engine processes were seen and measured");
         writeSamples(samples);
-    }
-
-    /** A slip of paper with a numbered line of French: small, and different for each number. */
-    private static BufferedImage slip(int number) {
-        BufferedImage image = new BufferedImage(900, 160, BufferedImage.TYPE_BYTE_GRAY);
-        Graphics2D g = image.createGraphics();
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, image.getWidth(), image.getHeight());
-        g.setColor(Color.BLACK);
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setFont(new Font("DejaVu Serif", Font.PLAIN, 36));
-        g.drawString("Feuille " + number + " du Groupe ouvrier", 40, 95);
-        g.dispose();
-        return image;
     }
 
     private static long enginesResidentKilobytes(Path archive) throws IOException {

@@ -87,23 +87,13 @@ public final class OcrComparison {
     }
 
     private String score(Tool tool, Predicate<GroundTruth> which) {
-        long charEdits = 0;
-        long chars = 0;
-        long wordEdits = 0;
-        long words = 0;
+        ErrorCounts errors = ErrorCounts.NONE;
         for (GroundTruth truth : truths) {
-            if (!which.test(truth)) {
-                continue;
+            if (which.test(truth)) {
+                errors = errors.plus(ErrorCounts.of(truth.text(), tool.textOfPage().apply(truth.file())));
             }
-            String expected = truth.text();
-            String read = tool.textOfPage().apply(truth.file());
-            charEdits += TextMetrics.charEdits(expected, read);
-            chars += TextMetrics.normalize(expected).length();
-            wordEdits += TextMetrics.wordEdits(expected, read);
-            words += TextMetrics.words(expected).size();
         }
-        return String.format(Locale.ROOT, "%.2f%% / %.2f%%", 100.0 * charEdits / Math.max(1, chars),
-                100.0 * wordEdits / Math.max(1, words));
+        return errors.rates();
     }
 
     private static String header(String title, List<String> groups, String last) {

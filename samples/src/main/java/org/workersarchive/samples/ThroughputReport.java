@@ -101,20 +101,12 @@ public final class ThroughputReport {
     }
 
     private String score(Map<String, String> texts) throws IOException {
-        long charEdits = 0;
-        long chars = 0;
-        long wordEdits = 0;
-        long words = 0;
+        ErrorCounts errors = ErrorCounts.NONE;
         for (String page : pageNames) {
             String expected = GroundTruth.read(benchDir.resolve("truth").resolve(page + ".json")).text();
-            String read = texts.getOrDefault(page, "");
-            charEdits += TextMetrics.charEdits(expected, read);
-            chars += TextMetrics.normalize(expected).length();
-            wordEdits += TextMetrics.wordEdits(expected, read);
-            words += TextMetrics.words(expected).size();
+            errors = errors.plus(ErrorCounts.of(expected, texts.getOrDefault(page, "")));
         }
-        return String.format(Locale.ROOT, "%.2f%% / %.2f%%", 100.0 * charEdits / Math.max(1, chars),
-                100.0 * wordEdits / Math.max(1, words));
+        return errors.rates();
     }
 
     private static String read(Path file) {
