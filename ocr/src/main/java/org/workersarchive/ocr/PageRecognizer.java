@@ -42,7 +42,6 @@ final class PageRecognizer implements AutoCloseable {
     private final Map<String, String> lastModelOfScript = new HashMap<>();
     private final CpuClock clock = new CpuClock();
     private int secondReadings;
-    private int examinedAfterAll;
 
     PageRecognizer(OcrConfig config) {
         this.config = config;
@@ -64,21 +63,30 @@ final class PageRecognizer implements AutoCloseable {
         }
         List<String> forced = !forcedModels.isEmpty() ? forcedModels
                 : config.languageChoice() == OcrConfig.LanguageChoice.FIXED ? config.languages() : List.of();
-        if (hint.settled()) {
-            try (PagePreparer.PreparedPage prepared = preparer.prepareAsDocument(page, hint)) {
-                Page read = read(prepared, forced, hint);
-                if (meanConfidence(read) >= POOR_READING_CONFIDENCE) {
-                    preparer.keep(prepared);
-                    return read;
-                }
-            }
-            // Read poorly as the document's pages lie: this leaf may lie otherwise. Examine it.
-            examinedAfterAll++;
+        if (!hint.settled()) {
+            return examinedAndRead(page, forced, hint, null);
         }
-        return examinedAndRead(page, forced, hint.unsettled());
+        try (PagePreparer.PreparedPage prepared = preparer.prepareAsDocument(page, hint)) {
+            Page read = read(prepared, forced, hint);
+            if (meanConfidence(read) >= POOR_READING_CONFIDENCE) {
+                preparer.keep(prepared);
+                return read;
+            }
+            // Read poorly as the document's pages lie: this leaf may lie otherwise. Examine it, and
+            // keep whichever reading is better (a page may read poorly because it is poor).
+            return examinedAndRead(page, forced, hint.unsettled(), new Reading(prepared, read));
+        }
     }
 
-    private Page examinedAndRead(Page page, List<String> forced, ReadingHint hint) {
+    /** A page prepared and read, not yet kept. */
+    private record Reading(PagePreparer.PreparedPage prepared, Page page) {
+    }
+
+    /**
+     * Examines the page's orientation itself and reads it; keeps the best reading, this one or
+     * {@code rival} (null when there is none).
+     */
+    private Page examinedAndRead(Page page, List<String> forced, ReadingHint hint, Reading rival) {
         try (PagePreparer.PreparedPage prepared = preparer.prepare(page)) {
             Page read = read(prepared, forced, hint);
             if (prepared.suggestedTurn() != 0) {
@@ -88,14 +96,19 @@ final class PageRecognizer implements AutoCloseable {
                 try (PagePreparer.PreparedPage turned = preparer.prepare(page, prepared.suggestedTurn())) {
                     Page readTurned = read(turned, forced, hint);
                     if (meanConfidence(readTurned) + CONFIDENCE_MARGIN >= meanConfidence(read)) {
-                        preparer.keep(turned);
-                        return readTurned;
+                        return kept(new Reading(turned, readTurned), rival);
                     }
                 }
             }
-            preparer.keep(prepared);
-            return read;
+            return kept(new Reading(prepared, read), rival);
         }
+    }
+
+    /** Keeps the better of two readings (the first when they are as good), and returns its page. */
+    private Page kept(Reading reading, Reading rival) {
+        Reading best = rival != null && meanConfidence(rival.page()) > meanConfidence(reading.page()) ? rival : reading;
+        preparer.keep(best.prepared());
+        return best.page();
     }
 
     private Page read(PagePreparer.PreparedPage prepared, List<String> forced, ReadingHint hint) {
@@ -119,11 +132,6 @@ final class PageRecognizer implements AutoCloseable {
     /** CPU time this recognizer's thread spent in Tesseract and Leptonica so far. */
     NativeCpuTime nativeCpuTime() {
         return clock.spent();
-    }
-
-    /** How many pages turned as their document's first pages read poorly, and were examined after all. */
-    int examinedAfterAll() {
-        return examinedAfterAll;
     }
 
     @Override
