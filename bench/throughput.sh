@@ -50,10 +50,11 @@ measure() {
   setsid /usr/bin/time -o "$times" -f '%e %U %S' "$@" >"$OUT/$name.log" 2>&1 &
   local pid=$!
   while kill -0 "$pid" 2>/dev/null; do
-    sid="$(ps -o sid= -p "$pid" 2>/dev/null | tr -d ' ')" || true
+    # Either ps may find nothing once the run has ended between two samples: that is no failure.
+    sid="$({ ps -o sid= -p "$pid" 2>/dev/null || true; } | tr -d ' ')"
     if [ -n "$sid" ]; then
-      rss="$(ps -s "$sid" -o rss= 2>/dev/null | awk '{ s += $1 } END { print s + 0 }')"
-      [ "$rss" -gt "$peak" ] && peak="$rss"
+      rss="$({ ps -s "$sid" -o rss= 2>/dev/null || true; } | awk '{ s += $1 } END { print s + 0 }')"
+      if [ "$rss" -gt "$peak" ]; then peak="$rss"; fi
     fi
     sleep 0.2
   done

@@ -105,7 +105,9 @@ public final class ArchivePipeline implements AutoCloseable {
         try {
             stages = new DocumentStages(config, report.runId(), reprocess);
             stages.recoverStoppedRun();
-            stages.startEngines();
+            if (brokerUrl == null) {
+                stages.startEngines(); // an ingest node's pages are read by the workers' engines
+            }
         } catch (RuntimeException e) {
             lock.close();
             throw e;
