@@ -1,5 +1,6 @@
 package org.workersarchive.pipeline.cli;
 
+import org.workersarchive.pipeline.NativeDigests;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -26,6 +27,7 @@ public final class ArchiveCli implements Runnable {
     private CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        NativeDigests.install();
         System.exit(commandLine().execute(args));
     }
 
