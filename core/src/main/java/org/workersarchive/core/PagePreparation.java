@@ -10,7 +10,9 @@ import java.util.Objects;
  * @param skewDegrees       how far it was then turned to straighten its lines, clockwise positive;
  *                          0 when it was straight enough
  * @param script            the writing system Tesseract's orientation detector saw (Latin, Cyrillic, …),
- *                          or {@code unknown} when it could not tell
+ *                          or, on a page not examined, that of the model it read well with (the
+ *                          document's, for a page turned as its first pages were); {@code unknown}
+ *                          when neither tells
  * @param thresholding      how the page was made black and white for reading, e.g. {@code otsu} or
  *                          {@code sauvola}; the kept image is never thresholded, only the copy that was read;
  *                          {@code none} when the page was not read
@@ -36,7 +38,14 @@ public record PagePreparation(int rotationDegrees, double skewDegrees, String sc
          * The document's first pages, on which orientation detection agreed: this page was not
          * examined itself, and was read as they were (a page that then read poorly is examined after all).
          */
-        DOCUMENT
+        DOCUMENT,
+        /**
+         * Not examined: the page was read as it lay, as most leaves lie in the scanner, and kept so
+         * because it read well (a page that reads poorly as it lies is examined, and this reading
+         * kept only when it is still the better one). Upside-down or sideways text, or text read
+         * with a model of the wrong script, reads with half the confidence of upright text.
+         */
+        AS_IT_LAY
     }
 
     public PagePreparation {
@@ -49,6 +58,11 @@ public record PagePreparation(int rotationDegrees, double skewDegrees, String sc
         Objects.requireNonNull(script, "script");
         Objects.requireNonNull(thresholding, "thresholding");
         Objects.requireNonNull(orientation, "orientation");
+    }
+
+    /** The same preparation with the script the page was found to be in. */
+    public PagePreparation withScript(String newScript) {
+        return new PagePreparation(rotationDegrees, skewDegrees, newScript, thresholding, orientation);
     }
 
     /** Whether the kept image differs in geometry from the scan. */

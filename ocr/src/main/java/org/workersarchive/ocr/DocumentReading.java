@@ -9,19 +9,22 @@ import org.workersarchive.core.TextOrigin;
 
 /**
  * The reading of one document, page after page: what its pages read so far say about the next.
- * A pamphlet's pages lie the same way in the scanner and are written in one language, so once
- * orientation detection has been sure of a page, the next pages are turned as it was without being
- * examined (detection costs about as much as reading a sparse page), and each page is read first
- * with the model of the document's latest page. A page that then reads poorly is examined after all
- * ({@link PageRecognizer}), so a leaf turned the other way is still found; and once detection has
- * been sure of two pages that disagree, every later page is examined. Thread-safe: the pages of a
- * document are read in parallel.
+ * A pamphlet's pages lie the same way in the scanner and are written in one language, so once its
+ * first pages have shown how they lie (orientation detection was sure of them, or they read well
+ * as they lay), the next pages are turned so without being examined (detection costs about as
+ * much as reading a sparse page), and each page is read first with the model of the document's
+ * latest page. A page that then reads poorly is examined after all ({@link PageRecognizer}), so a
+ * leaf turned the other way is still found; and once two pages disagree, every later page is read
+ * as it lies first. Thread-safe: the pages of a document are read in parallel.
  */
 public final class DocumentReading {
 
     private final List<String> forcedModels;
-    /** The pages orientation detection was sure of, in the order they were read. */
-    private final List<PagePreparation> detected = new ArrayList<>();
+    /**
+     * The pages that showed how they lay, in the order they were read: those orientation detection
+     * was sure of, and those that read well as they lay (in the script of their model).
+     */
+    private final List<PagePreparation> shown = new ArrayList<>();
     private ReadingHint hint = ReadingHint.NONE;
 
     /**
@@ -47,25 +50,27 @@ public final class DocumentReading {
         if (read.textOrigin() != TextOrigin.OCR || read.languages().isEmpty()) {
             return;
         }
-        if (preparation.orientation() == OrientationSource.DETECTED) {
-            detected.add(preparation);
+        if (preparation.orientation() == OrientationSource.DETECTED
+                || preparation.orientation() == OrientationSource.AS_IT_LAY
+                && !preparation.script().equals(PagePreparation.UNKNOWN_SCRIPT)) {
+            shown.add(preparation);
         }
         boolean settled = settled();
-        hint = new ReadingHint(settled ? detected.get(0).rotationDegrees() : null,
-                settled ? detected.get(0).script() : null, read.languages().get(0), preparation.script());
+        hint = new ReadingHint(settled ? shown.get(0).rotationDegrees() : null,
+                settled ? shown.get(0).script() : null, read.languages().get(0), preparation.script());
     }
 
     /**
-     * Whether orientation detection was sure of a page, and all the pages it was sure of agree on the
-     * turn and the script. Pages it was unsure of (a short page, a plate) say nothing either way. The
-     * parallel reading of a document's first pages examines two or three of them.
+     * Whether a page has shown how it lay, and all the pages that did agree on the turn and the
+     * script. Pages orientation detection was unsure of (a short page, a plate) say nothing either
+     * way. The parallel reading of a document's first pages reads two or three of them unsettled.
      */
     private boolean settled() {
-        if (detected.isEmpty()) {
+        if (shown.isEmpty()) {
             return false;
         }
-        PagePreparation first = detected.get(0);
-        return !first.script().equals(PagePreparation.UNKNOWN_SCRIPT) && detected.stream().allMatch(page ->
+        PagePreparation first = shown.get(0);
+        return !first.script().equals(PagePreparation.UNKNOWN_SCRIPT) && shown.stream().allMatch(page ->
                 page.rotationDegrees() == first.rotationDegrees() && page.script().equals(first.script()));
     }
 }

@@ -85,7 +85,7 @@ final class PagePreparer implements AutoCloseable {
      * @throws RejectedInputException when the image cannot be read
      */
     PreparedPage prepare(Page page) {
-        return prepare(page, -1, null);
+        return prepare(page, -1, null, null);
     }
 
     /**
@@ -93,24 +93,32 @@ final class PagePreparer implements AutoCloseable {
      * finds (its script is still taken).
      */
     PreparedPage prepare(Page page, int forcedTurn) {
-        return prepare(page, forcedTurn, null);
+        return prepare(page, forcedTurn, null, null);
     }
 
     /** Prepares one page turned as its document's first pages were, without examining it. */
     PreparedPage prepareAsDocument(Page page, ReadingHint settled) {
-        return prepare(page, settled.settledTurn(), settled.script());
+        return prepare(page, settled.settledTurn(), settled.script(), PagePreparation.OrientationSource.DOCUMENT);
+    }
+
+    /** Prepares one page as it lies, without examining it (its script is not known yet). */
+    PreparedPage prepareAsItLies(Page page) {
+        return prepare(page, 0, PagePreparation.UNKNOWN_SCRIPT, PagePreparation.OrientationSource.AS_IT_LAY);
     }
 
     /**
      * @param forcedTurn  -1 to follow orientation detection
-     * @param knownScript with a forced turn, the script the page is known to be in: orientation
+     * @param knownScript with a forced turn, the script the page is taken to be in: orientation
      *                    detection is not run; null to run it
+     * @param source      with a known script, where the turn comes from
      */
-    private PreparedPage prepare(Page page, int forcedTurn, String knownScript) {
-        return clock.charge(CpuClock.Library.LEPTONICA, () -> prepareImage(page, forcedTurn, knownScript));
+    private PreparedPage prepare(Page page, int forcedTurn, String knownScript,
+                                 PagePreparation.OrientationSource source) {
+        return clock.charge(CpuClock.Library.LEPTONICA, () -> prepareImage(page, forcedTurn, knownScript, source));
     }
 
-    private PreparedPage prepareImage(Page page, int forcedTurn, String knownScript) {
+    private PreparedPage prepareImage(Page page, int forcedTurn, String knownScript,
+                                      PagePreparation.OrientationSource source) {
         Pix scan = LEPT.pixRead(page.image().path().toString());
         if (scan == null) {
             throw new RejectedInputException("page " + page.number() + ": Leptonica cannot read its image");
@@ -121,7 +129,7 @@ final class PagePreparer implements AutoCloseable {
             Thresholding thresholding = thresholdingFor(gray);
             return knownScript != null
                     ? turnedAsDocument(page, scan, gray, thresholding,
-                            new Orientation(forcedTurn, 0, knownScript, PagePreparation.OrientationSource.DOCUMENT))
+                            new Orientation(forcedTurn, 0, knownScript, source))
                     : examinedAndTurned(page, scan, gray, thresholding, forcedTurn);
         } finally {
             Pixes.destroy(gray);

@@ -7,8 +7,8 @@ import java.util.Objects;
  * page is not all done again for each: see {@link DocumentReading}.
  *
  * @param settledTurn the clockwise turn (0, 90, 180, 270) that stands the document's pages upright,
- *                    once orientation detection agreed on it for its first pages; {@code null} while
- *                    it has not: the page is examined itself
+ *                    once its first pages agreed on it; {@code null} while they have not: the page
+ *                    is read as it lies, and examined itself if it reads poorly so
  * @param script      the script of those pages, with {@code settledTurn}; else {@code null}
  * @param model       the model the document's latest page was read with, the likeliest for the next
  *                    page of {@code modelScript}; {@code null} before any
@@ -16,7 +16,7 @@ import java.util.Objects;
  */
 public record ReadingHint(Integer settledTurn, String script, String model, String modelScript) {
 
-    /** Nothing known yet: the page is examined and its language chosen as for a document's first page. */
+    /** Nothing known yet: the page is read as it lies, with the reading thread's likeliest model. */
     public static final ReadingHint NONE = new ReadingHint(null, null, null, null);
 
     public ReadingHint {

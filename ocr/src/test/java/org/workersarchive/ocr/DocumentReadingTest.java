@@ -52,7 +52,39 @@ class DocumentReadingTest {
         assertEquals(OrientationSource.DETECTED, turned.preparation().orientation(), "examined itself");
         assertEquals(180, turned.preparation().rotationDegrees());
         assertEquals(FRENCH, TesseractEnginesTest.lines(turned));
-        assertFalse(document.hint().settled(), "two pages sure of different turns: every page is examined from now on");
+        assertFalse(document.hint().settled(), "two pages that lay otherwise: every page is read as it lies first");
+    }
+
+    @Test
+    void anUprightFirstPageThatReadsWellIsNotExaminedAndSettlesTheDocument() throws IOException {
+        DocumentReading document = new DocumentReading(List.of());
+
+        Page first = engines.recognize(TestPages.page(1, TestPages.drawn(GERMAN), dir.resolve("upright-1.png")), document);
+
+        assertEquals(OrientationSource.AS_IT_LAY, first.preparation().orientation());
+        assertEquals(0, first.preparation().rotationDegrees());
+        assertEquals("Latin", first.preparation().script(), "the script of the model that read it well");
+        assertEquals(GERMAN, TesseractEnginesTest.lines(first));
+        assertEquals(List.of("deu"), first.languages());
+        assertEquals(0, document.hint().settledTurn());
+        assertEquals("Latin", document.hint().script());
+    }
+
+    @Test
+    void aPageInAnotherScriptThanTheLikeliestModelReadsPoorlyAsItLiesAndIsExamined() throws IOException {
+        DocumentReading french = new DocumentReading(List.of());
+        engines.recognize(TestPages.page(1, TestPages.drawn(FRENCH), dir.resolve("before-russian.png")), french);
+        DocumentReading russian = new DocumentReading(List.of());
+
+        // The thread's latest page was French: the Russian page is read with fra first, reads poorly,
+        // and orientation detection tells its script.
+        Page read = engines.recognize(TestPages.page(1, TestPages.drawn(TestPages.RUSSIAN), dir.resolve("ru-1.png")),
+                russian);
+
+        assertEquals(OrientationSource.DETECTED, read.preparation().orientation());
+        assertEquals("Cyrillic", read.preparation().script());
+        assertEquals(List.of("rus"), read.languages());
+        assertEquals(TestPages.RUSSIAN, TesseractEnginesTest.lines(read));
     }
 
     @Test
