@@ -7,6 +7,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.workersarchive.ingest.ScanSet;
+import org.workersarchive.ocr.OcrEngines;
 
 /**
  * A running pipeline: the stages, the Camel context that wires them, and the source of inputs.
@@ -122,7 +123,7 @@ public final class ArchivePipeline implements AutoCloseable {
             camel.addRoutes(new ArchiveRoutes(sourceUri, source, config.workers(), stages, report, ocrPool,
                     brokerUrl == null));
             if (brokerUrl != null) {
-                addBrokerPageRoutes(camel, config, brokerUrl);
+                addBrokerPageRoutes(camel, config, brokerUrl, stages.engines());
             }
             camel.start();
         } catch (Exception e) {
@@ -133,10 +134,11 @@ public final class ArchivePipeline implements AutoCloseable {
         return new ArchivePipeline(camel, stages, report, lock);
     }
 
-    private static void addBrokerPageRoutes(CamelContext camel, PipelineConfig config, String brokerUrl)
-            throws Exception {
+    private static void addBrokerPageRoutes(CamelContext camel, PipelineConfig config, String brokerUrl,
+                                            OcrEngines engines) throws Exception {
         camel.addComponent(BrokerQueues.COMPONENT, BrokerQueues.component(brokerUrl, config.workers()));
-        BrokerPages pages = new BrokerPages(config.archiveDir(), config.pageAnswerWait(), brokerUrl);
+        BrokerPages pages = new BrokerPages(config.archiveDir(), config.pageAnswerWait(), brokerUrl,
+                BrokerQueues.readWith(engines));
         camel.addRoutes(new BrokerPageRoutes(pages, BrokerQueues.repliesOf(config.archiveDir()),
                 config.pageAnswerWait()));
     }

@@ -36,6 +36,7 @@ final class BrokerPageRoutes extends RouteBuilder {
         from(ArchiveRoutes.READ_PAGE).routeId("send-page")
                 .setProperty(PAGE, body())
                 .bean(pages, "request(${body}, ${exchangeProperty." + ArchiveRoutes.READING + "})")
+                .setHeader(BrokerQueues.MODELS_HEADER, method(pages, "models"))
                 .doTry()
                     .to(send)
                 .doCatch(ExchangeTimedOutException.class)

@@ -19,12 +19,23 @@ public final class BrokerPages {
     private final Path archiveDir;
     private final Duration wait;
     private final String brokerUrl;
+    private final String models;
 
-    /** @param wait how long a page may go unanswered before its document fails */
-    BrokerPages(Path archiveDir, Duration wait, String brokerUrl) {
+    /**
+     * @param wait   how long a page may go unanswered before its document fails
+     * @param models the Tesseract version and models this node's TEI credits ({@link BrokerQueues#readWith}):
+     *               a worker that reads with others refuses the page
+     */
+    BrokerPages(Path archiveDir, Duration wait, String brokerUrl, String models) {
         this.archiveDir = archiveDir;
         this.wait = wait;
         this.brokerUrl = brokerUrl;
+        this.models = models;
+    }
+
+    /** What every page must be read with, sent with each request. */
+    public String models() {
+        return models;
     }
 
     /**

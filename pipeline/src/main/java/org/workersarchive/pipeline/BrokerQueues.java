@@ -8,6 +8,7 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.component.jms.JmsComponent;
 import org.springframework.jms.connection.CachingConnectionFactory;
 import org.workersarchive.core.Fixity;
+import org.workersarchive.ocr.OcrEngines;
 
 /**
  * The queues pages travel on between an ingest node and its workers, and the Camel component that
@@ -20,8 +21,18 @@ final class BrokerQueues {
     static final String PAGES = "archive.pages";
     /** The Camel component's name in the registry. */
     static final String COMPONENT = "broker";
+    /** The header of a page request that says what the ingest node reads with ({@link #readWith}). */
+    static final String MODELS_HEADER = "archiveModels";
 
     private BrokerQueues() {
+    }
+
+    /**
+     * What reads the pages, as the ingest node and each worker compare it: the Tesseract version
+     * and each model's name and checksum ("Tesseract 5.3.0 with fra 3f2a9c01b7e4, …").
+     */
+    static String readWith(OcrEngines engines) {
+        return "Tesseract " + engines.tesseractVersion() + " with " + engines.describe().get("models");
     }
 
     /**

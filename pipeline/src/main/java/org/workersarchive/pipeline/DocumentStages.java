@@ -314,6 +314,11 @@ public final class DocumentStages implements AutoCloseable {
         engines.close();
     }
 
+    /** The OCR engines, as they describe themselves (an ingest node's are never started). */
+    OcrEngines engines() {
+        return engines;
+    }
+
     /** CPU time the OCR engines spent in Tesseract and Leptonica on this run's pages so far. */
     public NativeCpuTime ocrCpuTime() {
         return engines.nativeCpuTime();

@@ -46,12 +46,25 @@ public final class PageWorker {
     /**
      * Reads the requested page; every outcome is an answer, so that the request is done with.
      *
-     * @param delivery how many times the broker has given this request to a worker, this time included
+     * @param delivery    how many times the broker has given this request to a worker, this time included
+     * @param askedModels the Tesseract version and models the ingest node reads with
+     *                    ({@link BrokerQueues#readWith}); null when it did not say
      */
-    public String read(String request, int delivery) {
+    public String read(String request, int delivery, String askedModels) {
         PageRequest asked = EngineMessages.read(request, PageRequest.class);
         Page page = asked.page();
         String image = page.image().path().toString();
+        String own = BrokerQueues.readWith(engines);
+        if (askedModels != null && !askedModels.equals(own)) {
+            // The document's TEI credits the ingest node's models with every page: a page read with
+            // other models would be credited wrongly. Refused at once, not given to another worker:
+            // the archivist must see it, and the document can be retried once the models agree.
+            LOG.warn("not reading page {} ({}): this worker reads with {}, the ingest node with {}", page.number(),
+                    image, own, askedModels);
+            return EngineMessages.write(PageAnswer.rejected("page " + page.number() + " was given to worker " + reader
+                    + ", which reads with " + own + ", not the ingest node's " + askedModels
+                    + ": install the same Tesseract and models (tessdata) on every machine", NativeCpuTime.ZERO));
+        }
         if (delivery > deliveries) {
             LOG.warn("not reading page {} ({}) again: delivery {}, and {} workers stopped before finishing it",
                     page.number(), image, delivery, delivery - 1);

@@ -35,7 +35,7 @@ final class WorkerRoutes extends RouteBuilder {
                 + "&cacheLevelName=CACHE_CONSUMER&jmsMessageType=Text")
                 .routeId("worker-read-page")
                 .process(exchange -> exchange.getIn().setHeader(DELIVERY, deliveryCount(exchange)))
-                .bean(worker, "read(${body}, ${header." + DELIVERY + "})");
+                .bean(worker, "read(${body}, ${header." + DELIVERY + "}, ${header." + BrokerQueues.MODELS_HEADER + "})");
     }
 
     /** JMSXDeliveryCount, which JMS 2 brokers set: 1 the first time a message is given to a consumer. */

@@ -134,6 +134,40 @@ class DistributedIT {
         assertEveryDocumentWholeAndValid(archive);
     }
 
+    @Test
+    void aWorkerWhoseModelsDifferFromTheIngestNodesReadsNothingAndSaysWhy() throws Exception {
+        // The worker's tessdata has another fra model: the pages it read would be credited in the
+        // TEI to models that did not read them.
+        Path tessdata = Files.createDirectories(work.resolve("other-tessdata"));
+        Path installed = Path.of("/usr/share/tesseract-ocr/5/tessdata");
+        for (String model : List.of("rus", "deu", "eng", "osd")) {
+            Files.copy(installed.resolve(model + ".traineddata"), tessdata.resolve(model + ".traineddata"));
+        }
+        Files.copy(installed.resolve("deu.traineddata"), tessdata.resolve("fra.traineddata"));
+        Path settings = Files.writeString(work.resolve("worker.properties"), "archive.tessdata=" + tessdata + "\n");
+        Path inbox = Files.createDirectories(work.resolve("inbox"));
+        Path archive = work.resolve("archive");
+        Path drawn = Files.createDirectories(work.resolve("drawn"));
+        DrawnScans.slip(drawn.resolve("leaflet_1931.png"), "A leaflet read by the wrong worker");
+        String url = "tcp://127.0.0.1:" + freePort();
+        try (ArchiveProcess broker = startBroker(url);
+             ArchiveProcess watch = startWatch(inbox, archive, url);
+             ArchiveProcess worker = startWorker(archive, url, "other-models", "--config", settings.toString())) {
+            moveAll(drawn, inbox);
+            waitUntil(() -> Files.exists(archive.resolve("failed/leaflet_1931.png.reason.txt")), watch);
+            assertTrue(answered(worker).isEmpty(), "the worker read no page");
+            assertEquals(128 + 15, worker.stop());
+            assertEquals(128 + 15, watch.stop());
+            assertEquals(128 + 15, broker.stop());
+        }
+        String reason = Files.readString(archive.resolve("failed/leaflet_1931.png.reason.txt"));
+        String deu = Fixity.sha256(installed.resolve("deu.traineddata")).substring(0, 12);
+        String fra = Fixity.sha256(installed.resolve("fra.traineddata")).substring(0, 12);
+        assertTrue(reason.contains("fra " + deu) && reason.contains("fra " + fra), reason);
+        assertTrue(reason.contains("not the ingest node's"), reason);
+        assertTrue(documents(archive).isEmpty());
+    }
+
     private ArchiveProcess startBroker(String url) throws Exception {
         String port = url.substring(url.lastIndexOf(':') + 1);
         ArchiveProcess broker = ArchiveProcess.start(work.resolve("logs/broker.log"), "256m", "broker",
