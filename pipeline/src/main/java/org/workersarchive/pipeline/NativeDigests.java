@@ -87,9 +87,13 @@ public final class NativeDigests extends Provider {
         private static final int DIGEST_LENGTH = 32;
         /** Bytes copied into native memory per call: the calls cost less than the hashing from this size. */
         private static final int CHUNK = 64 * 1024;
+        /**
+         * One native buffer per thread, not per digest: a digest is made for every checksum, and
+         * native memory held by garbage the collector has no reason to collect would pile up.
+         */
+        private static final ThreadLocal<Memory> CHUNKS = ThreadLocal.withInitial(() -> new Memory(CHUNK));
 
         private final Pointer context;
-        private final Memory chunk = new Memory(CHUNK);
 
         public Sha256() {
             Pointer created = LibCrypto.EVP_MD_CTX_new();
@@ -113,6 +117,7 @@ public final class NativeDigests extends Provider {
 
         @Override
         protected void engineUpdate(byte[] input, int offset, int length) {
+            Memory chunk = CHUNKS.get();
             for (int done = 0; done < length; ) {
                 int count = Math.min(CHUNK, length - done);
                 chunk.write(0, input, offset + done, count);
