@@ -168,6 +168,33 @@ class DistributedIT {
         assertTrue(documents(archive).isEmpty());
     }
 
+    @Test
+    void aPageNoWorkerAnswersFailsItsDocumentOnceTheWaitIsOverAndNotBefore() throws Exception {
+        // The wait: page-timeout × engine-attempts × page-deliveries, plus a minute: 61 s here.
+        Path settings = Files.writeString(work.resolve("archive.properties"),
+                "archive.page-timeout=1\narchive.engine-attempts=1\narchive.page-deliveries=1\n");
+        Path inbox = Files.createDirectories(work.resolve("inbox"));
+        Path archive = work.resolve("archive");
+        Path drawn = Files.createDirectories(work.resolve("drawn"));
+        DrawnScans.slip(drawn.resolve("unread_1931.png"), "A leaflet no worker reads");
+        String url = "tcp://127.0.0.1:" + freePort();
+        Path reasonFile = archive.resolve("failed/unread_1931.png.reason.txt");
+        try (ArchiveProcess broker = startBroker(url);
+             ArchiveProcess watch = startWatch(inbox, archive, url, "--config", settings.toString())) {
+            Instant dropped = Instant.now();
+            moveAll(drawn, inbox);
+            waitUntil(() -> Files.exists(reasonFile), watch);
+            Duration waited = Duration.between(dropped, Instant.now());
+            assertTrue(waited.compareTo(Duration.ofSeconds(61)) >= 0, "failed after " + waited);
+            assertEquals(128 + 15, watch.stop());
+            assertEquals(128 + 15, broker.stop());
+        }
+        String reason = Files.readString(reasonFile);
+        assertTrue(reason.contains("no worker answered for page 1 within 61 s: is any worker running and connected "
+                + "to the broker " + url + "?"), reason);
+        assertTrue(documents(archive).isEmpty());
+    }
+
     private ArchiveProcess startBroker(String url) throws Exception {
         String port = url.substring(url.lastIndexOf(':') + 1);
         ArchiveProcess broker = ArchiveProcess.start(work.resolve("logs/broker.log"), "256m", "broker",
