@@ -28,7 +28,9 @@ import org.workersarchive.export.TeiValidator;
  * The pipeline on several machines, on loopback: a real broker ({@code ./archive broker}), a real
  * ingest node ({@code watch --broker}) and real workers ({@code worker --broker}), each a process
  * of its own. A worker killed with SIGKILL in the middle of a page loses nothing, and every page is
- * done exactly once; a page whose workers keep stopping fails its document with the reason.
+ * done exactly once; a page whose workers keep stopping fails its document with the reason; a
+ * worker with other models than the ingest node's reads nothing; a page no worker answers fails
+ * its document once the wait is over.
  */
 class DistributedIT {
 
