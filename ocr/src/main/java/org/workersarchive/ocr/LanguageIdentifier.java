@@ -36,7 +36,7 @@ final class LanguageIdentifier {
      * short texts, unsure results, or when fewer than two candidates can be told apart.
      */
     Optional<String> identify(String text) {
-        if (detector == null || text.codePoints().filter(Character::isLetter).count() < MIN_LETTERS) {
+        if (detector == null || letters(text) < MIN_LETTERS) {
             return Optional.empty();
         }
         detector.reset();
@@ -46,6 +46,11 @@ final class LanguageIdentifier {
             return Optional.empty();
         }
         return Optional.ofNullable(modelByIsoCode.get(result.getLanguage()));
+    }
+
+    /** How many letters a text has: what says whether a reading is long enough to judge. */
+    static long letters(String text) {
+        return text.codePoints().filter(Character::isLetter).count();
     }
 
     private static LanguageDetector load(Map<String, String> modelByIsoCode) {

@@ -94,14 +94,13 @@ final class PageRecognizer implements AutoCloseable {
      */
     private static boolean readsWell(Page read) {
         return meanConfidence(read) >= POOR_READING_CONFIDENCE
-                && read.text().codePoints().filter(Character::isLetter).count() >= LanguageIdentifier.MIN_LETTERS
+                && LanguageIdentifier.letters(read.text()) >= LanguageIdentifier.MIN_LETTERS
                 && runsAcross(read);
     }
 
     /** Whether most words of three letters or more are wider than they are tall. */
     private static boolean runsAcross(Page read) {
-        List<Word> words = read.words().filter(word -> word.text().codePoints().filter(Character::isLetter).count() >= 3)
-                .toList();
+        List<Word> words = read.words().filter(word -> LanguageIdentifier.letters(word.text()) >= 3).toList();
         long across = words.stream().filter(word -> word.box().width() > word.box().height()).count();
         return across * 10 >= words.size() * 9L;
     }

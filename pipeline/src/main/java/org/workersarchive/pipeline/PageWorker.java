@@ -28,6 +28,8 @@ public final class PageWorker {
     private final int deliveries;
     private final String reader;
     private final PrintStream progress;
+    /** What this worker reads with ({@link BrokerQueues#readWith}), to compare with what each page asks. */
+    private final String models;
 
     /**
      * @param archiveDir the archive folder as this machine mounts it
@@ -41,6 +43,7 @@ public final class PageWorker {
         this.deliveries = deliveries;
         this.reader = reader;
         this.progress = progress;
+        this.models = BrokerQueues.readWith(engines);
     }
 
     /**
@@ -54,15 +57,14 @@ public final class PageWorker {
         PageRequest asked = EngineMessages.read(request, PageRequest.class);
         Page page = asked.page();
         String image = page.image().path().toString();
-        String own = BrokerQueues.readWith(engines);
-        if (askedModels != null && !askedModels.equals(own)) {
+        if (askedModels != null && !askedModels.equals(models)) {
             // The document's TEI credits the ingest node's models with every page: a page read with
             // other models would be credited wrongly. Refused at once, not given to another worker:
             // the archivist must see it, and the document can be retried once the models agree.
             LOG.warn("not reading page {} ({}): this worker reads with {}, the ingest node with {}", page.number(),
-                    image, own, askedModels);
+                    image, models, askedModels);
             return EngineMessages.write(PageAnswer.rejected("page " + page.number() + " was given to worker " + reader
-                    + ", which reads with " + own + ", not the ingest node's " + askedModels
+                    + ", which reads with " + models + ", not the ingest node's " + askedModels
                     + ": install the same Tesseract and models (tessdata) on every machine", NativeCpuTime.ZERO));
         }
         if (delivery > deliveries) {
