@@ -43,7 +43,7 @@ public final class AltoWriter {
      */
     public void write(Document document, Page page, OutputStream out) {
         try {
-            XMLStreamWriter writer = factory.createXMLStreamWriter(out, StandardCharsets.UTF_8.name());
+            XMLStreamWriter writer = TeiXml.utf8Writer(factory, out);
             writer.writeStartDocument(StandardCharsets.UTF_8.name(), "1.0");
             writer.writeCharacters("\n");
             writer.setDefaultNamespace(ALTO_NS);

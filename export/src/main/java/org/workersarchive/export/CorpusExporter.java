@@ -100,7 +100,7 @@ public final class CorpusExporter {
 
     private void writeCorpus(List<Path> folders, OutputStream out, List<Occurrence> occurrences) throws IOException {
         try {
-            XMLStreamWriter writer = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
+            XMLStreamWriter writer = TeiXml.utf8Writer(XMLOutputFactory.newFactory(), out);
             writer.writeStartDocument("UTF-8", "1.0");
             writer.writeCharacters("\n");
             writer.setDefaultNamespace(TeiWriter.TEI_NS);

@@ -1,5 +1,6 @@
 package org.workersarchive.export;
 
+import java.io.BufferedOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -70,7 +71,11 @@ public final class SearchablePdfWriter {
                 addPage(pdf, page, text);
             }
             describe(pdf.getDocumentInformation(), document);
-            pdf.save(new UnclosedStream(out));
+            // PDFBox buffers a file it opens itself, not a stream it is given: unbuffered, each of its
+            // tokens would be a write of its own.
+            BufferedOutputStream buffered = new BufferedOutputStream(new UnclosedStream(out), 1 << 16);
+            pdf.save(buffered);
+            buffered.flush();
         }
     }
 

@@ -63,7 +63,7 @@ public final class TeiWriter {
      */
     public void write(Document document, String runId, OutputStream out) {
         try {
-            XMLStreamWriter writer = factory.createXMLStreamWriter(out, StandardCharsets.UTF_8.name());
+            XMLStreamWriter writer = TeiXml.utf8Writer(factory, out);
             writer.writeStartDocument(StandardCharsets.UTF_8.name(), "1.0");
             writer.writeCharacters("\n");
             writer.setDefaultNamespace(TEI_NS);

@@ -1,7 +1,12 @@
 package org.workersarchive.export;
 
+import java.io.BufferedWriter;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
@@ -20,6 +25,17 @@ final class TeiXml {
 
     TeiXml(XMLStreamWriter xml) {
         this.xml = xml;
+    }
+
+    /**
+     * A StAX writer of UTF-8 onto the stream, buffered. Given a bare stream, the JDK's writer hands
+     * it every byte by itself, and a file's stream makes each of them a system call: writing a
+     * batch's TEI and ALTO so took a sixth of the pipeline's CPU time. Flush the writer when done;
+     * the stream is not closed.
+     */
+    static XMLStreamWriter utf8Writer(XMLOutputFactory factory, OutputStream out) throws XMLStreamException {
+        return factory.createXMLStreamWriter(new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8),
+                1 << 16));
     }
 
     /** Opens an element of the structure, on a line of its own; attributes as name, value pairs. */
