@@ -11,4 +11,4 @@ TEXT="$(mktemp)"
 trap 'rm -f "$TEXT"' EXIT
 # The first column of every token row, as running text.
 cat "$HIPE"/HIPE-data-v1.4-*.tsv | awk -F'\t' '!/^#/ && NF > 1 && $1 != "TOKEN" { print $1 }' | paste -sd ' ' > "$TEXT"
-"$ROOT/archive" --main org.workersarchive.annotate.AnnotationBenchmark "$TEXT" "${1:-5}"
+"$ROOT/archive" --main org.workersarchive.samples.AnnotationBenchmark "$TEXT" "${1:-5}"

@@ -15,6 +15,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.workersarchive.core.ArchiveLayout;
+import org.workersarchive.core.ArchiveLayout.DocumentFolder;
 import org.workersarchive.core.Document;
 import org.workersarchive.core.FileNames;
 import org.workersarchive.core.Fixity;
@@ -37,27 +39,19 @@ import org.workersarchive.core.RejectedInputException;
  */
 public final class ArchiveWriter {
 
-    public static final String TEI_FILE = "document.tei.xml";
-    public static final String TEXT_FILE = "document.txt";
-    public static final String PROVENANCE_FILE = "provenance.json";
-    public static final String PDF_FILE = "document.pdf";
-    public static final String ALTO_FOLDER = "alto";
-    public static final String MANIFEST_FILE = "checksums.sha256";
-    public static final String VERSIONS_FOLDER = "versions";
-
     private static final Pattern RUN_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
     /** A hidden folder of a write under way: {@code .NAME.partial-UUID} or {@code .NAME.replaced-UUID}. */
     private static final Pattern LEFTOVER = Pattern.compile("\\.(.+)\\.(partial|replaced)-[0-9a-f-]{36}");
 
-    private final Path documentsDir;
+    private final ArchiveLayout archive;
     private final TeiWriter tei;
     private final TeiWriter versionTei;
     private final ProvenanceWriter provenance = new ProvenanceWriter();
     private final SearchablePdfWriter pdf = new SearchablePdfWriter();
     private final AltoWriter alto = new AltoWriter();
 
-    public ArchiveWriter(Path archiveDir, TeiConfig config, AuthorityEntries authority) {
-        this.documentsDir = archiveDir.resolve("documents");
+    public ArchiveWriter(ArchiveLayout archive, TeiConfig config, AuthorityEntries authority) {
+        this.archive = archive;
         this.tei = new TeiWriter(config, authority);
         // A version's TEI lies two folders deeper (ID/versions/RUN/), and points at the same list.
         this.versionTei = new TeiWriter(config.withAuthorityUri("../../" + config.authorityUri()), authority);
@@ -77,24 +71,24 @@ public final class ArchiveWriter {
             throw new IllegalArgumentException("a run id is a plain folder name, not " + runId);
         }
         // The id is a plain name (Ids); resolving it checked all the same keeps every write in documents/.
-        Path target = FileNames.resolveIn(documentsDir, document.id());
+        DocumentFolder target = archive.document(document.id());
         try {
-            if (!Files.exists(target)) {
-                return writeFolder(document, runId, target, tei, WrittenDocument.Outcome.NEW);
+            if (!Files.exists(target.root())) {
+                return writeFolder(document, runId, target.root(), tei, WrittenDocument.Outcome.NEW);
             }
-            if (correctedSinceWritten(target)) {
-                Path version = target.resolve(VERSIONS_FOLDER).resolve(runId);
-                return writeFolder(document, runId, version, versionTei, WrittenDocument.Outcome.VERSION_BESIDE_CORRECTION);
+            if (correctedSinceWritten(target.root())) {
+                return writeFolder(document, runId, target.version(runId).root(), versionTei,
+                        WrittenDocument.Outcome.VERSION_BESIDE_CORRECTION);
             }
-            return replace(document, runId, target);
+            return replace(document, runId, target.root());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write document " + document.id() + " to " + documentsDir, e);
+            throw new UncheckedIOException("cannot write document " + document.id() + " to " + archive.documents(), e);
         }
     }
 
     /** Where the document of this id is, or would be. */
     public Path folderOf(String documentId) {
-        return documentsDir.resolve(documentId);
+        return archive.document(documentId).root();
     }
 
     /**
@@ -107,11 +101,11 @@ public final class ArchiveWriter {
      */
     public List<String> recoverInterruptedWrites() throws IOException {
         List<String> done = new ArrayList<>();
-        if (!Files.isDirectory(documentsDir)) {
+        if (!Files.isDirectory(archive.documents())) {
             return done;
         }
         List<Path> hidden = new ArrayList<>();
-        try (Stream<Path> entries = Files.list(documentsDir)) {
+        try (Stream<Path> entries = Files.list(archive.documents())) {
             entries.forEach(entry -> {
                 if (entry.getFileName().toString().startsWith(".")) {
                     hidden.add(entry);
@@ -138,7 +132,7 @@ public final class ArchiveWriter {
     }
 
     private static List<Path> hiddenVersions(Path documentFolder) {
-        Path versions = documentFolder.resolve(VERSIONS_FOLDER);
+        Path versions = new DocumentFolder(documentFolder).versions();
         if (!Files.isDirectory(versions)) {
             return List.of();
         }
@@ -154,15 +148,16 @@ public final class ArchiveWriter {
      * manifest (made before manifests were kept) counts as corrected: nothing is risked.
      */
     public static boolean correctedSinceWritten(Path folder) throws IOException {
-        Path manifest = folder.resolve(MANIFEST_FILE);
+        DocumentFolder document = new DocumentFolder(folder);
+        Path manifest = document.checksums();
         if (!Files.isRegularFile(manifest)) {
             return true;
         }
-        String suffix = "  " + TEI_FILE;
+        String suffix = "  " + DocumentFolder.TEI;
         String written = Files.readAllLines(manifest, StandardCharsets.UTF_8).stream()
                 .filter(line -> line.endsWith(suffix)).map(line -> line.substring(0, line.length() - suffix.length()))
                 .findFirst().orElse(null);
-        return !Fixity.sha256(folder.resolve(TEI_FILE)).equals(written);
+        return !Fixity.sha256(document.tei()).equals(written);
     }
 
     /** Writes the new folder whole, then swaps it for the old one. */
@@ -188,26 +183,28 @@ public final class ArchiveWriter {
     /** Writes the folder's content in {@code partial}, naming {@code target} as where it will be. */
     private WrittenDocument writeFolder(Document document, String runId, Path partial, Path target,
                                         TeiWriter teiWriter, WrittenDocument.Outcome outcome) throws IOException {
+        DocumentFolder folder = new DocumentFolder(partial);
         try {
-            Files.createDirectories(partial.resolve("pages"));
-            Document placed = movePages(document, partial, target);
-            try (OutputStream out = Files.newOutputStream(partial.resolve(TEI_FILE))) {
+            Document placed = movePages(document, folder);
+            try (OutputStream out = Files.newOutputStream(folder.tei())) {
                 teiWriter.write(placed, runId, out);
             }
-            Files.writeString(partial.resolve(TEXT_FILE), plainText(placed), StandardCharsets.UTF_8);
-            writeSearchablePdf(placed, partial);
-            writeAlto(placed, partial);
-            try (OutputStream out = Files.newOutputStream(partial.resolve(PROVENANCE_FILE))) {
+            Files.writeString(folder.text(), plainText(placed), StandardCharsets.UTF_8);
+            try (OutputStream out = Files.newOutputStream(folder.pdf())) {
+                pdf.write(placed, folder.root(), out);
+            }
+            writeAlto(placed, folder);
+            try (OutputStream out = Files.newOutputStream(folder.provenance())) {
                 provenance.write(placed, out);
             }
             Path sidecar = document.description().sidecar();
             if (sidecar != null) {
                 copySidecar(sidecar, partial);
             }
-            writeManifest(partial);
-            return new WrittenDocument(document.id(), target, target.resolve(TEI_FILE), target.resolve(TEXT_FILE),
-                    target.resolve(PROVENANCE_FILE), placed.pages().stream().map(p -> p.image().path()).toList(),
-                    outcome);
+            writeManifest(folder);
+            DocumentFolder written = new DocumentFolder(target);
+            return new WrittenDocument(document.id(), target, written.tei(), written.text(), written.provenance(),
+                    placed.pages().stream().map(p -> target.resolve(p.image().path())).toList(), outcome);
         } catch (IOException | RuntimeException e) {
             deleteQuietly(partial);
             throw e;
@@ -225,52 +222,42 @@ public final class ArchiveWriter {
         Files.copy(sidecar, copy);
     }
 
-    /** The page images are read from where the pages will be; they are in the partial folder until the rename. */
-    private void writeSearchablePdf(Document placed, Path partial) throws IOException {
-        Document here = atPartial(placed, partial);
-        try (OutputStream out = Files.newOutputStream(partial.resolve(PDF_FILE))) {
-            pdf.write(here, out);
-        }
-    }
-
-    private void writeAlto(Document placed, Path partial) throws IOException {
-        Path folder = Files.createDirectories(partial.resolve(ALTO_FOLDER));
+    private void writeAlto(Document placed, DocumentFolder folder) throws IOException {
+        Files.createDirectories(folder.alto());
         for (Page page : placed.pages()) {
-            try (OutputStream out = Files.newOutputStream(folder.resolve(String.format("p%04d.xml", page.number())))) {
+            try (OutputStream out = Files.newOutputStream(folder.alto(page.number()))) {
                 alto.write(placed, page, out);
             }
         }
     }
 
-    private static Document atPartial(Document placed, Path partial) {
-        return placed.withPages(placed.pages().stream()
-                .map(p -> p.withImage(p.image().withPath(partial.resolve("pages").resolve(p.image().path().getFileName()))))
-                .toList());
-    }
-
     /** checksums.sha256: a line per file, as {@code sha256sum -c} reads it. */
-    private static void writeManifest(Path folder) throws IOException {
+    private static void writeManifest(DocumentFolder folder) throws IOException {
         StringBuilder manifest = new StringBuilder();
-        try (Stream<Path> files = Files.walk(folder)) {
+        try (Stream<Path> files = Files.walk(folder.root())) {
             for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-                String relative = folder.relativize(file).toString().replace('\\', '/');
+                String relative = DocumentFolder.asUrl(folder.root().relativize(file));
                 manifest.append(Fixity.sha256(file)).append("  ").append(relative).append('\n');
             }
         }
-        Files.writeString(folder.resolve(MANIFEST_FILE), manifest, StandardCharsets.UTF_8);
+        Files.writeString(folder.checksums(), manifest, StandardCharsets.UTF_8);
     }
 
     private static Path hiddenSibling(Path target, String purpose) {
         return target.resolveSibling("." + target.getFileName() + "." + purpose + "-" + UUID.randomUUID());
     }
 
-    /** Moves each page image into the partial folder; the pages then name their final place. */
-    private static Document movePages(Document document, Path partial, Path target) throws IOException {
+    /**
+     * Moves each page image into the folder; the pages then name it by its place in the folder
+     * ({@code pages/p0001.png}), which stays true when the folder is renamed into place.
+     */
+    private static Document movePages(Document document, DocumentFolder folder) throws IOException {
+        Files.createDirectories(folder.pages());
         List<Page> placed = new ArrayList<>();
         for (Page page : document.pages()) {
-            String name = String.format("p%04d%s", page.number(), extension(page.image().path()));
-            Files.move(page.image().path(), partial.resolve("pages").resolve(name), StandardCopyOption.REPLACE_EXISTING);
-            placed.add(page.withImage(page.image().withPath(target.resolve("pages").resolve(name))));
+            Path relative = DocumentFolder.pageImage(page.number(), extension(page.image().path()));
+            Files.move(page.image().path(), folder.root().resolve(relative), StandardCopyOption.REPLACE_EXISTING);
+            placed.add(page.withImage(page.image().withPath(relative)));
         }
         return document.withPages(placed);
     }

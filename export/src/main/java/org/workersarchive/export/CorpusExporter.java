@@ -21,6 +21,8 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import javax.xml.stream.XMLStreamWriter;
+import org.workersarchive.core.ArchiveLayout;
+import org.workersarchive.core.ArchiveLayout.DocumentFolder;
 import org.workersarchive.core.Csv;
 import org.workersarchive.core.XmlParsers;
 
@@ -48,18 +50,21 @@ public final class CorpusExporter {
 
     /**
      * @param archiveDir an archive made by the pipeline (documents/, authority.xml)
-     * @param outDir     created when missing; files already in it of the same names are replaced
+     * @param outDir     created when missing; files already in it of the same names are replaced.
+     *                   The corpus keeps the archive's layout (documents/ID/, authority.xml).
      */
     public Export export(Path archiveDir, Path outDir) throws IOException {
-        List<Path> folders = documentFolders(archiveDir.resolve("documents"));
+        ArchiveLayout archive = new ArchiveLayout(archiveDir);
+        ArchiveLayout corpusLayout = new ArchiveLayout(outDir);
+        List<DocumentFolder> folders = documentFolders(archive.documents());
         Files.createDirectories(outDir);
         List<Path> documents = new ArrayList<>();
-        for (Path folder : folders) {
-            documents.add(copyDocument(folder, outDir.resolve("documents").resolve(folder.getFileName())));
+        for (DocumentFolder folder : folders) {
+            documents.add(copyDocument(folder, corpusLayout.document(idOf(folder))));
         }
-        Path authority = archiveDir.resolve("authority.xml");
+        Path authority = archive.authorityList();
         if (Files.isRegularFile(authority)) {
-            replace(outDir.resolve("authority.xml"), out -> Files.copy(authority, out));
+            replace(corpusLayout.authorityList(), out -> Files.copy(authority, out));
         }
         List<Occurrence> occurrences = new ArrayList<>();
         Path corpus = outDir.resolve("corpus.tei.xml");
@@ -71,34 +76,38 @@ public final class CorpusExporter {
         return new Export(corpus, documents, csv, json, occurrences.size());
     }
 
-    private static List<Path> documentFolders(Path documentsDir) throws IOException {
+    private static List<DocumentFolder> documentFolders(Path documentsDir) throws IOException {
         if (!Files.isDirectory(documentsDir)) {
             throw new IllegalArgumentException("not an archive: " + documentsDir + " is missing");
         }
         try (Stream<Path> folders = Files.list(documentsDir)) {
             // Hidden folders are documents still being written.
-            return folders.filter(f -> !f.getFileName().toString().startsWith("."))
-                    .filter(f -> Files.isRegularFile(f.resolve("document.tei.xml"))).sorted().toList();
+            return folders.filter(f -> !f.getFileName().toString().startsWith(".")).sorted().map(DocumentFolder::new)
+                    .filter(f -> Files.isRegularFile(f.tei())).toList();
         }
     }
 
+    private static String idOf(DocumentFolder folder) {
+        return folder.root().getFileName().toString();
+    }
+
     /** The document's TEI and page images, as in the archive (links relative to the folder still hold). */
-    private static Path copyDocument(Path folder, Path target) throws IOException {
-        Files.createDirectories(target.resolve("pages"));
-        Path tei = target.resolve("document.tei.xml");
-        replace(tei, out -> Files.copy(folder.resolve("document.tei.xml"), out));
-        Path pages = folder.resolve("pages");
+    private static Path copyDocument(DocumentFolder folder, DocumentFolder target) throws IOException {
+        Files.createDirectories(target.pages());
+        Path tei = target.tei();
+        replace(tei, out -> Files.copy(folder.tei(), out));
+        Path pages = folder.pages();
         if (Files.isDirectory(pages)) {
             try (Stream<Path> images = Files.list(pages)) {
                 for (Path image : images.sorted().toList()) {
-                    replace(target.resolve("pages").resolve(image.getFileName()), out -> Files.copy(image, out));
+                    replace(target.pages().resolve(image.getFileName()), out -> Files.copy(image, out));
                 }
             }
         }
         return tei;
     }
 
-    private void writeCorpus(List<Path> folders, OutputStream out, List<Occurrence> occurrences) throws IOException {
+    private void writeCorpus(List<DocumentFolder> folders, OutputStream out, List<Occurrence> occurrences) throws IOException {
         try {
             XMLStreamWriter writer = TeiXml.utf8Writer(XMLOutputFactory.newFactory(), out);
             writer.writeStartDocument("UTF-8", "1.0");
@@ -108,9 +117,9 @@ public final class CorpusExporter {
             writer.writeDefaultNamespace(TeiWriter.TEI_NS);
             writer.writeAttribute("xml", XML_NS, "lang", "mul");
             writeCorpusHeader(new TeiXml(writer), folders.size());
-            for (Path folder : folders) {
+            for (DocumentFolder folder : folders) {
                 writer.writeCharacters("\n");
-                copyTei(folder.resolve("document.tei.xml"), folder.getFileName().toString(), writer, occurrences);
+                copyTei(folder.tei(), idOf(folder), writer, occurrences);
             }
             writer.writeCharacters("\n");
             writer.writeEndElement();
@@ -215,8 +224,8 @@ public final class CorpusExporter {
         if (value.startsWith("../../")) {
             return value.substring("../../".length());
         }
-        if (attribute.equals("url") && value.startsWith("pages/")) {
-            return "documents/" + documentId + "/" + value;
+        if (attribute.equals("url") && value.startsWith(DocumentFolder.PAGES + "/")) {
+            return ArchiveLayout.DOCUMENTS + "/" + documentId + "/" + value;
         }
         return value;
     }

@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
+import org.workersarchive.core.ArchiveLayout.DocumentFolder;
 import org.workersarchive.core.Document;
 import org.workersarchive.core.Page;
 import org.workersarchive.core.SourceDescription;
@@ -74,7 +75,7 @@ public final class ProvenanceWriter {
     private ObjectNode page(Page page) {
         ObjectNode node = json.createObjectNode();
         node.put("number", page.number());
-        node.put("image", "pages/" + page.image().path().getFileName());
+        node.put("image", DocumentFolder.asUrl(page.image().path()));
         node.put("width", page.image().width());
         node.put("height", page.image().height());
         node.put("dpi", page.image().dpi());

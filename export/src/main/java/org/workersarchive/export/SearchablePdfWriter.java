@@ -65,10 +65,18 @@ public final class SearchablePdfWriter {
      *                     file), or the stream cannot be written
      */
     public void write(Document document, OutputStream out) throws IOException {
+        write(document, Path.of(""), out);
+    }
+
+    /**
+     * As {@link #write(Document, OutputStream)}, for pages whose image paths are relative to a
+     * folder (a document folder's {@code pages/p0001.png}).
+     */
+    public void write(Document document, Path imagesRelativeTo, OutputStream out) throws IOException {
         try (PDDocument pdf = new PDDocument(MemoryUsageSetting.setupMixed(IMAGES_IN_MEMORY).streamCache)) {
             PdfTextLayer text = new PdfTextLayer(loadFont(pdf));
             for (Page page : document.pages()) {
-                addPage(pdf, page, text);
+                addPage(pdf, page, imagesRelativeTo.resolve(page.image().path()), text);
             }
             describe(pdf.getDocumentInformation(), document);
             // PDFBox buffers a file it opens itself, not a stream it is given: unbuffered, each of its
@@ -84,19 +92,18 @@ public final class SearchablePdfWriter {
         return TeiWriter.fileTitle(document);
     }
 
-    private static void addPage(PDDocument pdf, Page page, PdfTextLayer text) throws IOException {
+    private static void addPage(PDDocument pdf, Page page, Path image, PdfTextLayer text) throws IOException {
         PdfPageGeometry geometry = PdfPageGeometry.of(page.image());
         PDPage pdfPage = new PDPage(new PDRectangle(geometry.width(), geometry.height()));
         pdf.addPage(pdfPage);
-        PDImageXObject image = loadImage(pdf, page);
+        PDImageXObject picture = loadImage(pdf, page.number(), image);
         try (PDPageContentStream content = new PDPageContentStream(pdf, pdfPage)) {
-            content.drawImage(image, 0, 0, geometry.width(), geometry.height());
+            content.drawImage(picture, 0, 0, geometry.width(), geometry.height());
             text.write(content, page, geometry);
         }
     }
 
-    private static PDImageXObject loadImage(PDDocument pdf, Page page) throws IOException {
-        Path path = page.image().path();
+    private static PDImageXObject loadImage(PDDocument pdf, int pageNumber, Path path) throws IOException {
         try {
             // Compressed data as it is wherever it can be: decoding a page and compressing it again is
             // the costliest step of the pipeline outside Tesseract. A gray PNG as GrayPngImage embeds
@@ -107,7 +114,7 @@ public final class SearchablePdfWriter {
             return gray.isPresent() ? gray.get()
                     : PDImageXObject.createFromByteArray(pdf, bytes, path.getFileName().toString());
         } catch (IOException | IllegalArgumentException e) {
-            throw new IOException("cannot read the image of page " + page.number() + ", " + path + ": " + e.getMessage(), e);
+            throw new IOException("cannot read the image of page " + pageNumber + ", " + path + ": " + e.getMessage(), e);
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.stream.XMLStreamException;
 import org.workersarchive.core.Annotation;
+import org.workersarchive.core.ArchiveLayout.DocumentFolder;
 import org.workersarchive.core.Block;
 import org.workersarchive.core.BoundingBox;
 import org.workersarchive.core.Document;
@@ -56,7 +57,7 @@ final class TeiBodyWriter {
             String height = String.valueOf(page.image().height());
             xml.open("surface", "xml:id", surfaceId(page), "n", String.valueOf(page.number()),
                     "ulx", "0", "uly", "0", "lrx", width, "lry", height);
-            xml.empty("graphic", "url", "pages/" + page.image().path().getFileName(),
+            xml.empty("graphic", "url", DocumentFolder.asUrl(page.image().path()),
                     "width", width + "px", "height", height + "px");
             if (page.preparation().turned()) {
                 xml.leaf("desc", preparationNote(page.preparation()), "type", "preparation");

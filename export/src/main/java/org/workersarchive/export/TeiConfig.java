@@ -1,6 +1,7 @@
 package org.workersarchive.export;
 
 import java.util.Objects;
+import org.workersarchive.core.ArchiveLayout;
 
 /**
  * Settings of the TEI writer.
@@ -37,6 +38,6 @@ public record TeiConfig(String authorityUri, int uncertainBelow, boolean wordZon
 
     /** The archive's own layout: documents/ID/document.tei.xml points at authority.xml at the top; zones down to lines. */
     public static TeiConfig defaults() {
-        return new TeiConfig("../../authority.xml", DEFAULT_UNCERTAIN_BELOW, false);
+        return new TeiConfig(ArchiveLayout.DocumentFolder.AUTHORITY_LIST_FROM_TEI, DEFAULT_UNCERTAIN_BELOW, false);
     }
 }

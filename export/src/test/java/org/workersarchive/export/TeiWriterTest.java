@@ -30,6 +30,8 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.workersarchive.core.ArchiveLayout;
+import org.workersarchive.core.ArchiveLayout.DocumentFolder;
 import org.workersarchive.core.Annotation;
 import org.workersarchive.core.Block;
 import org.workersarchive.core.BoundingBox;
@@ -205,7 +207,7 @@ class TeiWriterTest {
         assertEquals("ingest", provenance.get("steps").get(0).get("stage").asText());
         assertEquals(Files.readString(staging.resolve("oc-1930.json")), Files.readString(folder.resolve("oc-1930.json")),
                 "the sidecar is kept with the document");
-        try (PDDocument pdf = Loader.loadPDF(folder.resolve(ArchiveWriter.PDF_FILE).toFile())) {
+        try (PDDocument pdf = Loader.loadPDF(folder.resolve(DocumentFolder.PDF).toFile())) {
             assertEquals(2, pdf.getNumberOfPages());
             String extracted = new PDFTextStripper().getText(pdf);
             assertEquals(Files.readString(written.text()).replaceAll("\\s+", " ").strip(),
@@ -268,7 +270,7 @@ class TeiWriterTest {
 
     /** Every line of checksums.sha256 matches its file, as {@code sha256sum -c} would find. */
     private static void assertManifestHolds(Path folder) throws IOException {
-        List<String> lines = Files.readAllLines(folder.resolve(ArchiveWriter.MANIFEST_FILE));
+        List<String> lines = Files.readAllLines(folder.resolve(DocumentFolder.CHECKSUMS));
         assertTrue(lines.contains(Fixity.sha256(folder.resolve("document.tei.xml")) + "  document.tei.xml"), lines.toString());
         for (String line : lines) {
             String[] parts = line.split("  ", 2);
@@ -280,7 +282,7 @@ class TeiWriterTest {
     }
 
     private ArchiveWriter archiveWriter() throws IOException {
-        return new ArchiveWriter(dir.resolve("archive"), TeiConfig.defaults(), authority(dir));
+        return new ArchiveWriter(new ArchiveLayout(dir.resolve("archive")), TeiConfig.defaults(), authority(dir));
     }
 
     /** A small authority list, as TEI, with a publication, a person, and an organisation no sample mentions. */
@@ -340,9 +342,15 @@ class TeiWriterTest {
     private Path writeSample(TeiWriter writer, String fileName) throws IOException {
         Path tei = dir.resolve(fileName);
         try (OutputStream out = Files.newOutputStream(tei)) {
-            writer.write(sampleDocument(dir), RUN, out);
+            writer.write(placedInFolder(sampleDocument(dir)), RUN, out);
         }
         return tei;
+    }
+
+    /** The document as ArchiveWriter hands it to the TEI writer: each page image named by its place in the folder. */
+    private static Document placedInFolder(Document document) {
+        return document.withPages(document.pages().stream().map(page -> page.withImage(page.image().withPath(
+                DocumentFolder.pageImage(page.number(), ".png")))).toList());
     }
 
     /** A white 1000×1400 page image, a pixel of it set so that no two pages have the same bytes. */

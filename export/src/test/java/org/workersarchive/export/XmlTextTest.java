@@ -25,6 +25,8 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.workersarchive.core.ArchiveLayout;
+import org.workersarchive.core.ArchiveLayout.DocumentFolder;
 import org.workersarchive.core.Annotation;
 import org.workersarchive.core.Block;
 import org.workersarchive.core.BoundingBox;
@@ -81,7 +83,7 @@ class XmlTextTest {
         Path staging = Files.createDirectories(dir.resolve("staging"));
         Document document = documentWithForbiddenCharacters(staging, SourceDescription.NONE);
 
-        WrittenDocument written = new ArchiveWriter(dir.resolve("archive"), TeiConfig.defaults().withWordZones(true),
+        WrittenDocument written = new ArchiveWriter(new ArchiveLayout(dir.resolve("archive")), TeiConfig.defaults().withWordZones(true),
                 AuthorityEntries.NONE).write(document, "run-1");
 
         assertEquals(List.of(), teiAll.validate(written.tei()));
@@ -101,7 +103,7 @@ class XmlTextTest {
         org.w3c.dom.Document alto = TeiXPath.parse(written.folder().resolve("alto/p0001.xml"));
         assertEquals("Mias\uFFFDnikov", TeiXPath.xpath(Map.of("a", AltoWriter.ALTO_NS))
                 .evaluate("//a:String[@ID='p1_w4']/@CONTENT", alto));
-        try (PDDocument pdf = Loader.loadPDF(written.folder().resolve(ArchiveWriter.PDF_FILE).toFile())) {
+        try (PDDocument pdf = Loader.loadPDF(written.folder().resolve(DocumentFolder.PDF).toFile())) {
             assertEquals("Manifeste du groupe ouvrier\uFFFD", pdf.getDocumentInformation().getTitle());
             assertEquals(collapsed(text), collapsed(new PDFTextStripper().getText(pdf)),
                     "the searchable PDF's text is the plain text's");

@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.workersarchive.core.FileNames;
 import org.workersarchive.core.Fixity;
+import org.workersarchive.core.SourceFile;
 
 /**
  * Keeps originals byte-for-byte under their checksum: {@code originals/<sha256>.<ext>}. A copy is
@@ -17,11 +19,23 @@ import org.workersarchive.core.Fixity;
 public final class OriginalStore {
 
     private static final Pattern EXTENSION = Pattern.compile("[a-z0-9]{1,8}");
+    /** The extension an original is kept with, by the media type its bytes were detected as. */
+    private static final Map<String, String> EXTENSIONS = Map.of(
+            "application/pdf", "pdf", "image/tiff", "tif", "image/jpeg", "jpg", "image/png", "png");
+    private static final String UNKNOWN_EXTENSION = "bin";
 
     private final Path originalsDir;
 
     public OriginalStore(Path originalsDir) {
         this.originalsDir = originalsDir;
+    }
+
+    /**
+     * Stores a copy of one of a document's source files, named by its checksum and the extension of
+     * its detected type ({@code bin} for a type without one); see {@link #store(Path, String, String)}.
+     */
+    public Path store(SourceFile source) throws IOException {
+        return store(source.path(), source.sha256(), EXTENSIONS.getOrDefault(source.mediaType(), UNKNOWN_EXTENSION));
     }
 
     /**

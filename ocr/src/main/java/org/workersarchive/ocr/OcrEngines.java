@@ -1,8 +1,14 @@
 package org.workersarchive.ocr;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.workersarchive.core.Document;
 import org.workersarchive.core.Page;
+import org.workersarchive.core.ProcessingStep;
+import org.workersarchive.core.TextOrigin;
 
 /**
  * The OCR stage as the pipeline calls it: prepares and reads pages, from any number of threads.
@@ -36,6 +42,23 @@ public interface OcrEngines extends AutoCloseable {
     /** Reads a page as a document's first: nothing is known of it. */
     default Page recognize(Page page, List<String> forcedModels) {
         return recognize(page, forcedModels, ReadingHint.NONE);
+    }
+
+    /**
+     * The document whose pages these engines read, with the step that read them in its provenance:
+     * this stage's settings ({@link #describe}), how many pages were read and how many came from a
+     * PDF's text layer, and the time since {@code started}.
+     */
+    default Document withStep(Document read, Instant started) {
+        Map<String, String> details = new HashMap<>(describe());
+        details.put("pagesRead", String.valueOf(pagesFrom(read, TextOrigin.OCR)));
+        details.put("pagesFromTextLayer", String.valueOf(pagesFrom(read, TextOrigin.TEXT_LAYER)));
+        return read.withStep(new ProcessingStep("ocr", "Tesseract", tesseractVersion(), details,
+                Duration.between(started, Instant.now())));
+    }
+
+    private static long pagesFrom(Document document, TextOrigin origin) {
+        return document.pages().stream().filter(page -> page.textOrigin() == origin).count();
     }
 
     /** The version of the native Tesseract library, e.g. "5.3.0". */

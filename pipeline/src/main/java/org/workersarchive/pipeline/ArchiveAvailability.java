@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.workersarchive.core.ArchiveLayout;
 import org.workersarchive.core.RejectedInputException;
 
 /**
@@ -26,11 +27,13 @@ final class ArchiveAvailability {
             "Read-only file system"};
 
     private final Path archiveDir;
+    private final Path staging;
     private final Duration pause;
     private volatile Instant pausedUntil = Instant.EPOCH;
 
-    ArchiveAvailability(Path archiveDir, Duration pause) {
-        this.archiveDir = archiveDir;
+    ArchiveAvailability(ArchiveLayout archive, Duration pause) {
+        this.archiveDir = archive.root();
+        this.staging = archive.staging();
         this.pause = pause;
     }
 
@@ -82,7 +85,7 @@ final class ArchiveAvailability {
     /** Writes, reads back and deletes a small file where the pipeline stages its work. */
     private boolean canWrite() {
         try {
-            Path tmp = Files.createDirectories(archiveDir.resolve("tmp"));
+            Path tmp = Files.createDirectories(staging);
             Path probe = Files.createTempFile(tmp, ".probe-", ".partial");
             try {
                 Files.write(probe, new byte[64 * 1024]);

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import org.workersarchive.core.ArchiveLayout;
 
 /**
  * One run at a time writes to an archive: its duplicate index, its journal of inputs under way and
@@ -17,8 +18,6 @@ import java.nio.file.StandardOpenOption;
  * {@code ARCHIVE/.pipeline.lock}, so it goes with its process however that ends, SIGKILL included.
  */
 final class ArchiveLock implements AutoCloseable {
-
-    static final String FILE = ".pipeline.lock";
 
     private final FileChannel channel;
     private final FileLock lock;
@@ -34,7 +33,7 @@ final class ArchiveLock implements AutoCloseable {
      * @param holder what this run is, written in the lock file for the next one to read
      */
     static ArchiveLock take(Path archiveDir, String holder) {
-        Path file = archiveDir.resolve(FILE);
+        Path file = new ArchiveLayout(archiveDir).lock();
         try {
             Files.createDirectories(archiveDir);
             FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,

@@ -25,14 +25,14 @@ public final class ArchivePipeline implements AutoCloseable {
     private final CamelContext camel;
     private final DocumentStages stages;
     private final RunReport report;
-    private final ArchiveLock lock;
+    private final ArchiveStore store;
     private final ProducerTemplate producer;
 
-    private ArchivePipeline(CamelContext camel, DocumentStages stages, RunReport report, ArchiveLock lock) {
+    private ArchivePipeline(CamelContext camel, DocumentStages stages, RunReport report, ArchiveStore store) {
         this.camel = camel;
         this.report = report;
         this.stages = stages;
-        this.lock = lock;
+        this.store = store;
         this.producer = camel.createProducerTemplate();
     }
 
@@ -101,20 +101,20 @@ public final class ArchivePipeline implements AutoCloseable {
      */
     private static ArchivePipeline start(PipelineConfig config, RunReport report, String sourceUri,
                                          InputSource source, boolean reprocess, String brokerUrl) {
-        ArchiveLock lock = ArchiveLock.take(config.archiveDir(), "run " + report.runId());
+        ArchiveStore store = ArchiveStore.open(config.archive(), "run " + report.runId(), reprocess);
         DocumentStages stages;
         try {
-            stages = new DocumentStages(config, report.runId(), reprocess);
+            stages = new DocumentStages(config, store, report.runId());
             stages.recoverStoppedRun();
             if (brokerUrl == null) {
                 stages.startEngines(); // an ingest node's pages are read by the workers' engines
             }
         } catch (RuntimeException e) {
-            lock.close();
+            store.close();
             throw e;
         }
         CamelContext camel = new DefaultCamelContext();
-        camel.getRegistry().bind(INBOX_FILTER, new InboxSetFilter(stages::isArchivePaused));
+        camel.getRegistry().bind(INBOX_FILTER, new InboxSetFilter(store::isPaused));
         camel.getShutdownStrategy().setTimeout(SHUTDOWN_SECONDS);
         camel.getShutdownStrategy().setTimeUnit(TimeUnit.SECONDS);
         ExecutorService ocrPool = camel.getExecutorServiceManager()
@@ -128,10 +128,10 @@ public final class ArchivePipeline implements AutoCloseable {
             camel.start();
         } catch (Exception e) {
             stages.close();
-            lock.close();
+            store.close();
             throw new IllegalStateException("the pipeline's routes could not start: " + e.getMessage(), e);
         }
-        return new ArchivePipeline(camel, stages, report, lock);
+        return new ArchivePipeline(camel, stages, report, store);
     }
 
     private static void addBrokerPageRoutes(CamelContext camel, PipelineConfig config, String brokerUrl,
@@ -156,12 +156,12 @@ public final class ArchivePipeline implements AutoCloseable {
     public void close() {
         try {
             camel.stop();
-            report.ocrCpuTime(stages.ocrCpuTime());
+            report.ocrCpuTime(stages.engines().nativeCpuTime());
         } finally {
             try {
                 stages.close();
             } finally {
-                lock.close();
+                store.close();
             }
         }
     }

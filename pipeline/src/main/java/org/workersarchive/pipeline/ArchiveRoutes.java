@@ -2,9 +2,18 @@ package org.workersarchive.pipeline;
 
 import java.io.File;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.concurrent.ExecutorService;
+import org.apache.camel.Exchange;
+import org.apache.camel.Expression;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.ProcessorDefinition;
+import org.apache.camel.support.ExpressionAdapter;
+import org.workersarchive.core.Document;
+import org.workersarchive.core.Page;
+import org.workersarchive.ingest.ScanSet;
+import org.workersarchive.ingest.ScanSets;
+import org.workersarchive.ocr.DocumentReading;
 
 /**
  * The only place where Camel meets the stages. Every input, from the inbox or from a batch,
@@ -17,13 +26,32 @@ import org.apache.camel.model.ProcessorDefinition;
 final class ArchiveRoutes extends RouteBuilder {
 
     static final String PROCESS = "direct:process-input";
-    /** Takes a page of the document in property {@link #DOCUMENT}, answers it read. */
+    /** Takes a page of the document {@linkplain #underWay under way}, answers it read. */
     static final String READ_PAGE = "direct:read-page";
-    static final String INPUT = "archiveInput";
-    static final String ADMISSION = "archiveAdmission";
-    static final String DOCUMENT = "archiveDocument";
-    static final String OCR_STARTED = "archiveOcrStarted";
-    static final String READING = "archiveReading";
+    private static final String MAKE_DOCUMENT = "direct:make-document";
+    private static final String INPUT = "archiveInput";
+    private static final String ADMISSION = "archiveAdmission";
+    private static final String UNDER_WAY = "archiveDocumentUnderWay";
+    /** The pages of the document in the body, which the split reads in parallel. */
+    private static final Expression PAGES = new ExpressionAdapter() {
+        @Override
+        public Object evaluate(Exchange exchange) {
+            return exchange.getIn().getBody(Document.class).pages();
+        }
+    };
+
+    /**
+     * What the pages of a document being read share, from the split to the aggregation: the
+     * document as ingested, its reading, and when its OCR began.
+     */
+    record DocumentUnderWay(Document document, DocumentReading reading, Instant ocrStarted) {
+
+        DocumentUnderWay {
+            Objects.requireNonNull(document, "document");
+            Objects.requireNonNull(reading, "reading");
+            Objects.requireNonNull(ocrStarted, "ocrStarted");
+        }
+    }
 
     private final String sourceUri;
     private final InputSource source;
@@ -50,6 +78,11 @@ final class ArchiveRoutes extends RouteBuilder {
         this.readsPagesHere = readsPagesHere;
     }
 
+    /** The document whose pages are being read, with what they share; set for each page's exchange. */
+    static DocumentUnderWay underWay(Exchange exchange) {
+        return exchange.getProperty(UNDER_WAY, DocumentUnderWay.class);
+    }
+
     @Override
     public void configure() {
         // Failures are caught by doTry below, around the whole document: an onException would also
@@ -60,48 +93,68 @@ final class ArchiveRoutes extends RouteBuilder {
                 .threads(workers).threadName("document");
         if (source == InputSource.INBOX) {
             // The endpoint takes only a set's first file (InboxSetFilter); the set is found from it.
-            intake.convertBodyTo(File.class);
-            intake.bean(stages, "scanSetOf");
+            intake.process(exchange -> body(exchange, ScanSets.setOf(exchange.getIn().getBody(File.class).toPath())));
         }
         intake.to(PROCESS);
 
         from(PROCESS).routeId("process-input")
-                .setProperty(INPUT, body())
+                .process(exchange -> exchange.setProperty(INPUT, exchange.getIn().getBody(ScanSet.class)))
                 .doTry()
-                    .bean(stages, "admit(${exchangeProperty." + INPUT + "})")
-                    .setProperty(ADMISSION, body())
+                    .process(exchange -> exchange.setProperty(ADMISSION, stages.admit(input(exchange))))
                     .choice()
-                        .when(simple("${body.duplicate}"))
-                            .bean(stages, "duplicate")
+                        .when(exchange -> admission(exchange).isDuplicate())
+                            .process(exchange -> body(exchange, stages.duplicate(admission(exchange))))
                         .otherwise()
-                            .to("direct:make-document")
+                            .to(MAKE_DOCUMENT)
                     .end()
                 .endDoTry()
                 .doCatch(Exception.class)
-                    .bean(stages, "failed(${exchangeProperty." + INPUT + "}, ${exchangeProperty." + ADMISSION
-                            + "}, ${exception})")
+                    .process(exchange -> body(exchange, stages.failed(input(exchange), admission(exchange),
+                            exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class))))
                 .end()
-                .bean(report, "record")
+                .process(exchange -> report.record(outcome(exchange)))
                 // Only now may the input leave the inbox (and the journal).
-                .bean(stages, "finish(${exchangeProperty." + INPUT + "}, ${exchangeProperty." + ADMISSION
-                        + "}, ${body}, " + source.name() + ")");
+                .process(exchange -> stages.finish(input(exchange), outcome(exchange), source));
 
-        from("direct:make-document").routeId("make-document")
-                .bean(stages, "ingest")
-                .setProperty(DOCUMENT, body())
-                .setProperty(OCR_STARTED, method(Instant.class, "now()"))
-                .setProperty(READING, method(stages, "reading"))
-                .split(simple("${body.pages}"), new PageAggregation(DOCUMENT))
+        from(MAKE_DOCUMENT).routeId("make-document")
+                .process(exchange -> {
+                    Document document = stages.ingest(admission(exchange));
+                    exchange.setProperty(UNDER_WAY, new DocumentUnderWay(document, stages.reading(document), Instant.now()));
+                    body(exchange, document);
+                })
+                .split(PAGES, new PageAggregation())
                     .parallelProcessing().executorService(ocrPool).stopOnException()
                     .to(READ_PAGE)
                 .end()
-                .bean(stages, "recognized(${body}, ${exchangeProperty." + OCR_STARTED + "})")
-                .bean(stages, "annotate")
-                .bean(stages, "store(${body}, ${exchangeProperty." + ADMISSION + "})");
+                .process(exchange -> body(exchange, stages.recognized(document(exchange), underWay(exchange).ocrStarted())))
+                .process(exchange -> body(exchange, stages.annotate(document(exchange))))
+                .process(exchange -> body(exchange, stages.store(document(exchange), admission(exchange))));
 
         if (readsPagesHere) {
             from(READ_PAGE).routeId("read-page")
-                    .bean(stages, "recognize(${body}, ${exchangeProperty." + READING + "})");
+                    .process(exchange -> body(exchange, stages.recognize(exchange.getIn().getBody(Page.class),
+                            underWay(exchange).reading())));
         }
+    }
+
+    private static ScanSet input(Exchange exchange) {
+        return exchange.getProperty(INPUT, ScanSet.class);
+    }
+
+    /** Null until the input is admitted, and when its admission failed. */
+    private static Admission admission(Exchange exchange) {
+        return exchange.getProperty(ADMISSION, Admission.class);
+    }
+
+    private static Document document(Exchange exchange) {
+        return exchange.getIn().getBody(Document.class);
+    }
+
+    private static InputOutcome outcome(Exchange exchange) {
+        return exchange.getIn().getBody(InputOutcome.class);
+    }
+
+    private static void body(Exchange exchange, Object body) {
+        exchange.getIn().setBody(body);
     }
 }

@@ -35,12 +35,11 @@ public final class ArchiveWorker implements AutoCloseable {
      */
     public static ArchiveWorker start(PipelineConfig config, String brokerUrl, PrintStream progress) {
         Path archive = config.archiveDir();
-        if (!Files.isRegularFile(archive.resolve("authority.xml"))) {
+        if (!Files.isRegularFile(config.archive().authorityList())) {
             throw new IllegalArgumentException("not an archive folder an ingest node works in: " + archive
                     + " (start watch --broker first, and give the shared folder as this machine mounts it)");
         }
-        EngineProcesses engines = new EngineProcesses(config.ocr(), config.engines(),
-                archive.resolve("logs").resolve("engine-crashes"));
+        EngineProcesses engines = new EngineProcesses(config.ocr(), config.engines(), config.archive().engineCrashes());
         engines.startAll();
         PageWorker worker = new PageWorker(archive, engines, config.pageDeliveries(), BrokerQueues.thisProcess(),
                 progress);

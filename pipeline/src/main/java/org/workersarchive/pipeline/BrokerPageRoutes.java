@@ -1,8 +1,10 @@
 package org.workersarchive.pipeline;
 
 import java.time.Duration;
+import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeTimedOutException;
 import org.apache.camel.builder.RouteBuilder;
+import org.workersarchive.core.Page;
 
 /**
  * Reads pages on workers instead of here: {@link ArchiveRoutes#READ_PAGE} sends each page to the
@@ -34,15 +36,22 @@ final class BrokerPageRoutes extends RouteBuilder {
                 + "&jmsMessageType=Text";
 
         from(ArchiveRoutes.READ_PAGE).routeId("send-page")
-                .setProperty(PAGE, body())
-                .bean(pages, "request(${body}, ${exchangeProperty." + ArchiveRoutes.READING + "})")
-                .setHeader(BrokerQueues.MODELS_HEADER, method(pages, "models"))
+                .process(exchange -> {
+                    Page page = exchange.getIn().getBody(Page.class);
+                    exchange.setProperty(PAGE, page);
+                    exchange.getIn().setBody(pages.request(page, ArchiveRoutes.underWay(exchange).reading()));
+                    exchange.getIn().setHeader(BrokerQueues.MODELS_HEADER, pages.models());
+                })
                 .doTry()
                     .to(send)
                 .doCatch(ExchangeTimedOutException.class)
-                    .bean(pages, "unanswered(${exchangeProperty." + PAGE + "})")
+                    .process(exchange -> pages.unanswered(asked(exchange)))
                 .end()
-                .bean(pages, "answer(${body}, ${exchangeProperty." + PAGE + "}, ${exchangeProperty."
-                        + ArchiveRoutes.READING + "})");
+                .process(exchange -> exchange.getIn().setBody(pages.answer(exchange.getIn().getBody(String.class),
+                        asked(exchange), ArchiveRoutes.underWay(exchange).reading())));
+    }
+
+    private static Page asked(Exchange exchange) {
+        return exchange.getProperty(PAGE, Page.class);
     }
 }

@@ -56,8 +56,9 @@ final class InputJournal {
     private final ObjectMapper json = new ObjectMapper();
     private final Path dir;
 
-    InputJournal(Path archiveDir) {
-        this.dir = archiveDir.resolve("state").resolve("inputs");
+    /** @param dir the archive's journal folder ({@link org.workersarchive.core.ArchiveLayout#journal}) */
+    InputJournal(Path dir) {
+        this.dir = dir;
     }
 
     /** Where the entries are. */

@@ -1,10 +1,19 @@
 package org.workersarchive.pipeline;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.workersarchive.core.ArchiveLayout.DocumentFolder;
+import org.workersarchive.core.Document;
 import org.workersarchive.core.Page;
+import org.workersarchive.export.WrittenDocument;
+import org.workersarchive.ingest.ScanSet;
 
 /**
  * What became of one input (a scan file, or the files of one issue): a line of the run report.
@@ -40,6 +49,91 @@ public record InputOutcome(Path input, List<Path> files, String sha256, String m
         pages = List.copyOf(pages);
         outputs = Map.copyOf(outputs);
         unknownNames = List.copyOf(unknownNames);
+    }
+
+    /**
+     * A document made and written.
+     *
+     * @param originals the originals kept of its files, as {@link ArchiveStore#keepOriginals} names them
+     */
+    static InputOutcome ok(Admission admission, Document document, WrittenDocument written,
+                           Map<String, Path> originals) {
+        DocumentFolder folder = new DocumentFolder(written.folder());
+        Map<String, Path> outputs = new HashMap<>(originals);
+        outputs.putAll(Map.of("folder", written.folder(), "tei", written.tei(), "text", written.text(),
+                "provenance", written.provenance(), "pdf", folder.pdf(), "alto", folder.alto()));
+        String note = Stream.of(howWritten(written), noTextNote(document)).filter(Objects::nonNull)
+                .reduce((a, b) -> a + "; " + b).orElse(null);
+        Double confidence = document.meanConfidence().isPresent() ? document.meanConfidence().getAsDouble() : null;
+        return new InputOutcome(admission.input(), admission.set().files(), admission.sha256(), admission.mediaType(),
+                Status.ok, note, written.id(), document.pages().stream().map(PageOutcome::of).toList(), confidence,
+                outputs, NewNames.of(document), secondsSince(admission.started()));
+    }
+
+    /** An input whose bytes the archive holds already, as the document it names. */
+    static InputOutcome duplicate(Admission admission) {
+        return new InputOutcome(admission.input(), admission.set().files(), admission.sha256(), admission.mediaType(),
+                Status.duplicate, "same bytes as document " + admission.duplicateOf(), admission.duplicateOf(),
+                List.of(), null, Map.of(), List.of(), secondsSince(admission.started()));
+    }
+
+    /** An input whose own document a run that stopped had written, in this folder, but not recorded. */
+    static InputOutcome writtenBeforeStop(Admission admission, Path folder) {
+        return new InputOutcome(admission.input(), admission.set().files(), admission.sha256(), admission.mediaType(),
+                Status.ok, "its document was written by a run that stopped before recording it",
+                admission.writtenBeforeStop(), List.of(), null, Map.of("folder", folder), List.of(),
+                secondsSince(admission.started()));
+    }
+
+    /**
+     * An input that failed, kept in failed/.
+     *
+     * @param admission null when it failed before it was admitted
+     * @param kept      its copies and reason files, as {@link ArchiveStore#keepFailed} names them
+     */
+    static InputOutcome failed(ScanSet set, Admission admission, String reason, Map<String, Path> kept) {
+        return new InputOutcome(set.lead(), set.files(), admission == null ? null : admission.sha256(),
+                admission == null ? null : admission.mediaType(), Status.failed, reason, null, List.of(), null, kept,
+                List.of(), admission == null ? 0 : secondsSince(admission.started()));
+    }
+
+    /**
+     * An input left where it is, to be taken again, because the archive cannot be written.
+     *
+     * @param admission null when it was not admitted
+     */
+    static InputOutcome deferred(ScanSet set, Admission admission, String why) {
+        return new InputOutcome(set.lead(), set.files(), admission == null ? null : admission.sha256(),
+                admission == null ? null : admission.mediaType(), Status.deferred,
+                "the archive cannot be written (" + why + "); the input stays where it is and is taken again",
+                null, List.of(), null, Map.of(), List.of(), admission == null ? 0 : secondsSince(admission.started()));
+    }
+
+    /** What the archivist should know of how the document went in beside what the archive held; else null. */
+    private static String howWritten(WrittenDocument written) {
+        return switch (written.outcome()) {
+            case NEW -> null;
+            case REPLACED -> "made again; replaced the earlier output, which had not been corrected";
+            case VERSION_BESIDE_CORRECTION -> "made again; the archive's TEI had been corrected by hand and is kept; "
+                    + "this run's output is stored beside it in " + written.folder().getParent().getParent()
+                    .relativize(written.folder());
+        };
+    }
+
+    /** "no text" for a document without a word (a blank page), or which of its pages have none; else null. */
+    private static String noTextNote(Document document) {
+        List<Integer> blank = document.pages().stream().filter(page -> page.words().findAny().isEmpty())
+                .map(Page::number).toList();
+        if (blank.isEmpty()) {
+            return null;
+        }
+        return blank.size() == document.pages().size() ? "no text"
+                : "no text on page" + (blank.size() == 1 ? " " : "s ") + blank.stream().map(String::valueOf)
+                .collect(Collectors.joining(", "));
+    }
+
+    private static double secondsSince(Instant start) {
+        return Duration.between(start, Instant.now()).toMillis() / 1000.0;
     }
 
     /**

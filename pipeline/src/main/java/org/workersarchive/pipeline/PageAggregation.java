@@ -11,18 +11,11 @@ import org.workersarchive.core.Page;
  */
 final class PageAggregation implements AggregationStrategy {
 
-    private final String documentProperty;
-
-    /** @param documentProperty the exchange property that holds the document being split */
-    PageAggregation(String documentProperty) {
-        this.documentProperty = documentProperty;
-    }
-
     @Override
     public Exchange aggregate(Exchange soFar, Exchange next) {
         Exchange result = soFar == null ? next : soFar;
         Document document = soFar == null
-                ? next.getProperty(documentProperty, Document.class)
+                ? ArchiveRoutes.underWay(next).document()
                 : soFar.getIn().getBody(Document.class);
         result.getIn().setBody(document.withPage(next.getIn().getBody(Page.class)));
         return result;

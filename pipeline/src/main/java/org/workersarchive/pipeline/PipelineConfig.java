@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import org.workersarchive.core.ArchiveLayout;
 import org.workersarchive.export.TeiConfig;
 import org.workersarchive.ingest.IngestConfig;
 import org.workersarchive.ocr.EngineLimits;
@@ -55,6 +56,11 @@ public record PipelineConfig(Path archiveDir, int workers, IngestConfig ingest, 
      * How long the ingest node waits for a page sent to the workers: every delivery may take every
      * engine attempt up to the page timeout; a minute more for the broker and the queue.
      */
+    /** The archive's folders and files, by name. */
+    public ArchiveLayout archive() {
+        return new ArchiveLayout(archiveDir);
+    }
+
     public Duration pageAnswerWait() {
         return engines.pageTimeout().multipliedBy((long) engines.attempts() * pageDeliveries).plusMinutes(1);
     }

@@ -22,6 +22,7 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.workersarchive.core.ArchiveLayout;
 import org.workersarchive.ocr.NativeCpuTime;
 
 /**
@@ -49,7 +50,7 @@ public final class RunReport {
 
     /** @param listener told of each outcome after it is recorded, from the thread that recorded it */
     public RunReport(Path archiveDir, String command, Consumer<InputOutcome> listener) throws IOException {
-        this.reportFile = newRunFolder(archiveDir.resolve("runs"), RUN_NAME.format(started) + "-" + command)
+        this.reportFile = newRunFolder(new ArchiveLayout(archiveDir).runs(), RUN_NAME.format(started) + "-" + command)
                 .resolve("report.json");
         this.listener = listener;
     }

@@ -13,8 +13,6 @@ import org.apache.camel.component.jms.JmsMessage;
  */
 final class WorkerRoutes extends RouteBuilder {
 
-    static final String DELIVERY = "archiveDelivery";
-
     private final PageWorker worker;
     private final int consumers;
 
@@ -34,8 +32,8 @@ final class WorkerRoutes extends RouteBuilder {
                 + "&maxConcurrentConsumers=" + consumers + "&transacted=true&lazyCreateTransactionManager=false"
                 + "&cacheLevelName=CACHE_CONSUMER&jmsMessageType=Text")
                 .routeId("worker-read-page")
-                .process(exchange -> exchange.getIn().setHeader(DELIVERY, deliveryCount(exchange)))
-                .bean(worker, "read(${body}, ${header." + DELIVERY + "}, ${header." + BrokerQueues.MODELS_HEADER + "})");
+                .process(exchange -> exchange.getIn().setBody(worker.read(exchange.getIn().getBody(String.class),
+                        deliveryCount(exchange), exchange.getIn().getHeader(BrokerQueues.MODELS_HEADER, String.class))));
     }
 
     /** JMSXDeliveryCount, which JMS 2 brokers set: 1 the first time a message is given to a consumer. */

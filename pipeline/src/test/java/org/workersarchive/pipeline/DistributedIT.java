@@ -20,8 +20,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.workersarchive.core.ArchiveLayout.DocumentFolder;
 import org.workersarchive.core.Fixity;
-import org.workersarchive.export.ArchiveWriter;
 import org.workersarchive.export.TeiValidator;
 
 /**
@@ -256,7 +256,7 @@ class DistributedIT {
     private static void assertEveryDocumentWholeAndValid(Path archive) throws IOException {
         TeiValidator teiAll = TeiValidator.forSchema(BatchRunIT.sharedDir().resolve("tei/tei_all.rng"));
         for (Path document : documents(archive)) {
-            assertEquals(List.of(), teiAll.validate(document.resolve(ArchiveWriter.TEI_FILE)), document.toString());
+            assertEquals(List.of(), teiAll.validate(document.resolve(DocumentFolder.TEI)), document.toString());
             JsonNode pages = JSON.readTree(document.resolve("provenance.json").toFile()).get("pages");
             String[] texts = Files.readString(document.resolve("document.txt")).split("\f");
             assertEquals(pages.size(), texts.length, document + ": a text per page");

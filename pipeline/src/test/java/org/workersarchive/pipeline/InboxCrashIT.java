@@ -19,8 +19,8 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.workersarchive.core.ArchiveLayout.DocumentFolder;
 import org.workersarchive.core.Fixity;
-import org.workersarchive.export.ArchiveWriter;
 import org.workersarchive.export.TeiValidator;
 
 /**
@@ -107,7 +107,7 @@ class InboxCrashIT {
         for (String folder : folders) {
             Path document = documents.resolve(folder);
             assertManifestHolds(document, trial);
-            assertEquals(List.of(), teiAll.validate(document.resolve(ArchiveWriter.TEI_FILE)), trial + ": " + folder);
+            assertEquals(List.of(), teiAll.validate(document.resolve(DocumentFolder.TEI)), trial + ": " + folder);
         }
         Set<String> originals = new TreeSet<>(names(archive.resolve("originals")));
         for (Map.Entry<String, Path> input : inputs.entrySet()) {
@@ -131,14 +131,14 @@ class InboxCrashIT {
     /** Every file of the folder but the manifest is listed in it with its checksum, and none is missing. */
     private static void assertManifestHolds(Path document, String trial) throws IOException {
         Map<String, String> listed = new TreeMap<>();
-        for (String line : Files.readAllLines(document.resolve(ArchiveWriter.MANIFEST_FILE))) {
+        for (String line : Files.readAllLines(document.resolve(DocumentFolder.CHECKSUMS))) {
             listed.put(line.substring(66), line.substring(0, 64));
         }
         Map<String, String> present = new TreeMap<>();
         try (Stream<Path> files = Files.walk(document)) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
                 String relative = document.relativize(file).toString();
-                if (!relative.equals(ArchiveWriter.MANIFEST_FILE)) {
+                if (!relative.equals(DocumentFolder.CHECKSUMS)) {
                     present.put(relative, Fixity.sha256(file));
                 }
             }

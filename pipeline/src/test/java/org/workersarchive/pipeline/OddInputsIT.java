@@ -20,7 +20,7 @@ import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.workersarchive.export.ArchiveWriter;
+import org.workersarchive.core.ArchiveLayout.DocumentFolder;
 import org.workersarchive.export.TeiValidator;
 import org.workersarchive.pipeline.cli.ArchiveCli;
 
@@ -85,7 +85,7 @@ class OddInputsIT {
         assertTrue(Files.isSymbolicLink(box.resolve("link.png")), "a batch's inputs are only read");
         assertEquals(4, names(archive.resolve("documents")).size());
         for (String folder : names(archive.resolve("documents"))) {
-            assertTrue(Files.isRegularFile(archive.resolve("documents").resolve(folder).resolve(ArchiveWriter.TEI_FILE)));
+            assertTrue(Files.isRegularFile(archive.resolve("documents").resolve(folder).resolve(DocumentFolder.TEI)));
         }
     }
 

@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.workersarchive.core.ArchiveLayout;
 import org.workersarchive.annotate.AuthorityList;
 import org.workersarchive.annotate.DocumentAnnotator;
 import org.workersarchive.core.Block;
@@ -121,7 +122,7 @@ class PipelinePartsTest {
         Path page1 = Files.writeString(inbox.resolve("issue_p01.png"), "one");
         Path page2 = Files.writeString(inbox.resolve("issue_p02.png"), "two");
         ScanSet issue = ScanSets.setOf(page1);
-        InputJournal journal = new InputJournal(dir.resolve("archive"));
+        InputJournal journal = new InputJournal(new ArchiveLayout(dir.resolve("archive")).journal());
 
         assertEquals(0, journal.begin(issue, "a".repeat(64)).runsStopped());
         assertEquals(1, journal.begin(issue, "a".repeat(64)).runsStopped(), "taken up again after a stop");
@@ -149,7 +150,7 @@ class PipelinePartsTest {
                 + UUID.randomUUID()));
         Path authority = dir.resolve("authority.xml");
         AuthorityList.bundled().copyTo(authority);
-        ArchiveWriter writer = new ArchiveWriter(dir.resolve("archive"), TeiConfig.defaults(),
+        ArchiveWriter writer = new ArchiveWriter(new ArchiveLayout(dir.resolve("archive")), TeiConfig.defaults(),
                 AuthorityEntries.read(authority));
 
         assertEquals(3, writer.recoverInterruptedWrites().size());

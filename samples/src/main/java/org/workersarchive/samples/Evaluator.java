@@ -18,6 +18,8 @@ import java.util.stream.Stream;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import org.workersarchive.core.ArchiveLayout.DocumentFolder;
+import org.workersarchive.core.ArchiveLayout;
 import org.workersarchive.core.EntityType;
 import org.workersarchive.core.XmlParsers;
 
@@ -40,7 +42,7 @@ public final class Evaluator {
      * the document has them.
      */
     public EvaluationReport evaluate(Path archiveDir, Path truthDir) throws IOException {
-        Map<String, Path> documentsByFile = documentsByFile(archiveDir.resolve("documents"));
+        Map<String, Path> documentsByFile = documentsByFile(new ArchiveLayout(archiveDir).documents());
         Map<String, List<GroundTruth>> truthsByDocument = new LinkedHashMap<>();
         try (Stream<Path> truths = Files.list(truthDir)) {
             for (Path truthFile : truths.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
@@ -66,8 +68,8 @@ public final class Evaluator {
                 .filter(e -> TEI_ELEMENTS.containsValue(EntityType.valueOf(e.type())))
                 .map(e -> new EntityScores.Scored(EntityType.valueOf(e.type()), e.key() != null ? e.key() : e.value()))
                 .toList();
-        String read = folder == null ? "" : Files.readString(folder.resolve("document.txt"), StandardCharsets.UTF_8);
-        List<EntityScores.Scored> found = folder == null ? List.of() : teiEntities(folder.resolve("document.tei.xml"));
+        String read = folder == null ? "" : Files.readString(new DocumentFolder(folder).text(), StandardCharsets.UTF_8);
+        List<EntityScores.Scored> found = folder == null ? List.of() : teiEntities(new DocumentFolder(folder).tei());
         return new DocumentScore(truth.file(), folder == null ? null : folder.getFileName().toString(),
                 TextMetrics.cer(expected, read), TextMetrics.wer(expected, read),
                 TextMetrics.charEdits(expected, read), TextMetrics.normalize(expected).length(),
@@ -82,7 +84,7 @@ public final class Evaluator {
             return byFile;
         }
         try (Stream<Path> folders = Files.list(documentsDir)) {
-            for (Path folder : folders.filter(f -> Files.isRegularFile(f.resolve("provenance.json"))).toList()) {
+            for (Path folder : folders.filter(f -> Files.isRegularFile(new DocumentFolder(f).provenance())).toList()) {
                 sourceFiles(folder).forEach(file -> byFile.put(file, folder));
             }
         }
@@ -92,7 +94,7 @@ public final class Evaluator {
     /** The file names of the scans a document was made from, in its page order. */
     private List<String> sourceFiles(Path folder) throws IOException {
         List<String> files = new ArrayList<>();
-        json.readTree(folder.resolve("provenance.json").toFile()).path("sources")
+        json.readTree(new DocumentFolder(folder).provenance().toFile()).path("sources")
                 .forEach(source -> files.add(source.path("fileName").asText()));
         return files;
     }

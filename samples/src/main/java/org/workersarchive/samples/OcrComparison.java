@@ -13,6 +13,8 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
+import org.workersarchive.core.ArchiveLayout.DocumentFolder;
+import org.workersarchive.core.ArchiveLayout;
 
 /**
  * Compares the text several OCR tools made of the benchmark pages ({@link BenchmarkPages}) with the
@@ -54,8 +56,8 @@ public final class OcrComparison {
         Function<String, String> textOfPage = switch (kind) {
             case "text" -> page -> read(path.resolve(page + ".txt"));
             case "archive" -> {
-                Map<String, Path> folders = new Evaluator().documentsByFile(path.resolve("documents"));
-                yield page -> folders.containsKey(page) ? read(folders.get(page).resolve("document.txt")) : "";
+                Map<String, Path> folders = new Evaluator().documentsByFile(new ArchiveLayout(path).documents());
+                yield page -> folders.containsKey(page) ? read(new DocumentFolder(folders.get(page)).text()) : "";
             }
             default -> throw new IllegalArgumentException("kind must be text or archive, not " + kind);
         };

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.stream.Stream;
+import org.workersarchive.core.ArchiveLayout;
 
 /**
  * Where a batch run's CPU time went: into Tesseract (recognition and orientation detection), into
@@ -45,10 +46,10 @@ public final class PipelineCpuReport {
     }
 
     private static JsonNode latestBatchReport(Path archive) throws IOException {
-        try (Stream<Path> runs = Files.list(archive.resolve("runs"))) {
+        try (Stream<Path> runs = Files.list(new ArchiveLayout(archive).runs())) {
             Path run = runs.filter(folder -> folder.getFileName().toString().endsWith("-batch"))
                     .max(Comparator.comparing(Path::getFileName))
-                    .orElseThrow(() -> new IllegalStateException("no batch run in " + archive.resolve("runs")));
+                    .orElseThrow(() -> new IllegalStateException("no batch run in " + new ArchiveLayout(archive).runs()));
             return new ObjectMapper().readTree(run.resolve("report.json").toFile());
         }
     }

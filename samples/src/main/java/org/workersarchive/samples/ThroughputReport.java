@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.workersarchive.core.ArchiveLayout.DocumentFolder;
+import org.workersarchive.core.ArchiveLayout;
 
 /**
  * The throughput benchmark's table: for each tool that read the {@link ThroughputPages}, pages per
@@ -80,12 +82,12 @@ public final class ThroughputReport {
                 }
             }
             case "archive" -> {
-                Map<String, Path> folders = new Evaluator().documentsByFile(run.path().resolve("documents"));
+                Map<String, Path> folders = new Evaluator().documentsByFile(new ArchiveLayout(run.path()).documents());
                 Map<Path, String[]> documentPages = new LinkedHashMap<>();
                 for (String page : pageNames) {
                     Path folder = folders.get(page);
                     String[] split = folder == null ? new String[0] : documentPages.computeIfAbsent(folder,
-                            f -> read(f.resolve("document.txt")).split("\f", -1));
+                            f -> read(new DocumentFolder(f).text()).split("\f", -1));
                     int index = documentPages.containsKey(folder) ? indexInDocument(page) : -1;
                     texts.put(page, index >= 0 && index < split.length ? split[index] : "");
                 }

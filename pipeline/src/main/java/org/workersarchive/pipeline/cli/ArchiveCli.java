@@ -1,6 +1,6 @@
 package org.workersarchive.pipeline.cli;
 
-import org.workersarchive.pipeline.NativeDigests;
+import org.workersarchive.core.NativeDigests;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

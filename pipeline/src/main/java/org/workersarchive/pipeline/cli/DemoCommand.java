@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import org.workersarchive.core.ArchiveLayout.DocumentFolder;
+import org.workersarchive.core.ArchiveLayout;
 import org.workersarchive.core.Folders;
 import org.workersarchive.pipeline.InputCollector;
 import org.workersarchive.pipeline.PipelineConfig;
@@ -48,10 +50,10 @@ final class DemoCommand implements Callable<Integer> {
         int status = BatchCommand.run(InputCollector.collect(List.of(sampleSet.resolve("scans"))), config, false);
         System.out.println();
         System.out.println("TEI documents:");
-        Path documents = config.archiveDir().resolve("documents");
+        Path documents = config.archive().documents();
         if (Files.isDirectory(documents)) {
             try (Stream<Path> teis = Files.list(documents)) {
-                teis.sorted().forEach(folder -> System.out.println("  " + folder.resolve("document.tei.xml")));
+                teis.sorted().forEach(folder -> System.out.println("  " + new DocumentFolder(folder).tei()));
             }
         }
         System.out.println();
@@ -64,7 +66,7 @@ final class DemoCommand implements Callable<Integer> {
         if (!Files.exists(folder)) {
             return;
         }
-        List<String> runOutputs = List.of("documents", "originals", "failed", "runs", "tmp", "authority.xml");
+        List<String> runOutputs = ArchiveLayout.runOutputs();
         try (Stream<Path> entries = Files.list(folder)) {
             if (!entries.allMatch(p -> runOutputs.contains(p.getFileName().toString()))) {
                 throw new CommandLine.ParameterException(spec.commandLine(),

@@ -3,6 +3,7 @@ package org.workersarchive.pipeline.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.workersarchive.core.ArchiveLayout;
 import org.workersarchive.export.CorpusExporter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -27,7 +28,7 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!Files.isDirectory(archive.resolve("documents"))) {
+        if (!Files.isDirectory(new ArchiveLayout(archive).documents())) {
             throw new CommandLine.ParameterException(spec.commandLine(), "not an archive (no documents/): " + archive);
         }
         CorpusExporter.Export export = new CorpusExporter().export(archive, out);

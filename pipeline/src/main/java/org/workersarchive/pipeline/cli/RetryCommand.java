@@ -31,9 +31,9 @@ final class RetryCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PipelineConfig config = options.load(archive);
-        List<Path> kept = keptInputs(config.archiveDir().resolve("failed"));
+        List<Path> kept = keptInputs(config.archive().failed());
         if (kept.isEmpty()) {
-            System.out.println("Nothing to retry: " + config.archiveDir().resolve("failed") + " holds no input.");
+            System.out.println("Nothing to retry: " + config.archive().failed() + " holds no input.");
             return 0;
         }
         return BatchCommand.run(kept, config, "retry", report -> ArchivePipeline.forRetry(config, report));

@@ -1,4 +1,4 @@
-package org.workersarchive.annotate;
+package org.workersarchive.samples;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +13,9 @@ import java.util.Map;
 import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.workersarchive.annotate.AuthorityEntry;
+import org.workersarchive.annotate.AuthorityList;
+import org.workersarchive.annotate.DocumentAnnotator;
 import org.workersarchive.core.Block;
 import org.workersarchive.core.BoundingBox;
 import org.workersarchive.core.Document;

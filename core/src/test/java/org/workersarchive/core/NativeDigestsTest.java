@@ -1,4 +1,4 @@
-package org.workersarchive.pipeline;
+package org.workersarchive.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,7 +11,6 @@ import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.workersarchive.core.Fixity;
 
 class NativeDigestsTest {
 

@@ -1,4 +1,4 @@
-package org.workersarchive.pipeline;
+package org.workersarchive.core;
 
 import com.sun.jna.Memory;
 import com.sun.jna.Native;
@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * SHA-256 from OpenSSL's libcrypto, as a Java security provider that {@code MessageDigest} (and so
- * {@link org.workersarchive.core.Fixity}) finds first once {@link #install installed}. The
+ * {@link Fixity}) finds first once {@link #install installed}. The
  * launcher runs the pipeline's JVM with the client compiler only: the server compiler spent more
  * CPU compiling (4.6 s of a 64-page batch's 7.4) than the batch's own work took. Without it the
  * JDK's SHA-256 runs as compiled Java, 140 MB/s here, because its intrinsic (the CPU's SHA

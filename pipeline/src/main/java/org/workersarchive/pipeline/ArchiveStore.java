@@ -1,0 +1,285 @@
+package org.workersarchive.pipeline;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.workersarchive.annotate.AuthorityList;
+import org.workersarchive.core.ArchiveLayout;
+import org.workersarchive.core.Document;
+import org.workersarchive.core.Folders;
+import org.workersarchive.core.RejectedInputException;
+import org.workersarchive.core.SourceFile;
+import org.workersarchive.export.AuthorityEntries;
+import org.workersarchive.ingest.OriginalStore;
+import org.workersarchive.ingest.ScanIdentity;
+import org.workersarchive.ingest.ScanSet;
+
+/**
+ * The archive's bookkeeping around the documents a run makes: the lock that lets one run at a time
+ * write, the journal of inputs under way, the index of the checksums already made into documents,
+ * the staging folders of inputs under way, the originals kept under their checksums, the copies of
+ * failed inputs, and whether the archive can be written at all. The stages make documents; this
+ * keeps track of the inputs they are made from. Thread-safe for distinct inputs.
+ */
+final class ArchiveStore implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ArchiveStore.class);
+    /** How long the inbox waits before it tries an archive that could not be written. */
+    private static final Duration ARCHIVE_RETRY_PAUSE = Duration.ofSeconds(10);
+
+    private final ArchiveLayout layout;
+    private final ArchiveLock lock;
+    private final boolean reprocess;
+    private final InputJournal journal;
+    private final DuplicateIndex duplicates;
+    private final OriginalStore originals;
+    private final FailedStore failed;
+    private final ArchiveAvailability availability;
+
+    private ArchiveStore(ArchiveLayout layout, ArchiveLock lock, boolean reprocess) {
+        this.layout = layout;
+        this.lock = lock;
+        this.reprocess = reprocess;
+        this.journal = new InputJournal(layout.journal());
+        this.duplicates = new DuplicateIndex(layout.documents());
+        this.originals = new OriginalStore(layout.originals());
+        this.failed = new FailedStore(layout.failed());
+        this.availability = new ArchiveAvailability(layout, ARCHIVE_RETRY_PAUSE);
+    }
+
+    /**
+     * Takes the archive's lock (or fails, saying which run holds it) and reads what the archive holds.
+     *
+     * @param holder    what this run is, for the next one that finds the lock taken
+     * @param reprocess make documents again from scans the archive holds already, instead of
+     *                  recording them as duplicates
+     */
+    static ArchiveStore open(ArchiveLayout layout, String holder, boolean reprocess) {
+        ArchiveLock lock = ArchiveLock.take(layout.root(), holder);
+        try {
+            return new ArchiveStore(layout, lock, reprocess);
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    ArchiveLayout layout() {
+        return layout;
+    }
+
+    /**
+     * Puts right what a stopped run left of its inputs: staged pages, half-written copies, inputs
+     * whose outcome it had recorded but whose files had not all left the inbox.
+     */
+    void recoverStoppedRun() throws IOException {
+        Folders.deleteTree(layout.staging());
+        for (Path store : List.of(layout.originals(), layout.failed(), layout.journal())) {
+            deletePartials(store);
+        }
+        journal.finishRemovals().forEach(file -> LOG.info("removed {} from the inbox: its outcome was recorded "
+                + "by a run that stopped before it could remove it", file));
+    }
+
+    /**
+     * Publishes the authority list in the archive, where every document's references point.
+     *
+     * @return the entries of the published copy, as the documents' references name them
+     */
+    AuthorityEntries publish(AuthorityList authority) {
+        Path target = layout.authorityList();
+        try {
+            Files.createDirectories(target.getParent());
+            Path partial = target.resolveSibling("." + target.getFileName() + ".partial");
+            authority.copyTo(partial);
+            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return AuthorityEntries.read(target);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the authority list to " + target, e);
+        }
+    }
+
+    /**
+     * Takes an input on: notes it in the journal and claims its checksum, so that a duplicate is
+     * known before any work and a run stopped from now on takes it up again.
+     *
+     * @param identities each file's checksum and type, from its bytes
+     * @param sha256     the set's checksum
+     */
+    Admission admit(ScanSet set, List<ScanIdentity> identities, String sha256, Instant started) throws IOException {
+        InputJournal.Entry resumed = journal.begin(set, sha256);
+        String existing = duplicates.claim(sha256).orElse(null);
+        boolean makeAgain = reprocess && existing != null && !DuplicateIndex.isInProgress(existing);
+        return new Admission(set, identities, sha256, makeAgain ? null : existing, makeAgain ? existing : null,
+                resumed.runsStopped(), resumed.writtenDocument(), started);
+    }
+
+    /** Refuses a symbolic link: following it could copy any file of this machine into the archive (failed/ included). */
+    static void requireFiles(ScanSet set) throws IOException {
+        for (Path file : set.filesWithSidecar()) {
+            if (Files.isSymbolicLink(file)) {
+                throw new RejectedInputException("symbolic link to " + Files.readSymbolicLink(file)
+                        + ": the pipeline takes files, not links, and did not read its target; copy the file itself");
+            }
+        }
+    }
+
+    /** A new, empty staging folder for the pages of an admitted input; the store deletes it when the input is done. */
+    Path newStagingFolder(Admission admission) {
+        return layout.staging(admission.sha256()).resolve(UUID.randomUUID().toString());
+    }
+
+    /**
+     * Keeps each source file of the document under its checksum in originals/.
+     *
+     * @return the kept originals, as the report names them: "original", or "original-NAME" for each of several
+     */
+    Map<String, Path> keepOriginals(Document document) {
+        Map<String, Path> kept = new HashMap<>();
+        for (SourceFile source : document.sources()) {
+            try {
+                Path original = originals.store(source);
+                kept.put(document.sources().size() == 1 ? "original" : "original-" + source.fileName(), original);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot keep the original of " + source.path(), e);
+            }
+        }
+        return kept;
+    }
+
+    /** The input's document is in the archive: its checksum now names it, and its staging folder goes. */
+    void written(Admission admission, String documentId) {
+        duplicates.completed(admission.sha256(), documentId);
+        try {
+            journal.written(admission.set(), documentId);
+        } catch (IOException e) {
+            // The document is whole in the archive; a run that takes the input up again finds it as a duplicate.
+            LOG.warn("cannot note in the journal that {} is written: {}", admission.input(), e.getMessage());
+        }
+        deleteStaging(admission);
+    }
+
+    /** The input made no document: its checksum is free for a later try, its staging folder goes. */
+    void released(Admission admission) {
+        duplicates.released(admission.sha256());
+        deleteStaging(admission);
+    }
+
+    /**
+     * Keeps a copy of each file of a failed input (and of its sidecar) in failed/, each with its reason.
+     *
+     * @return the copies and reason files, as the report names them
+     * @throws IOException when a copy cannot be written
+     */
+    Map<String, Path> keepFailed(ScanSet set, String reason) throws IOException {
+        Map<String, Path> kept = new HashMap<>();
+        List<Path> files = set.filesWithSidecar();
+        for (Path file : files) {
+            try {
+                Path copy = failed.keep(file, reason);
+                String suffix = files.size() == 1 ? "" : "-" + file.getFileName();
+                kept.put("failedCopy" + suffix, copy);
+                kept.put("reason" + suffix, FailedStore.reasonFile(copy));
+            } catch (IOException e) {
+                LOG.error("cannot keep the failed input {} in {}: {}", file, layout.root(), e.getMessage());
+                throw e;
+            }
+        }
+        return kept;
+    }
+
+    /**
+     * What is wrong with the archive, when a failure is the archive's (a full disk, a read-only
+     * folder) rather than the input's; empty when it is the input's.
+     */
+    Optional<String> problemIn(Throwable failure) {
+        return availability.problemIn(failure);
+    }
+
+    /**
+     * Puts an input off because the archive cannot be written: the inbox pauses, and the input,
+     * left where it is, is taken again as if for the first time.
+     *
+     * @param admission null when the input was not admitted
+     */
+    void putOff(ScanSet set, Admission admission, String why) {
+        availability.pause(why);
+        if (admission == null) {
+            return;
+        }
+        released(admission);
+        try {
+            journal.putOff(set);
+        } catch (IOException e) {
+            LOG.warn("cannot note in the journal that {} is put off: {}", set.lead(), e.getMessage());
+        }
+    }
+
+    /** Whether the archive could not be written a moment ago, and inputs had better wait. */
+    boolean isPaused() {
+        return availability.isPaused();
+    }
+
+    /**
+     * Ends an input once its outcome is recorded: it leaves the place it came from when that is
+     * the inbox (every file and the sidecar, kept in the archive or in failed/ by now), or failed/
+     * when it is done with at last; then it leaves the journal. A deferred input stays where it is,
+     * to be taken again.
+     */
+    void finish(ScanSet set, InputOutcome.Status status, InputSource source) throws IOException {
+        if (status == InputOutcome.Status.deferred) {
+            return;
+        }
+        boolean doneWith = status != InputOutcome.Status.failed;
+        if (source == InputSource.INBOX || source == InputSource.FAILED && doneWith) {
+            journal.leaving(set);
+            for (Path file : set.filesWithSidecar()) {
+                Files.deleteIfExists(file);
+                if (source == InputSource.FAILED) {
+                    Files.deleteIfExists(FailedStore.reasonFile(file));
+                }
+            }
+        }
+        journal.done(set);
+    }
+
+    /** Lets the next run in. */
+    @Override
+    public void close() {
+        lock.close();
+    }
+
+    /** The staging folder holds only page images this run made; whatever is left there is ours. */
+    private void deleteStaging(Admission admission) {
+        Path staging = layout.staging(admission.sha256());
+        try {
+            Folders.deleteTree(staging);
+        } catch (IOException e) {
+            LOG.warn("could not clean the staging folder {}: {}", staging, e.getMessage());
+        }
+    }
+
+    /** Hidden files of writes under way ({@code .NAME….partial}) in one folder of the archive. */
+    private static void deletePartials(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return;
+        }
+        try (var entries = Files.newDirectoryStream(folder, ".*.partial")) {
+            for (Path partial : entries) {
+                Folders.deleteTree(partial);
+                LOG.info("deleted {}, left half-written by a stopped run", partial);
+            }
+        }
+    }
+}
