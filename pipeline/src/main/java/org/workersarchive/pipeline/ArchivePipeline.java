@@ -8,6 +8,13 @@ import org.apache.camel.ProducerTemplate;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.workersarchive.ingest.ScanSet;
 import org.workersarchive.ocr.OcrEngines;
+import org.workersarchive.pipeline.archive.ArchiveStore;
+import org.workersarchive.pipeline.broker.BrokerPages;
+import org.workersarchive.pipeline.broker.BrokerQueues;
+import org.workersarchive.pipeline.report.RunReport;
+import org.workersarchive.pipeline.routes.ArchiveRoutes;
+import org.workersarchive.pipeline.routes.BrokerPageRoutes;
+import org.workersarchive.pipeline.routes.InboxSetFilter;
 
 /**
  * A running pipeline: the stages, the Camel context that wires them, and the source of inputs.

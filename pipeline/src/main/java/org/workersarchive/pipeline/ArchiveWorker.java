@@ -7,6 +7,9 @@ import java.util.concurrent.TimeUnit;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.workersarchive.ocr.EngineProcesses;
+import org.workersarchive.pipeline.broker.BrokerQueues;
+import org.workersarchive.pipeline.broker.PageWorker;
+import org.workersarchive.pipeline.routes.WorkerRoutes;
 
 /**
  * A running worker: reads pages from the broker's page queue on this machine's engine processes,

@@ -24,6 +24,10 @@ import org.workersarchive.ingest.ScanSet;
 import org.workersarchive.ocr.DocumentReading;
 import org.workersarchive.ocr.EngineProcesses;
 import org.workersarchive.ocr.OcrEngines;
+import org.workersarchive.pipeline.archive.Admission;
+import org.workersarchive.pipeline.archive.ArchiveStore;
+import org.workersarchive.pipeline.broker.BrokerQueues;
+import org.workersarchive.pipeline.report.InputOutcome;
 
 /**
  * The stages of the pipeline, each a plain call, in the order the routes call them: admit, ingest,

@@ -12,6 +12,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.workersarchive.core.Fixity;
+import org.workersarchive.pipeline.report.InputOutcome;
+import org.workersarchive.pipeline.report.RunReport;
 
 /**
  * The archive on a real file system that fills up, then a folder of it that turns read-only: the

@@ -16,6 +16,8 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.workersarchive.core.Fixity;
+import org.workersarchive.pipeline.report.InputOutcome;
+import org.workersarchive.pipeline.report.RunReport;
 
 /** The inbox route, the real Camel file endpoint and the real Tesseract: drop, wait, find. */
 class InboxWatchIT {

@@ -3,7 +3,7 @@ package org.workersarchive.pipeline.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import org.workersarchive.pipeline.ArchiveBroker;
+import org.workersarchive.pipeline.broker.ArchiveBroker;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

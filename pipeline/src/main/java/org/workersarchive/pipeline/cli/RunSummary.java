@@ -3,8 +3,8 @@ package org.workersarchive.pipeline.cli;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Map;
-import org.workersarchive.pipeline.InputOutcome;
-import org.workersarchive.pipeline.RunReport;
+import org.workersarchive.pipeline.report.InputOutcome;
+import org.workersarchive.pipeline.report.RunReport;
 
 /** The closing lines of a run, and its exit status. */
 final class RunSummary {

@@ -1,4 +1,4 @@
-package org.workersarchive.pipeline;
+package org.workersarchive.pipeline.report;
 
 import java.io.PrintStream;
 import java.util.function.Consumer;

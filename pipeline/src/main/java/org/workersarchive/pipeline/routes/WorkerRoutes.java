@@ -1,9 +1,11 @@
-package org.workersarchive.pipeline;
+package org.workersarchive.pipeline.routes;
 
 import jakarta.jms.JMSException;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.jms.JmsMessage;
+import org.workersarchive.pipeline.broker.BrokerQueues;
+import org.workersarchive.pipeline.broker.PageWorker;
 
 /**
  * A worker: competing consumers on the page queue, one per local engine process. Each page is
@@ -11,12 +13,12 @@ import org.apache.camel.component.jms.JmsMessage;
  * session, and both are committed only once the answer is sent; a worker killed mid-page commits
  * nothing, and the broker gives the page to another worker.
  */
-final class WorkerRoutes extends RouteBuilder {
+public final class WorkerRoutes extends RouteBuilder {
 
     private final PageWorker worker;
     private final int consumers;
 
-    WorkerRoutes(PageWorker worker, int consumers) {
+    public WorkerRoutes(PageWorker worker, int consumers) {
         this.worker = worker;
         this.consumers = consumers;
     }

@@ -1,4 +1,4 @@
-package org.workersarchive.pipeline;
+package org.workersarchive.pipeline.broker;
 
 import jakarta.jms.ConnectionFactory;
 import java.net.InetAddress;
@@ -15,14 +15,14 @@ import org.workersarchive.ocr.OcrEngines;
  * reaches them. One broker serves one archive: every ingest node sends its pages to
  * {@link #PAGES}, and gets them back on a durable reply queue of its own.
  */
-final class BrokerQueues {
+public final class BrokerQueues {
 
     /** Pages to read, as {@code EngineMessages.PageRequest} JSON; the workers compete for them. */
-    static final String PAGES = "archive.pages";
+    public static final String PAGES = "archive.pages";
     /** The Camel component's name in the registry. */
-    static final String COMPONENT = "broker";
+    public static final String COMPONENT = "broker";
     /** The header of a page request that says what the ingest node reads with ({@link #readWith}). */
-    static final String MODELS_HEADER = "archiveModels";
+    public static final String MODELS_HEADER = "archiveModels";
 
     private BrokerQueues() {
     }
@@ -31,7 +31,7 @@ final class BrokerQueues {
      * What reads the pages, as the ingest node and each worker compare it: the Tesseract version
      * and each model's name and checksum ("Tesseract 5.3.0 with fra 3f2a9c01b7e4, …").
      */
-    static String readWith(OcrEngines engines) {
+    public static String readWith(OcrEngines engines) {
         return "Tesseract " + engines.tesseractVersion() + " with " + engines.describe().get("models");
     }
 
@@ -39,7 +39,7 @@ final class BrokerQueues {
      * The reply queue of the ingest node working on this archive from this machine: the same name
      * after a restart, so that answers to a run that was stopped are drained, not left behind.
      */
-    static String repliesOf(Path archiveDir) {
+    public static String repliesOf(Path archiveDir) {
         String archive = Fixity.sha256(archiveDir.toString()).substring(0, 12);
         return "archive.replies." + hostName() + "." + archive;
     }
@@ -49,7 +49,7 @@ final class BrokerQueues {
      *
      * @param consumers how many messages this process takes at once; sessions are kept for as many
      */
-    static JmsComponent component(String brokerUrl, int consumers) {
+    public static JmsComponent component(String brokerUrl, int consumers) {
         ActiveMQConnectionFactory artemis = new ActiveMQConnectionFactory(brokerUrl);
         // A page takes a second or more: a worker must not hold pages in a buffer that another
         // worker could be reading (Artemis's advice for slow consumers).
@@ -60,7 +60,7 @@ final class BrokerQueues {
     }
 
     /** {@code host pid N}: names the process that read a page, in its provenance. */
-    static String thisProcess() {
+    public static String thisProcess() {
         return hostName() + " pid " + ProcessHandle.current().pid();
     }
 

@@ -1,4 +1,4 @@
-package org.workersarchive.pipeline;
+package org.workersarchive.pipeline.archive;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,6 +24,8 @@ import org.workersarchive.export.AuthorityEntries;
 import org.workersarchive.ingest.OriginalStore;
 import org.workersarchive.ingest.ScanIdentity;
 import org.workersarchive.ingest.ScanSet;
+import org.workersarchive.pipeline.InputSource;
+import org.workersarchive.pipeline.report.InputOutcome;
 
 /**
  * The archive's bookkeeping around the documents a run makes: the lock that lets one run at a time
@@ -32,7 +34,7 @@ import org.workersarchive.ingest.ScanSet;
  * failed inputs, and whether the archive can be written at all. The stages make documents; this
  * keeps track of the inputs they are made from. Thread-safe for distinct inputs.
  */
-final class ArchiveStore implements AutoCloseable {
+public final class ArchiveStore implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ArchiveStore.class);
     /** How long the inbox waits before it tries an archive that could not be written. */
@@ -65,7 +67,7 @@ final class ArchiveStore implements AutoCloseable {
      * @param reprocess make documents again from scans the archive holds already, instead of
      *                  recording them as duplicates
      */
-    static ArchiveStore open(ArchiveLayout layout, String holder, boolean reprocess) {
+    public static ArchiveStore open(ArchiveLayout layout, String holder, boolean reprocess) {
         ArchiveLock lock = ArchiveLock.take(layout.root(), holder);
         try {
             return new ArchiveStore(layout, lock, reprocess);
@@ -75,7 +77,7 @@ final class ArchiveStore implements AutoCloseable {
         }
     }
 
-    ArchiveLayout layout() {
+    public ArchiveLayout layout() {
         return layout;
     }
 
@@ -83,7 +85,7 @@ final class ArchiveStore implements AutoCloseable {
      * Puts right what a stopped run left of its inputs: staged pages, half-written copies, inputs
      * whose outcome it had recorded but whose files had not all left the inbox.
      */
-    void recoverStoppedRun() throws IOException {
+    public void recoverStoppedRun() throws IOException {
         Folders.deleteTree(layout.staging());
         for (Path store : List.of(layout.originals(), layout.failed(), layout.journal())) {
             deletePartials(store);
@@ -97,7 +99,7 @@ final class ArchiveStore implements AutoCloseable {
      *
      * @return the entries of the published copy, as the documents' references name them
      */
-    AuthorityEntries publish(AuthorityList authority) {
+    public AuthorityEntries publish(AuthorityList authority) {
         Path target = layout.authorityList();
         try {
             Files.createDirectories(target.getParent());
@@ -117,7 +119,7 @@ final class ArchiveStore implements AutoCloseable {
      * @param identities each file's checksum and type, from its bytes
      * @param sha256     the set's checksum
      */
-    Admission admit(ScanSet set, List<ScanIdentity> identities, String sha256, Instant started) throws IOException {
+    public Admission admit(ScanSet set, List<ScanIdentity> identities, String sha256, Instant started) throws IOException {
         InputJournal.Entry resumed = journal.begin(set, sha256);
         String existing = duplicates.claim(sha256).orElse(null);
         boolean makeAgain = reprocess && existing != null && !DuplicateIndex.isInProgress(existing);
@@ -126,7 +128,7 @@ final class ArchiveStore implements AutoCloseable {
     }
 
     /** Refuses a symbolic link: following it could copy any file of this machine into the archive (failed/ included). */
-    static void requireFiles(ScanSet set) throws IOException {
+    public static void requireFiles(ScanSet set) throws IOException {
         for (Path file : set.filesWithSidecar()) {
             if (Files.isSymbolicLink(file)) {
                 throw new RejectedInputException("symbolic link to " + Files.readSymbolicLink(file)
@@ -136,7 +138,7 @@ final class ArchiveStore implements AutoCloseable {
     }
 
     /** A new, empty staging folder for the pages of an admitted input; the store deletes it when the input is done. */
-    Path newStagingFolder(Admission admission) {
+    public Path newStagingFolder(Admission admission) {
         return layout.staging(admission.sha256()).resolve(UUID.randomUUID().toString());
     }
 
@@ -145,7 +147,7 @@ final class ArchiveStore implements AutoCloseable {
      *
      * @return the kept originals, as the report names them: "original", or "original-NAME" for each of several
      */
-    Map<String, Path> keepOriginals(Document document) {
+    public Map<String, Path> keepOriginals(Document document) {
         Map<String, Path> kept = new HashMap<>();
         for (SourceFile source : document.sources()) {
             try {
@@ -159,7 +161,7 @@ final class ArchiveStore implements AutoCloseable {
     }
 
     /** The input's document is in the archive: its checksum now names it, and its staging folder goes. */
-    void written(Admission admission, String documentId) {
+    public void written(Admission admission, String documentId) {
         duplicates.completed(admission.sha256(), documentId);
         try {
             journal.written(admission.set(), documentId);
@@ -171,7 +173,7 @@ final class ArchiveStore implements AutoCloseable {
     }
 
     /** The input made no document: its checksum is free for a later try, its staging folder goes. */
-    void released(Admission admission) {
+    public void released(Admission admission) {
         duplicates.released(admission.sha256());
         deleteStaging(admission);
     }
@@ -182,7 +184,7 @@ final class ArchiveStore implements AutoCloseable {
      * @return the copies and reason files, as the report names them
      * @throws IOException when a copy cannot be written
      */
-    Map<String, Path> keepFailed(ScanSet set, String reason) throws IOException {
+    public Map<String, Path> keepFailed(ScanSet set, String reason) throws IOException {
         Map<String, Path> kept = new HashMap<>();
         List<Path> files = set.filesWithSidecar();
         for (Path file : files) {
@@ -203,7 +205,7 @@ final class ArchiveStore implements AutoCloseable {
      * What is wrong with the archive, when a failure is the archive's (a full disk, a read-only
      * folder) rather than the input's; empty when it is the input's.
      */
-    Optional<String> problemIn(Throwable failure) {
+    public Optional<String> problemIn(Throwable failure) {
         return availability.problemIn(failure);
     }
 
@@ -213,7 +215,7 @@ final class ArchiveStore implements AutoCloseable {
      *
      * @param admission null when the input was not admitted
      */
-    void putOff(ScanSet set, Admission admission, String why) {
+    public void putOff(ScanSet set, Admission admission, String why) {
         availability.pause(why);
         if (admission == null) {
             return;
@@ -227,7 +229,7 @@ final class ArchiveStore implements AutoCloseable {
     }
 
     /** Whether the archive could not be written a moment ago, and inputs had better wait. */
-    boolean isPaused() {
+    public boolean isPaused() {
         return availability.isPaused();
     }
 
@@ -237,7 +239,7 @@ final class ArchiveStore implements AutoCloseable {
      * when it is done with at last; then it leaves the journal. A deferred input stays where it is,
      * to be taken again.
      */
-    void finish(ScanSet set, InputOutcome.Status status, InputSource source) throws IOException {
+    public void finish(ScanSet set, InputOutcome.Status status, InputSource source) throws IOException {
         if (status == InputOutcome.Status.deferred) {
             return;
         }

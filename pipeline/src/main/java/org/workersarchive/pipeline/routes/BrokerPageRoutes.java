@@ -1,10 +1,12 @@
-package org.workersarchive.pipeline;
+package org.workersarchive.pipeline.routes;
 
 import java.time.Duration;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeTimedOutException;
 import org.apache.camel.builder.RouteBuilder;
 import org.workersarchive.core.Page;
+import org.workersarchive.pipeline.broker.BrokerPages;
+import org.workersarchive.pipeline.broker.BrokerQueues;
 
 /**
  * Reads pages on workers instead of here: {@link ArchiveRoutes#READ_PAGE} sends each page to the
@@ -13,7 +15,7 @@ import org.workersarchive.core.Page;
  * could take. The rest of the document's way (split, aggregation, annotation, store) is
  * {@link ArchiveRoutes}'s, the same as on one machine.
  */
-final class BrokerPageRoutes extends RouteBuilder {
+public final class BrokerPageRoutes extends RouteBuilder {
 
     private static final String PAGE = "archivePage";
 
@@ -21,7 +23,7 @@ final class BrokerPageRoutes extends RouteBuilder {
     private final String replyQueue;
     private final Duration wait;
 
-    BrokerPageRoutes(BrokerPages pages, String replyQueue, Duration wait) {
+    public BrokerPageRoutes(BrokerPages pages, String replyQueue, Duration wait) {
         this.pages = pages;
         this.replyQueue = replyQueue;
         this.wait = wait;

@@ -1,4 +1,4 @@
-package org.workersarchive.pipeline;
+package org.workersarchive.pipeline.broker;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -37,7 +37,7 @@ public final class PageWorker {
      * @param reader     this process, as each page it reads records it
      * @param progress   where a line is printed as each page is taken and as it is answered
      */
-    PageWorker(Path archiveDir, OcrEngines engines, int deliveries, String reader, PrintStream progress) {
+    public PageWorker(Path archiveDir, OcrEngines engines, int deliveries, String reader, PrintStream progress) {
         this.archiveDir = archiveDir;
         this.engines = engines;
         this.deliveries = deliveries;

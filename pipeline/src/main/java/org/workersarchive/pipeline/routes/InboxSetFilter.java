@@ -1,4 +1,4 @@
-package org.workersarchive.pipeline;
+package org.workersarchive.pipeline.routes;
 
 import java.io.File;
 import java.io.IOException;
@@ -23,7 +23,7 @@ import org.workersarchive.ingest.ScanSets;
  * The folder is listed and grouped once per poll, not once per file: an inbox of a thousand
  * files is one listing.
  */
-final class InboxSetFilter implements GenericFileFilter<File> {
+public final class InboxSetFilter implements GenericFileFilter<File> {
 
     /** Long enough for the next page of a set being copied in to appear. */
     static final Duration SET_QUIET = Duration.ofSeconds(3);
@@ -36,7 +36,7 @@ final class InboxSetFilter implements GenericFileFilter<File> {
     private final Map<Path, Listing> listingByFolder = new HashMap<>();
 
     /** @param archivePaused whether the archive could not be written a moment ago */
-    InboxSetFilter(BooleanSupplier archivePaused) {
+    public InboxSetFilter(BooleanSupplier archivePaused) {
         this.archivePaused = archivePaused;
     }
 

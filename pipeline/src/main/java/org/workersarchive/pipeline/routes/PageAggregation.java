@@ -1,4 +1,4 @@
-package org.workersarchive.pipeline;
+package org.workersarchive.pipeline.routes;
 
 import org.apache.camel.AggregationStrategy;
 import org.apache.camel.Exchange;

@@ -1,4 +1,4 @@
-package org.workersarchive.pipeline;
+package org.workersarchive.pipeline.archive;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package org.workersarchive.pipeline;
+package org.workersarchive.pipeline.broker;
 
 import java.nio.file.Path;
 import org.workersarchive.core.Page;

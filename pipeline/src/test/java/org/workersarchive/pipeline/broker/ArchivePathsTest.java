@@ -1,4 +1,4 @@
-package org.workersarchive.pipeline;
+package org.workersarchive.pipeline.broker;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package org.workersarchive.pipeline;
+package org.workersarchive.pipeline.archive;
 
 import java.nio.file.Path;
 import java.time.Instant;

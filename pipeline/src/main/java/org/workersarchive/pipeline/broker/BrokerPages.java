@@ -1,4 +1,4 @@
-package org.workersarchive.pipeline;
+package org.workersarchive.pipeline.broker;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,7 +26,7 @@ public final class BrokerPages {
      * @param models the Tesseract version and models this node's TEI credits ({@link BrokerQueues#readWith}):
      *               a worker that reads with others refuses the page
      */
-    BrokerPages(Path archiveDir, Duration wait, String brokerUrl, String models) {
+    public BrokerPages(Path archiveDir, Duration wait, String brokerUrl, String models) {
         this.archiveDir = archiveDir;
         this.wait = wait;
         this.brokerUrl = brokerUrl;

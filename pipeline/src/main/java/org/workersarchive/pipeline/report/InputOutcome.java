@@ -1,4 +1,4 @@
-package org.workersarchive.pipeline;
+package org.workersarchive.pipeline.report;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,6 +14,8 @@ import org.workersarchive.core.Document;
 import org.workersarchive.core.Page;
 import org.workersarchive.export.WrittenDocument;
 import org.workersarchive.ingest.ScanSet;
+import org.workersarchive.pipeline.archive.Admission;
+import org.workersarchive.pipeline.archive.ArchiveStore;
 
 /**
  * What became of one input (a scan file, or the files of one issue): a line of the run report.
@@ -56,7 +58,7 @@ public record InputOutcome(Path input, List<Path> files, String sha256, String m
      *
      * @param originals the originals kept of its files, as {@link ArchiveStore#keepOriginals} names them
      */
-    static InputOutcome ok(Admission admission, Document document, WrittenDocument written,
+    public static InputOutcome ok(Admission admission, Document document, WrittenDocument written,
                            Map<String, Path> originals) {
         DocumentFolder folder = new DocumentFolder(written.folder());
         Map<String, Path> outputs = new HashMap<>(originals);
@@ -71,14 +73,14 @@ public record InputOutcome(Path input, List<Path> files, String sha256, String m
     }
 
     /** An input whose bytes the archive holds already, as the document it names. */
-    static InputOutcome duplicate(Admission admission) {
+    public static InputOutcome duplicate(Admission admission) {
         return new InputOutcome(admission.input(), admission.set().files(), admission.sha256(), admission.mediaType(),
                 Status.duplicate, "same bytes as document " + admission.duplicateOf(), admission.duplicateOf(),
                 List.of(), null, Map.of(), List.of(), secondsSince(admission.started()));
     }
 
     /** An input whose own document a run that stopped had written, in this folder, but not recorded. */
-    static InputOutcome writtenBeforeStop(Admission admission, Path folder) {
+    public static InputOutcome writtenBeforeStop(Admission admission, Path folder) {
         return new InputOutcome(admission.input(), admission.set().files(), admission.sha256(), admission.mediaType(),
                 Status.ok, "its document was written by a run that stopped before recording it",
                 admission.writtenBeforeStop(), List.of(), null, Map.of("folder", folder), List.of(),
@@ -91,7 +93,7 @@ public record InputOutcome(Path input, List<Path> files, String sha256, String m
      * @param admission null when it failed before it was admitted
      * @param kept      its copies and reason files, as {@link ArchiveStore#keepFailed} names them
      */
-    static InputOutcome failed(ScanSet set, Admission admission, String reason, Map<String, Path> kept) {
+    public static InputOutcome failed(ScanSet set, Admission admission, String reason, Map<String, Path> kept) {
         return new InputOutcome(set.lead(), set.files(), admission == null ? null : admission.sha256(),
                 admission == null ? null : admission.mediaType(), Status.failed, reason, null, List.of(), null, kept,
                 List.of(), admission == null ? 0 : secondsSince(admission.started()));
@@ -102,7 +104,7 @@ public record InputOutcome(Path input, List<Path> files, String sha256, String m
      *
      * @param admission null when it was not admitted
      */
-    static InputOutcome deferred(ScanSet set, Admission admission, String why) {
+    public static InputOutcome deferred(ScanSet set, Admission admission, String why) {
         return new InputOutcome(set.lead(), set.files(), admission == null ? null : admission.sha256(),
                 admission == null ? null : admission.mediaType(), Status.deferred,
                 "the archive cannot be written (" + why + "); the input stays where it is and is taken again",

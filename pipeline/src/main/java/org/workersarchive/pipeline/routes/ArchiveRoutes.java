@@ -1,4 +1,4 @@
-package org.workersarchive.pipeline;
+package org.workersarchive.pipeline.routes;
 
 import java.io.File;
 import java.time.Instant;
@@ -14,6 +14,11 @@ import org.workersarchive.core.Page;
 import org.workersarchive.ingest.ScanSet;
 import org.workersarchive.ingest.ScanSets;
 import org.workersarchive.ocr.DocumentReading;
+import org.workersarchive.pipeline.DocumentStages;
+import org.workersarchive.pipeline.InputSource;
+import org.workersarchive.pipeline.archive.Admission;
+import org.workersarchive.pipeline.report.InputOutcome;
+import org.workersarchive.pipeline.report.RunReport;
 
 /**
  * The only place where Camel meets the stages. Every input, from the inbox or from a batch,
@@ -23,9 +28,9 @@ import org.workersarchive.ocr.DocumentReading;
  * is read at {@link #READ_PAGE}: here, on the OCR pool's engines, or on workers over a broker
  * ({@link BrokerPageRoutes}).
  */
-final class ArchiveRoutes extends RouteBuilder {
+public final class ArchiveRoutes extends RouteBuilder {
 
-    static final String PROCESS = "direct:process-input";
+    public static final String PROCESS = "direct:process-input";
     /** Takes a page of the document {@linkplain #underWay under way}, answers it read. */
     static final String READ_PAGE = "direct:read-page";
     private static final String MAKE_DOCUMENT = "direct:make-document";
@@ -67,7 +72,7 @@ final class ArchiveRoutes extends RouteBuilder {
      * @param readsPagesHere whether pages are read by this process's engines; if not, another route
      *                  serves {@link #READ_PAGE}
      */
-    ArchiveRoutes(String sourceUri, InputSource source, int workers, DocumentStages stages, RunReport report,
+    public ArchiveRoutes(String sourceUri, InputSource source, int workers, DocumentStages stages, RunReport report,
                   ExecutorService ocrPool, boolean readsPagesHere) {
         this.sourceUri = sourceUri;
         this.source = source;

@@ -1,0 +1,80 @@
+package org.workersarchive.pipeline.archive;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.workersarchive.core.ArchiveLayout;
+import org.workersarchive.ingest.ScanSet;
+import org.workersarchive.ingest.ScanSets;
+
+class ArchiveStorePartsTest {
+
+    private static final String SHA = "0123456789ab" + "c".repeat(52);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theDuplicateIndexKnowsArchivedDocumentsAndClaimsOnce() throws IOException {
+        Files.createDirectories(dir.resolve("documents/ouvrier-communiste-0123456789ab"));
+        DuplicateIndex index = new DuplicateIndex(dir.resolve("documents"));
+        assertEquals(Optional.of("ouvrier-communiste-0123456789ab"), index.claim(SHA));
+        String other = "f".repeat(64);
+        assertEquals(Optional.empty(), index.claim(other));
+        assertEquals(Optional.of("(in progress in this run)"), index.claim(other));
+        index.released(other);
+        assertEquals(Optional.empty(), index.claim(other));
+    }
+
+    @Test
+    void aFailedInputIsCopiedOnceWithItsLatestReasonAndAnotherOfTheSameNameIsNeverOverwritten() throws IOException {
+        Path input = Files.writeString(dir.resolve("bad scan.pdf"), "broken", StandardCharsets.UTF_8);
+        FailedStore store = new FailedStore(dir.resolve("failed"));
+        Path first = store.keep(input, "damaged PDF: no header");
+        Path again = store.keep(input, "damaged PDF: still no header");
+        assertEquals(dir.resolve("failed/bad scan.pdf"), first);
+        assertEquals(first, again, "the same bytes failing again (after a restart, a retry) keep their one copy");
+        assertEquals(List.of(input.toString(), "damaged PDF: still no header"),
+                Files.readAllLines(FailedStore.reasonFile(first)));
+
+        Path other = Files.writeString(Files.createDirectories(dir.resolve("elsewhere")).resolve("bad scan.pdf"),
+                "broken too",
+                StandardCharsets.UTF_8);
+        Path second = store.keep(other, "damaged PDF: truncated");
+        assertEquals(dir.resolve("failed/bad scan-2.pdf"), second);
+        assertEquals("broken too", Files.readString(second));
+        assertEquals("broken", Files.readString(first));
+        assertEquals("broken", Files.readString(input));
+    }
+
+    @Test
+    void theJournalCountsStoppedRunsAndFinishesOnlyTheRemovalsOfUnchangedFiles() throws IOException {
+        Path inbox = Files.createDirectories(dir.resolve("inbox"));
+        Path page1 = Files.writeString(inbox.resolve("issue_p01.png"), "one");
+        Path page2 = Files.writeString(inbox.resolve("issue_p02.png"), "two");
+        ScanSet issue = ScanSets.setOf(page1);
+        InputJournal journal = new InputJournal(new ArchiveLayout(dir.resolve("archive")).journal());
+
+        assertEquals(0, journal.begin(issue, "a".repeat(64)).runsStopped());
+        assertEquals(1, journal.begin(issue, "a".repeat(64)).runsStopped(), "taken up again after a stop");
+        journal.putOff(issue);
+        assertEquals(1, journal.begin(issue, "a".repeat(64)).runsStopped(), "a deferral is no stop");
+        assertEquals(0, journal.begin(issue, "b".repeat(64)).runsStopped(), "other bytes in the same place: new");
+        journal.written(issue, "issue-bbbbbbbbbbbb");
+        assertEquals("issue-bbbbbbbbbbbb", journal.begin(issue, "b".repeat(64)).writtenDocument());
+
+        journal.leaving(issue);
+        Files.writeString(page2, "changed since it was taken");
+        assertEquals(List.of(page1), journal.finishRemovals(), "only the unchanged file is removed");
+        assertTrue(Files.exists(page2));
+        assertEquals(List.of(), journal.inputsUnderWay());
+    }
+}
