@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.workersarchive.core.Language;
 import org.workersarchive.core.Annotation;
 import org.workersarchive.core.Block;
 import org.workersarchive.core.BoundingBox;
@@ -215,7 +216,7 @@ class DocumentAnnotatorTest {
         }
         Block block = new Block("p1_b1", BoundingBox.enclosing(modelLines.stream().map(Line::box).toList()), modelLines);
         Page page = Page.unread(1, new PageImage(Path.of("p.png"), 5000, 5000, 300))
-                .withText(TextOrigin.OCR, List.of("fra"), List.of(block));
+                .withText(TextOrigin.OCR, Language.listOf("fra"), List.of(block));
         SourceFile source = new SourceFile(Path.of("x.png"), "x.png", "0".repeat(64), "image/png", 1, 1, Map.of());
         Document document = Document.ofPages("doc", source, List.of(page),
                 new ProcessingStep("ingest", "test", "1", Map.of(), Duration.ZERO));

@@ -11,20 +11,18 @@ import java.util.Objects;
  *                          0 when it was straight enough
  * @param script            the writing system Tesseract's orientation detector saw (Latin, Cyrillic, …),
  *                          or, on a page not examined, that of the model it read well with (the
- *                          document's, for a page turned as its first pages were); {@code unknown}
+ *                          document's, for a page turned as its first pages were); {@link Script#UNKNOWN}
  *                          when neither tells
  * @param thresholding      how the page was made black and white for reading, e.g. {@code otsu} or
  *                          {@code sauvola}; the kept image is never thresholded, only the copy that was read;
  *                          {@code none} when the page was not read
  * @param orientation       where the rotation and script came from
  */
-public record PagePreparation(int rotationDegrees, double skewDegrees, String script, String thresholding,
+public record PagePreparation(int rotationDegrees, double skewDegrees, Script script, String thresholding,
                               OrientationSource orientation) {
 
-    public static final String UNKNOWN_SCRIPT = "unknown";
-
     /** A page that was not prepared: a text-layer page, or one not read yet. */
-    public static final PagePreparation NONE = new PagePreparation(0, 0, UNKNOWN_SCRIPT, "none", OrientationSource.NONE);
+    public static final PagePreparation NONE = new PagePreparation(0, 0, Script.UNKNOWN, "none", OrientationSource.NONE);
 
     /** Where a page's rotation and script came from. */
     public enum OrientationSource {
@@ -61,7 +59,7 @@ public record PagePreparation(int rotationDegrees, double skewDegrees, String sc
     }
 
     /** The same preparation with the script the page was found to be in. */
-    public PagePreparation withScript(String newScript) {
+    public PagePreparation withScript(Script newScript) {
         return new PagePreparation(rotationDegrees, skewDegrees, newScript, thresholding, orientation);
     }
 

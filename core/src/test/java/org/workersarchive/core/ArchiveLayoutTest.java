@@ -31,7 +31,7 @@ class ArchiveLayoutTest {
      */
     private static final Map<String, String> NOT_ARCHIVE_PATHS = Map.ofEntries(
             Map.entry("AuthorityList.java \"authority.xml\"", "the bundled list, a classpath resource"),
-            Map.entry("TeiWriter.java \"pages\"", "a TEI measure's unit"),
+            Map.entry("TeiHeaderWriter.java \"pages\"", "a TEI measure's unit"),
             Map.entry("CorpusExporter.java \"documents\"", "a TEI measure's unit"),
             Map.entry("ProvenanceWriter.java \"pages\"", "a JSON key of provenance.json"),
             Map.entry("AltoWriter.java \"alto\"", "the ALTO root element"),

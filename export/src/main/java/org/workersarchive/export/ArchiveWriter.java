@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import org.workersarchive.core.ArchiveLayout;
 import org.workersarchive.core.ArchiveLayout.DocumentFolder;
 import org.workersarchive.core.Document;
+import org.workersarchive.core.DocumentInvariants;
 import org.workersarchive.core.FileNames;
 import org.workersarchive.core.Fixity;
 import org.workersarchive.core.Folders;
@@ -65,11 +66,15 @@ public final class ArchiveWriter {
      * @throws UncheckedIOException   when the archive cannot be written; nothing is left half-written
      * @throws RejectedInputException when the document's sidecar has the name of a file the folder
      *                                has already (provenance.json); nothing is written
+     * @throws IllegalStateException  when the document breaks its invariants ({@link DocumentInvariants}):
+     *                                a zone outside its page, an entity across blocks would be written
+     *                                into the TEI as they are, so nothing is written
      */
     public WrittenDocument write(Document document, String runId) {
         if (!RUN_ID.matcher(runId).matches()) {
             throw new IllegalArgumentException("a run id is a plain folder name, not " + runId);
         }
+        DocumentInvariants.requireSound(document);
         // The id is a plain name (Ids); resolving it checked all the same keeps every write in documents/.
         DocumentFolder target = archive.document(document.id());
         try {

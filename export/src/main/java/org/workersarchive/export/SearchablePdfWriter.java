@@ -89,7 +89,7 @@ public final class SearchablePdfWriter {
 
     /** The PDF's title: the TEI's, so that both name the publication alike. */
     static String title(Document document) {
-        return TeiWriter.fileTitle(document);
+        return TeiHeaderWriter.fileTitle(document);
     }
 
     private static void addPage(PDDocument pdf, Page page, Path image, PdfTextLayer text) throws IOException {

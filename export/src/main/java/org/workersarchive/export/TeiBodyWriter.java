@@ -84,7 +84,7 @@ final class TeiBodyWriter {
         xml.open("text").open("body").open("div", "type", "transcription");
         for (Page page : document.pages()) {
             xml.empty("pb", "n", String.valueOf(page.number()), "facs", "#" + surfaceId(page));
-            String language = page.languages().isEmpty() ? null : Languages.tag(page.languages().get(0));
+            String language = page.languages().isEmpty() ? null : page.languages().get(0).tag();
             String languageIfOther = language == null || language.equals(documentLanguage) ? null : language;
             for (Block block : page.blocks()) {
                 xml.openInline("ab", "facs", "#zone-" + block.id(), "xml:lang", languageIfOther);
@@ -154,7 +154,7 @@ final class TeiBodyWriter {
             xml.text(text);
         } else {
             xml.openInline("unclear", "cert", String.format(Locale.ROOT, "%.2f", word.confidence() / 100),
-                    "resp", "#" + TeiWriter.applicationId("ocr"));
+                    "resp", "#" + TeiHeaderWriter.applicationId("ocr"));
             xml.text(text);
             xml.close();
         }

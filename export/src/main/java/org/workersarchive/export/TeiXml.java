@@ -29,9 +29,9 @@ final class TeiXml {
 
     /**
      * A StAX writer of UTF-8 onto the stream, buffered. Given a bare stream, the JDK's writer hands
-     * it every byte by itself, and a file's stream makes each of them a system call: writing a
-     * batch's TEI and ALTO so took a fifth of the pipeline JVM's CPU time. Flush the writer when done;
-     * the stream is not closed.
+     * it every byte by itself, and a file's stream makes each of them a system call: a large share of
+     * the pipeline JVM's CPU went so (DEVELOPERS.md). Flush the writer when done; the stream is not
+     * closed.
      */
     static XMLStreamWriter utf8Writer(XMLOutputFactory factory, OutputStream out) throws XMLStreamException {
         return factory.createXMLStreamWriter(new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8),

@@ -16,12 +16,9 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import javax.xml.XMLConstants;
-import javax.xml.namespace.NamespaceContext;
 import javax.imageio.ImageIO;
 import javax.xml.xpath.XPath;
 import org.apache.pdfbox.Loader;
@@ -30,6 +27,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.workersarchive.core.Language;
 import org.workersarchive.core.ArchiveLayout;
 import org.workersarchive.core.ArchiveLayout.DocumentFolder;
 import org.workersarchive.core.Annotation;
@@ -44,6 +42,7 @@ import org.workersarchive.core.PageImage;
 import org.workersarchive.core.PagePreparation;
 import org.workersarchive.core.ProcessingStep;
 import org.workersarchive.core.Fixity;
+import org.workersarchive.core.Script;
 import org.workersarchive.core.SourceDescription;
 import org.workersarchive.core.SourceDescription.Kind;
 import org.workersarchive.core.SourceDescription.Origin;
@@ -268,6 +267,25 @@ class TeiWriterTest {
         assertEquals("{\"title\": \"x\"}", Files.readString(sidecar), "the sidecar is untouched");
     }
 
+    @Test
+    void aDocumentThatBreaksItsInvariantsIsNotWritten() throws IOException {
+        Document document = sampleDocument(dir.resolve("staging"));
+        // An annotation over words of two pages could only come from a broken stage.
+        Document broken = document.withAnnotations(List.of(new Annotation("e9", EntityType.PERSON,
+                List.of("p1_w9", "p2_w1"), null, null, 0.5, "test")));
+
+        IllegalStateException refused = assertThrows(IllegalStateException.class,
+                () -> archiveWriter().write(broken, RUN));
+
+        assertTrue(refused.getMessage().contains("e9 points at missing word p2_w1"), refused.getMessage());
+        Path documents = dir.resolve("archive/documents");
+        if (Files.exists(documents)) {
+            try (Stream<Path> left = Files.list(documents)) {
+                assertEquals(List.of(), left.toList(), "nothing is written");
+            }
+        }
+    }
+
     /** Every line of checksums.sha256 matches its file, as {@code sha256sum -c} would find. */
     private static void assertManifestHolds(Path folder) throws IOException {
         List<String> lines = Files.readAllLines(folder.resolve(DocumentFolder.CHECKSUMS));
@@ -317,10 +335,10 @@ class TeiWriterTest {
                 new Word("p1_w9", "ex\u0001clu", new BoundingBox(380, 100, 70, 40), 40)));
         Block block = new Block("p1_b1", new BoundingBox(100, 50, 400, 90), List.of(first, second));
         PageImage upright = new PageImage(one, 1000, 1400, 300);
-        Page page1 = Page.unread(1, upright).withPreparedImage(upright, new PagePreparation(90, -1.25, "Latin", "otsu",
+        Page page1 = Page.unread(1, upright).withPreparedImage(upright, new PagePreparation(90, -1.25, Script.LATIN, "otsu",
                 PagePreparation.OrientationSource.DETECTED))
-                .withText(TextOrigin.OCR, List.of("fra"), List.of(block));
-        Page page2 = Page.unread(2, new PageImage(two, 1000, 1400, 300)).withText(TextOrigin.OCR, List.of("fra"), List.of());
+                .withText(TextOrigin.OCR, Language.listOf("fra"), List.of(block));
+        Page page2 = Page.unread(2, new PageImage(two, 1000, 1400, 300)).withText(TextOrigin.OCR, Language.listOf("fra"), List.of());
         SourceFile source = new SourceFile(imageDir.resolve("oc-1930.png"), "oc-1930.png", "a" + "b".repeat(63),
                 "image/png", 1234, 2, Map.of());
         Path sidecar = Files.writeString(imageDir.resolve("oc-1930.json"), "{\"title\": \"L'Ouvrier Communiste\"}");

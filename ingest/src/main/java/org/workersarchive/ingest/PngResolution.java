@@ -6,8 +6,8 @@ import javax.imageio.stream.ImageInputStream;
 
 /**
  * A PNG's resolution, from its pHYs chunk. PNGs are decoded with the JDK reader's metadata
- * ignored, because it inflates every compressed text chunk into memory whatever its size (a
- * 1.5 MB file took 3 GB of heap); this reads the one chunk ingest wants by walking the chunks'
+ * ignored, because it inflates every compressed text chunk into memory whatever its size (a file
+ * of a megabyte or two can take gigabytes of heap); this reads the one chunk ingest wants by walking the chunks'
  * headers, never their contents.
  */
 final class PngResolution {

@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.workersarchive.core.FileNames;
+import org.workersarchive.core.Language;
 import org.workersarchive.core.RejectedInputException;
 import org.workersarchive.core.SourceDescription;
 import org.workersarchive.core.SourceDescription.Kind;
@@ -99,13 +100,14 @@ public final class SidecarReader {
     }
 
     /** Model names only: Tesseract loads NAME.traineddata, so "../x" would load a file from anywhere. */
-    private static List<String> languages(Path sidecar, JsonNode root) {
-        List<String> languages = texts(sidecar, root, "languages");
-        for (String language : languages) {
-            if (!SourceDescription.isModelName(language)) {
+    private static List<Language> languages(Path sidecar, JsonNode root) {
+        List<Language> languages = new ArrayList<>();
+        for (String model : texts(sidecar, root, "languages")) {
+            if (!Language.isModelName(model)) {
                 throw refused(sidecar, "languages must be Tesseract model names (fra, rus, deu, eng), not \""
-                        + FileNames.printable(language) + "\"");
+                        + FileNames.printable(model) + "\"");
             }
+            languages.add(Language.ofModel(model));
         }
         return languages;
     }

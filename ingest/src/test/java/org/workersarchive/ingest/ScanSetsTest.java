@@ -19,6 +19,7 @@ import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.workersarchive.core.Language;
 import org.workersarchive.core.Document;
 import org.workersarchive.core.DocumentInvariants;
 import org.workersarchive.core.Page;
@@ -115,7 +116,7 @@ class ScanSetsTest {
         assertEquals("6-7", description.issue());
         assertEquals(Kind.PERIODICAL_ISSUE, description.kind());
         assertEquals("Paris", description.place());
-        assertEquals(List.of("fra"), description.languages());
+        assertEquals(Language.listOf("fra"), description.languages());
     }
 
     @Test

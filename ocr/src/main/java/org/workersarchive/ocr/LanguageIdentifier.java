@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.apache.tika.langdetect.optimaize.OptimaizeLangDetector;
 import org.apache.tika.language.detect.LanguageDetector;
 import org.apache.tika.language.detect.LanguageResult;
+import org.workersarchive.core.Language;
 
 /**
  * Tells which of the candidate models' languages a page's first reading is in, with Tika's
@@ -21,13 +22,12 @@ final class LanguageIdentifier {
     /** Below this many letters a reading says too little about its language. */
     static final int MIN_LETTERS = 40;
 
-    private final Map<String, String> modelByIsoCode = new LinkedHashMap<>();
+    private final Map<String, Language> modelByIsoCode = new LinkedHashMap<>();
     private final LanguageDetector detector;
 
-    /** @param candidates Tesseract model names; those without an ISO 639-1 code are never identified */
-    LanguageIdentifier(List<String> candidates) {
-        candidates.forEach(model -> TesseractModels.isoCode(model)
-                .ifPresent(code -> modelByIsoCode.putIfAbsent(code, model)));
+    /** @param candidates the languages to tell apart; those without an ISO 639-1 code are never identified */
+    LanguageIdentifier(List<Language> candidates) {
+        candidates.forEach(model -> model.isoCode().ifPresent(code -> modelByIsoCode.putIfAbsent(code, model)));
         detector = modelByIsoCode.size() < 2 ? null : load(modelByIsoCode);
     }
 
@@ -35,7 +35,7 @@ final class LanguageIdentifier {
      * The model whose language the text is in, when the detector is reasonably certain; empty for
      * short texts, unsure results, or when fewer than two candidates can be told apart.
      */
-    Optional<String> identify(String text) {
+    Optional<Language> identify(String text) {
         if (detector == null || letters(text) < MIN_LETTERS) {
             return Optional.empty();
         }
@@ -53,7 +53,7 @@ final class LanguageIdentifier {
         return text.codePoints().filter(Character::isLetter).count();
     }
 
-    private static LanguageDetector load(Map<String, String> modelByIsoCode) {
+    private static LanguageDetector load(Map<String, Language> modelByIsoCode) {
         try {
             return new OptimaizeLangDetector().loadModels(modelByIsoCode.keySet());
         } catch (IOException e) {

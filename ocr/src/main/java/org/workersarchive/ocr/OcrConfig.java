@@ -4,19 +4,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import org.workersarchive.core.Language;
 
 /**
  * Settings of the OCR stage.
  *
  * @param tessdataDir    where the Tesseract models ({@code LANG.traineddata}) are
- * @param languages      the models a page may be read with, in Tesseract's names (fra, rus, deu, eng); not empty
+ * @param languages      the languages a page may be read in, each with its Tesseract model; not empty
  * @param languageChoice {@link LanguageChoice#PER_PAGE}: each page is read with the model of its own script and
  *                       language, chosen among {@code languages}; {@link LanguageChoice#FIXED}: every page is read
  *                       with all of {@code languages} at once, as the user forced them
  * @param defaultDpi     the resolution assumed for an image that does not state its own
  * @param thresholding   how pages are made black and white for reading
  */
-public record OcrConfig(Path tessdataDir, List<String> languages, LanguageChoice languageChoice, int defaultDpi,
+public record OcrConfig(Path tessdataDir, List<Language> languages, LanguageChoice languageChoice, int defaultDpi,
                         Thresholding thresholding) {
 
     static final Path DEBIAN_TESSDATA = Path.of("/usr/share/tesseract-ocr/5/tessdata");
@@ -46,8 +47,8 @@ public record OcrConfig(Path tessdataDir, List<String> languages, LanguageChoice
         if (languages.isEmpty()) {
             throw new IllegalArgumentException("at least one OCR language is needed");
         }
-        for (String language : languages) {
-            requireModel(tessdataDir, language);
+        for (Language language : languages) {
+            requireModel(tessdataDir, language.model());
         }
         requireModel(tessdataDir, "osd");
         if (defaultDpi < 70 || defaultDpi > 2400) {
@@ -62,11 +63,11 @@ public record OcrConfig(Path tessdataDir, List<String> languages, LanguageChoice
     public static OcrConfig defaults() {
         String prefix = System.getenv("TESSDATA_PREFIX");
         Path tessdata = prefix == null || prefix.isBlank() ? DEBIAN_TESSDATA : Path.of(prefix);
-        return new OcrConfig(tessdata, List.of("fra", "rus", "deu", "eng"), LanguageChoice.PER_PAGE, 300,
+        return new OcrConfig(tessdata, Language.listOf("fra,rus,deu,eng"), LanguageChoice.PER_PAGE, 300,
                 Thresholding.AUTO);
     }
 
-    public OcrConfig withLanguages(List<String> newLanguages, LanguageChoice newChoice) {
+    public OcrConfig withLanguages(List<Language> newLanguages, LanguageChoice newChoice) {
         return new OcrConfig(tessdataDir, newLanguages, newChoice, defaultDpi, thresholding);
     }
 
@@ -79,7 +80,7 @@ public record OcrConfig(Path tessdataDir, List<String> languages, LanguageChoice
      *                                  so "../x" would name one anywhere) or its model is missing
      */
     static void requireModel(Path tessdataDir, String language) {
-        if (!language.matches("[A-Za-z_]+")) {
+        if (!Language.isModelName(language)) {
             throw new IllegalArgumentException("not a Tesseract language name: '" + language + "'");
         }
         Path model = tessdataDir.resolve(language + ".traineddata");

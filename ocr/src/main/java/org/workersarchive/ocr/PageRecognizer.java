@@ -8,8 +8,10 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.workersarchive.core.Block;
+import org.workersarchive.core.Language;
 import org.workersarchive.core.Page;
 import org.workersarchive.core.PagePreparation;
+import org.workersarchive.core.Script;
 import org.workersarchive.core.TextOrigin;
 import org.workersarchive.core.Word;
 
@@ -36,9 +38,8 @@ final class PageRecognizer implements AutoCloseable {
 
     /**
      * Mean word confidence under which a page read without examination is examined, and an examined
-     * page read with the models of its script is read again unguided. Measured on the benchmark's
-     * pages with the tesseract CLI: upright text 78 to 80 before it is straightened (90 and more
-     * after), the same pages upside down 36 to 41, read with a model of the other script 39 to 42.
+     * page read with the models of its script is read again unguided: upright text reads well above
+     * it, upside-down text and text read with a model of the other script well below.
      */
     static final double POOR_READING_CONFIDENCE = 60;
 
@@ -47,9 +48,9 @@ final class PageRecognizer implements AutoCloseable {
     private final TesseractEngine engine;
     private final LanguageIdentifier identifier;
     /** The model the last page of each script was read with: the likeliest for the next one. */
-    private final Map<String, String> lastModelOfScript = new HashMap<>();
+    private final Map<Script, Language> lastModelOfScript = new HashMap<>();
     /** The model the last page was read with, whatever its script. */
-    private String lastModel;
+    private Language lastModel;
     private final CpuClock clock = new CpuClock();
     private int secondReadings;
 
@@ -67,11 +68,11 @@ final class PageRecognizer implements AutoCloseable {
      *                     choose per page
      * @param hint         what the document's pages read so far say of this one
      */
-    Page recognize(Page page, List<String> forcedModels, ReadingHint hint) {
+    Page recognize(Page page, List<Language> forcedModels, ReadingHint hint) {
         if (page.textOrigin() == TextOrigin.TEXT_LAYER) {
             return page;
         }
-        List<String> forced = !forcedModels.isEmpty() ? forcedModels
+        List<Language> forced = !forcedModels.isEmpty() ? forcedModels
                 : config.languageChoice() == OcrConfig.LanguageChoice.FIXED ? config.languages() : List.of();
         try (PagePreparer.PreparedPage unexamined = hint.settled()
                 ? preparer.prepareAsDocument(page, hint) : preparer.prepareAsItLies(page)) {
@@ -111,9 +112,8 @@ final class PageRecognizer implements AutoCloseable {
         if (preparation.orientation() != PagePreparation.OrientationSource.AS_IT_LAY || read.languages().size() != 1) {
             return read;
         }
-        return TesseractModels.script(read.languages().get(0))
-                .map(script -> read.withPreparedImage(read.image(), preparation.withScript(script)))
-                .orElse(read);
+        Script script = read.languages().get(0).script();
+        return script.isKnown() ? read.withPreparedImage(read.image(), preparation.withScript(script)) : read;
     }
 
     /** A page prepared and read, not yet kept. */
@@ -124,7 +124,7 @@ final class PageRecognizer implements AutoCloseable {
      * Examines the page's orientation itself and reads it; keeps the best reading, this one or
      * {@code rival} (null when there is none).
      */
-    private Page examinedAndRead(Page page, List<String> forced, ReadingHint hint, Reading rival) {
+    private Page examinedAndRead(Page page, List<Language> forced, ReadingHint hint, Reading rival) {
         try (PagePreparer.PreparedPage prepared = preparer.prepare(page)) {
             Page read = read(prepared, forced, hint, true);
             if (prepared.suggestedTurn() != 0) {
@@ -153,17 +153,16 @@ final class PageRecognizer implements AutoCloseable {
      * @param examined whether orientation detection told the page's script: a page it tells wrong
      *                 reads poorly, and is then read again unguided
      */
-    private Page read(PagePreparer.PreparedPage prepared, List<String> forced, ReadingHint hint, boolean examined) {
+    private Page read(PagePreparer.PreparedPage prepared, List<Language> forced, ReadingHint hint, boolean examined) {
         Page upright = prepared.page();
         int dpi = upright.image().dpi() > 0 ? upright.image().dpi() : config.defaultDpi();
-        Function<List<String>, List<Block>> reading =
+        Function<List<Language>, List<Block>> reading =
                 models -> clock.charge(CpuClock.Library.TESSERACT,
                         () -> engine.read(prepared.forReading(), upright.number(), dpi, models));
         if (!forced.isEmpty()) {
             return withModels(upright, reading, forced);
         }
-        Optional<String> script = Optional.of(upright.preparation().script())
-                .filter(name -> !name.equals(PagePreparation.UNKNOWN_SCRIPT));
+        Optional<Script> script = Optional.of(upright.preparation().script()).filter(Script::isKnown);
         Page read = chosen(upright, reading, script, hint);
         if (examined && meanConfidence(read) < POOR_READING_CONFIDENCE && config.languages().size() > 1) {
             // Orientation detection may have mistaken the script (smudges, show-through) or not told
@@ -198,12 +197,12 @@ final class PageRecognizer implements AutoCloseable {
     }
 
     /** Read with the given models; the page's language is identified among them when there are several. */
-    private Page withModels(Page upright, Function<List<String>, List<Block>> reading, List<String> models) {
+    private Page withModels(Page upright, Function<List<Language>, List<Block>> reading, List<Language> models) {
         Page read = upright.withText(TextOrigin.OCR, models, reading.apply(models));
         if (models.size() == 1) {
             return read;
         }
-        List<String> languages = identifier.identify(read.text()).filter(models::contains).map(List::of).orElse(models);
+        List<Language> languages = identifier.identify(read.text()).filter(models::contains).map(List::of).orElse(models);
         return read.withText(TextOrigin.OCR, languages, read.blocks());
     }
 
@@ -211,14 +210,14 @@ final class PageRecognizer implements AutoCloseable {
      * Reads the page with the likeliest of the candidate models (those of its script, when it is
      * known), then, when Tika finds its text in another candidate's language, with that one.
      */
-    private Page chosen(Page upright, Function<List<String>, List<Block>> reading, Optional<String> script,
+    private Page chosen(Page upright, Function<List<Language>, List<Block>> reading, Optional<Script> script,
                         ReadingHint hint) {
-        List<String> candidates = script.map(this::modelsOfScript).filter(models -> !models.isEmpty())
+        List<Language> candidates = script.map(this::modelsOfScript).filter(models -> !models.isEmpty())
                 .orElse(config.languages());
         if (candidates.size() == 1) {
             return withModels(upright, reading, candidates);
         }
-        String likely = likeliest(candidates, script, hint);
+        Language likely = likeliest(candidates, script, hint);
         Page first = upright.withText(TextOrigin.OCR, List.of(likely), reading.apply(List.of(likely)));
         return withIdentifiedModel(upright, reading, first, candidates);
     }
@@ -227,21 +226,23 @@ final class PageRecognizer implements AutoCloseable {
      * Reads the page with every model at once, only to identify its language, then with that
      * language's model: the last resort for a page whose script is unknown or mistaken.
      */
-    private Page unguided(Page upright, Function<List<String>, List<Block>> reading) {
-        List<String> all = config.languages();
+    private Page unguided(Page upright, Function<List<Language>, List<Block>> reading) {
+        List<Language> all = config.languages();
         return withIdentifiedModel(upright, reading, upright.withText(TextOrigin.OCR, all, reading.apply(all)), all);
     }
 
     /** The first reading, or the page read again with the model of the language Tika finds in it. */
-    private Page withIdentifiedModel(Page upright, Function<List<String>, List<Block>> reading, Page first,
-                                     List<String> candidates) {
-        Optional<String> identified = identifier.identify(first.text()).filter(candidates::contains);
+    private Page withIdentifiedModel(Page upright, Function<List<Language>, List<Block>> reading, Page first,
+                                     List<Language> candidates) {
+        Optional<Language> identified = identifier.identify(first.text()).filter(candidates::contains);
         if (identified.isEmpty()) {
             return first;
         }
-        String model = identified.get();
+        Language model = identified.get();
         lastModel = model;
-        TesseractModels.script(model).ifPresent(name -> lastModelOfScript.put(name, model));
+        if (model.script().isKnown()) {
+            lastModelOfScript.put(model.script(), model);
+        }
         if (first.languages().equals(List.of(model))) {
             return first;
         }
@@ -253,17 +254,17 @@ final class PageRecognizer implements AutoCloseable {
      * The document's own latest page (of the script, when it is known) says best which language
      * comes next; else this thread's latest page; else the first configured language.
      */
-    private String likeliest(List<String> candidates, Optional<String> script, ReadingHint hint) {
-        String documents = script.isPresent() ? hint.modelFor(script.get()) : hint.model();
-        String threads = script.isPresent() ? lastModelOfScript.get(script.get()) : lastModel;
+    private Language likeliest(List<Language> candidates, Optional<Script> script, ReadingHint hint) {
+        Language documents = script.isPresent() ? hint.modelFor(script.get()) : hint.model();
+        Language threads = script.isPresent() ? lastModelOfScript.get(script.get()) : lastModel;
         return Stream.of(documents, threads).filter(Objects::nonNull).filter(candidates::contains)
                 .findFirst().orElse(candidates.get(0));
     }
 
     /** The configured models written in a script; models of unknown script count for every script. */
-    private List<String> modelsOfScript(String script) {
+    private List<Language> modelsOfScript(Script script) {
         return config.languages().stream()
-                .filter(model -> TesseractModels.script(model).map(script::equals).orElse(true))
+                .filter(model -> !model.script().isKnown() || model.script().equals(script))
                 .toList();
     }
 }

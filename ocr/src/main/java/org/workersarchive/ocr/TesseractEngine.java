@@ -10,6 +10,7 @@ import net.sourceforge.tess4j.ITessAPI.TessOcrEngineMode;
 import net.sourceforge.tess4j.ITessAPI.TessPageSegMode;
 import net.sourceforge.tess4j.TessAPI;
 import org.workersarchive.core.Block;
+import org.workersarchive.core.Language;
 import org.workersarchive.core.RejectedInputException;
 
 /**
@@ -46,8 +47,8 @@ final class TesseractEngine implements AutoCloseable {
      * @param models Tesseract model names to read with; the engine is reloaded when they change
      * @throws RejectedInputException when Tesseract cannot recognise the image
      */
-    List<Block> read(Pix image, int pageNumber, int dpi, List<String> models) {
-        TessBaseAPI handle = loaded(String.join("+", models));
+    List<Block> read(Pix image, int pageNumber, int dpi, List<Language> models) {
+        TessBaseAPI handle = loaded(Language.tesseractModels(models));
         try {
             TESS.TessBaseAPISetImage2(handle, image);
             TESS.TessBaseAPISetSourceResolution(handle, dpi);

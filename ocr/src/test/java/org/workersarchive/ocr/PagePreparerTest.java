@@ -2,8 +2,8 @@ package org.workersarchive.ocr;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.workersarchive.ocr.TestPages.FRENCH;
-import static org.workersarchive.ocr.TestPages.RUSSIAN;
+import static org.workersarchive.core.DrawnPages.FRENCH;
+import static org.workersarchive.core.DrawnPages.RUSSIAN;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.WritableRaster;
@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.workersarchive.core.DrawnPages;
 import org.workersarchive.core.Page;
 
 /** Orientation and skew found and undone by the real Tesseract OSD and Leptonica, on drawn pages. */
@@ -21,13 +22,13 @@ class PagePreparerTest {
 
     @TempDir
     static Path dir;
-    private final TesseractEngines engines = TestPages.sharedEngines();
+    private final TesseractEngines engines = SharedEngines.get();
 
     @ParameterizedTest(name = "a page put in turned {0} degrees clockwise")
     @ValueSource(ints = {90, 180, 270})
     void aTurnedPageComesBackUprightAndIsReadInFull(int turnedDegrees) throws IOException {
-        BufferedImage upright = TestPages.drawn(FRENCH);
-        Page turned = TestPages.page(1, TestPages.quarterTurned(upright, turnedDegrees),
+        BufferedImage upright = DrawnPages.drawn(FRENCH);
+        Page turned = DrawnPages.unread(1, DrawnPages.quarterTurned(upright, turnedDegrees),
                 dir.resolve("turned-" + turnedDegrees + ".png"));
 
         Page read = engines.recognize(turned);
@@ -46,7 +47,7 @@ class PagePreparerTest {
         // Three short lines: OSD suggests the right turn with a confidence of about 5, too low to apply
         // unseen. Tesseract reads them sideways as well, but the kept image must stand upright.
         List<String> leaflet = List.of("Heraus zum ersten Mai!", "Alle Macht den Räten!", "Nieder mit dem Krieg!");
-        Page sideways = TestPages.page(1, TestPages.quarterTurned(TestPages.drawn(leaflet), 90),
+        Page sideways = DrawnPages.unread(1, DrawnPages.quarterTurned(DrawnPages.drawn(leaflet), 90),
                 dir.resolve("short-sideways.png"));
 
         Page read = engines.recognize(sideways);
@@ -58,8 +59,8 @@ class PagePreparerTest {
 
     @Test
     void onlyPaperThatIsNotWhiteHasItsBackgroundEvenedOut() throws IOException {
-        BufferedImage white = TestPages.drawn(FRENCH);
-        BufferedImage yellowed = TestPages.drawn(FRENCH);
+        BufferedImage white = DrawnPages.drawn(FRENCH);
+        BufferedImage yellowed = DrawnPages.drawn(FRENCH);
         WritableRaster pixels = yellowed.getRaster();
         for (int y = 0; y < yellowed.getHeight(); y++) {
             for (int x = 0; x < yellowed.getWidth(); x++) {
@@ -69,8 +70,8 @@ class PagePreparerTest {
             }
         }
 
-        Page fromWhite = engines.recognize(TestPages.page(1, white, dir.resolve("white.png")));
-        Page fromYellowed = engines.recognize(TestPages.page(1, yellowed, dir.resolve("yellowed.png")));
+        Page fromWhite = engines.recognize(DrawnPages.unread(1, white, dir.resolve("white.png")));
+        Page fromYellowed = engines.recognize(DrawnPages.unread(1, yellowed, dir.resolve("yellowed.png")));
 
         assertEquals("otsu", fromWhite.preparation().thresholding());
         assertEquals("normalised-otsu", fromYellowed.preparation().thresholding());
@@ -80,7 +81,7 @@ class PagePreparerTest {
     @ParameterizedTest(name = "a page skewed {0} degrees clockwise")
     @ValueSource(doubles = {2.0, -1.2, 0.6})
     void aSkewedPageIsStraightenedByTheAngleItWasTurned(double skewDegrees) throws IOException {
-        Page skewed = TestPages.page(1, TestPages.skewed(TestPages.drawn(RUSSIAN), skewDegrees),
+        Page skewed = DrawnPages.unread(1, DrawnPages.skewed(DrawnPages.drawn(RUSSIAN), skewDegrees),
                 dir.resolve("skewed-" + skewDegrees + ".png"));
 
         Page read = engines.recognize(skewed);

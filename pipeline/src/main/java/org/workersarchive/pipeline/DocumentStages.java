@@ -99,15 +99,9 @@ public final class DocumentStages implements AutoCloseable {
         return store.admit(set, identities, Ingestor.checksum(identities), started);
     }
 
-    /**
-     * Makes the document's pages in a staging folder; refuses an input that runs kept stopping on
-     * (one that crashes the whole process each time), so that the rest can go on.
-     */
+    /** Makes the document's pages in a staging folder, unless runs kept stopping on this input. */
     public Document ingest(Admission admission) {
-        if (admission.runsStopped() >= config.inputAttempts()) {
-            throw new RejectedInputException("the pipeline stopped " + admission.runsStopped() + " times while "
-                    + "this input was under way (it was killed, or crashed); set aside so that the rest can go on");
-        }
+        admission.requireFewerStopsThan(config.inputAttempts());
         Document document = ingestor.ingest(admission.set(), admission.identities(), store.newStagingFolder(admission));
         // Made again from the same bytes under another name, it is still the same document.
         return admission.reprocessing() == null ? document : document.withId(admission.reprocessing());

@@ -6,9 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
+import org.workersarchive.core.Language;
 import org.workersarchive.export.TeiConfig;
 import org.workersarchive.ingest.IngestConfig;
 import org.workersarchive.ocr.EngineLimits;
@@ -112,12 +112,12 @@ public final class PipelineConfigLoader {
         };
     }
 
-    private List<String> languages(List<String> fallback) {
+    private List<Language> languages(List<Language> fallback) {
         String list = values.getProperty(LANGUAGES);
         if (list == null || list.isBlank()) {
             return fallback;
         }
-        return Arrays.stream(list.split("[,+\\s]+")).filter(s -> !s.isBlank()).toList();
+        return Language.listOf(list.replaceAll("\\s+", ","));
     }
 
     private int intValue(String key, int fallback) {

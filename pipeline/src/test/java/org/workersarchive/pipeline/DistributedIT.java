@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.workersarchive.core.DrawnPages;
 import org.workersarchive.core.ArchiveLayout.DocumentFolder;
 import org.workersarchive.core.Fixity;
 import org.workersarchive.export.TeiValidator;
@@ -102,9 +103,9 @@ class DistributedIT {
         Path inbox = Files.createDirectories(work.resolve("inbox"));
         Path archive = work.resolve("archive");
         Path drawn = Files.createDirectories(work.resolve("drawn"));
-        Path poison = DrawnScans.fullPage(drawn.resolve("poison-tract_1931.png"), "The tract no worker finishes");
-        DrawnScans.slip(drawn.resolve("first-leaflet_1931.png"), "The first leaflet, page 1 of 1");
-        DrawnScans.slip(drawn.resolve("second-leaflet_1931.png"), "The second leaflet, page 1 of 1");
+        Path poison = DrawnPages.fullPage(drawn.resolve("poison-tract_1931.png"), "The tract no worker finishes");
+        DrawnPages.slip(drawn.resolve("first-leaflet_1931.png"), "The first leaflet, page 1 of 1");
+        DrawnPages.slip(drawn.resolve("second-leaflet_1931.png"), "The second leaflet, page 1 of 1");
         String poisonStaged = "/tmp/" + Fixity.sha256(poison) + "/";
         Path settings = Files.writeString(work.resolve("archive.properties"), "archive.page-deliveries=2\n");
         String url = "tcp://127.0.0.1:" + freePort();
@@ -150,7 +151,7 @@ class DistributedIT {
         Path inbox = Files.createDirectories(work.resolve("inbox"));
         Path archive = work.resolve("archive");
         Path drawn = Files.createDirectories(work.resolve("drawn"));
-        DrawnScans.slip(drawn.resolve("leaflet_1931.png"), "A leaflet read by the wrong worker");
+        DrawnPages.slip(drawn.resolve("leaflet_1931.png"), "A leaflet read by the wrong worker");
         String url = "tcp://127.0.0.1:" + freePort();
         try (ArchiveProcess broker = startBroker(url);
              ArchiveProcess watch = startWatch(inbox, archive, url);
@@ -178,7 +179,7 @@ class DistributedIT {
         Path inbox = Files.createDirectories(work.resolve("inbox"));
         Path archive = work.resolve("archive");
         Path drawn = Files.createDirectories(work.resolve("drawn"));
-        DrawnScans.slip(drawn.resolve("unread_1931.png"), "A leaflet no worker reads");
+        DrawnPages.slip(drawn.resolve("unread_1931.png"), "A leaflet no worker reads");
         String url = "tcp://127.0.0.1:" + freePort();
         Path reasonFile = archive.resolve("failed/unread_1931.png.reason.txt");
         try (ArchiveProcess broker = startBroker(url);
@@ -236,9 +237,9 @@ class DistributedIT {
                 Path file = folder.resolve(String.format("tract-%s_1930_p%02d.png", tract, page));
                 String heading = "Tract " + tract + ", page " + page + " of " + PAGES_PER_TRACT;
                 if (page == FULL_PAGE) {
-                    DrawnScans.fullPage(file, heading);
+                    DrawnPages.fullPage(file, heading);
                 } else {
-                    DrawnScans.slip(file, heading);
+                    DrawnPages.slip(file, heading);
                 }
             }
         }

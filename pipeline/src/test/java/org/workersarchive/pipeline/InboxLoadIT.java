@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.workersarchive.core.DrawnPages;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -38,7 +39,7 @@ class InboxLoadIT {
         Path archive = work.resolve("archive");
         Path drawn = Files.createDirectories(work.resolve("drawn"));
         for (int n = 1; n <= FILES; n++) {
-            DrawnScans.slip(drawn.resolve(String.format("slip-%04d.png", n)), "Feuille " + n + " du Groupe ouvrier");
+            DrawnPages.slip(drawn.resolve(String.format("slip-%04d.png", n)), "Feuille " + n + " du Groupe ouvrier");
         }
         List<long[]> samples = new ArrayList<>();
         Instant start = Instant.now();

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.workersarchive.core.Script;
+import org.workersarchive.core.Language;
 import org.workersarchive.core.ArchiveLayout.DocumentFolder;
 import org.workersarchive.core.Document;
 import org.workersarchive.core.Page;
@@ -149,7 +151,7 @@ public record InputOutcome(Path input, List<Path> files, String sha256, String m
      * @param rotationDegrees how far the scan was turned clockwise to stand upright
      * @param skewDegrees     how far it was then turned to straighten it
      */
-    public record PageOutcome(int number, List<String> languages, Double meanConfidence, long words, String script,
+    public record PageOutcome(int number, List<Language> languages, Double meanConfidence, long words, Script script,
                               int rotationDegrees, double skewDegrees) {
 
         public PageOutcome {

@@ -22,6 +22,7 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.workersarchive.core.Language;
 import org.workersarchive.core.ArchiveLayout;
 import org.workersarchive.ocr.NativeCpuTime;
 
@@ -140,7 +141,7 @@ public final class RunReport {
         counts().forEach((status, count) -> summary.put(status.name(), count));
         ObjectNode pagesByLanguage = summary.putObject("pagesByLanguage");
         outcomes.stream().flatMap(outcome -> outcome.pages().stream())
-                .map(page -> page.languages().isEmpty() ? "none" : page.languages().get(0))
+                .map(page -> page.languages().isEmpty() ? "none" : page.languages().get(0).model())
                 .collect(Collectors.groupingBy(language -> language, TreeMap::new, Collectors.counting()))
                 .forEach(pagesByLanguage::put);
         if (ocrCpuTime != null) {
@@ -172,10 +173,10 @@ public final class RunReport {
         for (InputOutcome.PageOutcome page : outcome.pages()) {
             ObjectNode pageNode = pages.addObject();
             pageNode.put("number", page.number());
-            page.languages().forEach(pageNode.putArray("languages")::add);
+            Language.models(page.languages()).forEach(pageNode.putArray("languages")::add);
             putConfidence(pageNode, page.meanConfidence());
             pageNode.put("words", page.words());
-            pageNode.put("script", page.script());
+            pageNode.put("script", page.script().name());
             pageNode.put("rotationDegrees", page.rotationDegrees());
             pageNode.put("skewDegrees", page.skewDegrees());
         }
