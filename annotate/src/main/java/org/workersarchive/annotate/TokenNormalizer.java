@@ -7,8 +7,10 @@ import java.util.regex.Pattern;
 
 /**
  * Brings a word to the form names are compared in: case folded, Latin diacritics and ligatures
- * undone, ё as е, quotes and apostrophes unified, surrounding punctuation dropped, and letters of
- * the wrong script (OCR reads «РКП» as "PKП") folded toward the word's main script.
+ * undone, ё as е, quotes and apostrophes unified, surrounding punctuation dropped, letters of the
+ * wrong script (OCR reads «РКП» as "PKП") folded toward the word's main script, and Russian in the
+ * spelling before 1918 (ѣ, і, ѳ, ѵ, a final ъ, -аго) brought to today's, as émigré print kept it:
+ * «Мясниковъ» meets Мясников.
  */
 final class TokenNormalizer {
 
@@ -17,11 +19,20 @@ final class TokenNormalizer {
             Map.entry('a', 'а'), Map.entry('b', 'в'), Map.entry('c', 'с'), Map.entry('e', 'е'),
             Map.entry('h', 'н'), Map.entry('k', 'к'), Map.entry('m', 'м'), Map.entry('o', 'о'),
             Map.entry('p', 'р'), Map.entry('t', 'т'), Map.entry('x', 'х'), Map.entry('y', 'у'),
-            Map.entry('n', 'п'), Map.entry('u', 'и'));
+            Map.entry('n', 'п'), Map.entry('u', 'и'), Map.entry('i', 'і'));
     private static final Map<Character, Character> CYRILLIC_TO_LATIN = Map.ofEntries(
             Map.entry('а', 'a'), Map.entry('в', 'b'), Map.entry('с', 'c'), Map.entry('е', 'e'),
             Map.entry('н', 'h'), Map.entry('к', 'k'), Map.entry('м', 'm'), Map.entry('о', 'o'),
             Map.entry('р', 'p'), Map.entry('т', 't'), Map.entry('х', 'x'), Map.entry('у', 'y'));
+
+    /** Letters of the Russian spelling before 1918, with the ones that replaced them in 1918. */
+    private static final Map<Character, Character> OLD_RUSSIAN_LETTERS = Map.of(
+            'ѣ', 'е', 'і', 'и', 'ѳ', 'ф', 'ѵ', 'и');
+    /**
+     * Old genitive endings of adjectives (добраго, рабочаго, синяго): -его after a soft stem or a
+     * hushing consonant, -ого after any other, as 1918 spelled them.
+     */
+    private static final Pattern OLD_GENITIVE = Pattern.compile("(?<=\\p{IsCyrillic})(\\p{IsCyrillic})(а|я)го$");
 
     /** French elided articles and pronouns: "l'Oural" is compared as "oural", on both sides. */
     static final Pattern ELISION = Pattern.compile("^(?:l|d|j|n|s|c|qu|jusqu|lorsqu|puisqu)'(?=\\p{L})",
@@ -39,7 +50,25 @@ final class TokenNormalizer {
         text = stripLatinDiacritics(text);
         text = text.replaceAll("^[\\p{P}\\p{S}]+|[\\p{P}\\p{S}&&[^)]]+$", "");
         text = ELISION.matcher(text).replaceFirst("");
-        return foldScript(text);
+        text = foldScript(text);
+        return isCyrillic(text) ? modernRussian(text) : text;
+    }
+
+    /**
+     * A Russian word in today's spelling: the letters 1918 abolished replaced, a final hard sign
+     * dropped (it was silent), the old genitive ending -аго/-яго as -ого or -его. Words in today's
+     * spelling pass unchanged.
+     */
+    static String modernRussian(String word) {
+        StringBuilder out = new StringBuilder(word.length());
+        for (int i = 0; i < word.length(); i++) {
+            out.append(OLD_RUSSIAN_LETTERS.getOrDefault(word.charAt(i), word.charAt(i)));
+        }
+        if (out.length() > 1 && out.charAt(out.length() - 1) == 'ъ') {
+            out.setLength(out.length() - 1);
+        }
+        return OLD_GENITIVE.matcher(out).replaceFirst(ending -> ending.group(1)
+                + (ending.group(2).equals("я") || "жчшщ".contains(ending.group(1)) ? "его" : "ого"));
     }
 
     /**
@@ -52,7 +81,7 @@ final class TokenNormalizer {
         StringBuilder out = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            out.append(c == 'n' || c == 'u' ? c : LATIN_TO_CYRILLIC.getOrDefault(c, c));
+            out.append(c == 'n' || c == 'u' || c == 'i' ? c : LATIN_TO_CYRILLIC.getOrDefault(c, c));
         }
         return out.toString();
     }

@@ -88,6 +88,19 @@ class DocumentAnnotatorTest {
     }
 
     @Test
+    void namesInTheSpellingBefore1918() {
+        assertEquals("PERSON myasnikov [Мясниковъ] | ORGANISATION workers-group [Рабочей группѣ]",
+                annotate("товарищъ Мясниковъ въ Рабочей группѣ"));
+        assertEquals("PLACE moscow [Москвѣ] | PLACE perm [Перми]", annotate("въ Москвѣ и въ Перми"));
+        // і and ѳ, and OCR's Latin i for і: a word in the old spelling is compared in today's.
+        assertEquals("мясников", TokenNormalizer.normalize("Мясниковъ"));
+        assertEquals("россия", TokenNormalizer.normalize("Россiя"));
+        assertEquals("рабочего", TokenNormalizer.normalize("рабочаго"));
+        assertEquals("федор", TokenNormalizer.normalize("Ѳедоръ"));
+        assertEquals("ъ", TokenNormalizer.normalize("ъ"), "a hard sign alone is no word to shorten");
+    }
+
+    @Test
     void theLongestNameWins() {
         assertEquals("ORGANISATION workers-group [Рабочая группа РКП(б)]", annotate("Рабочая группа РКП(б) заявляет"));
         assertEquals("PUBLICATION manifesto-workers-group [Манифест Рабочей группы]",
