@@ -4,6 +4,7 @@ import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.workersarchive.core.RussianSpelling;
 
 /**
  * Brings a word to the form names are compared in: case folded, Latin diacritics and ligatures
@@ -25,15 +26,6 @@ final class TokenNormalizer {
             Map.entry('н', 'h'), Map.entry('к', 'k'), Map.entry('м', 'm'), Map.entry('о', 'o'),
             Map.entry('р', 'p'), Map.entry('т', 't'), Map.entry('х', 'x'), Map.entry('у', 'y'));
 
-    /** Letters of the Russian spelling before 1918, with the ones that replaced them in 1918. */
-    private static final Map<Character, Character> OLD_RUSSIAN_LETTERS = Map.of(
-            'ѣ', 'е', 'і', 'и', 'ѳ', 'ф', 'ѵ', 'и');
-    /**
-     * Old genitive endings of adjectives (добраго, рабочаго, синяго): -его after a soft stem or a
-     * hushing consonant, -ого after any other, as 1918 spelled them.
-     */
-    private static final Pattern OLD_GENITIVE = Pattern.compile("(?<=\\p{IsCyrillic})(\\p{IsCyrillic})(а|я)го$");
-
     /** French elided articles and pronouns: "l'Oural" is compared as "oural", on both sides. */
     static final Pattern ELISION = Pattern.compile("^(?:l|d|j|n|s|c|qu|jusqu|lorsqu|puisqu)'(?=\\p{L})",
             Pattern.CASE_INSENSITIVE);
@@ -51,24 +43,7 @@ final class TokenNormalizer {
         text = text.replaceAll("^[\\p{P}\\p{S}]+|[\\p{P}\\p{S}&&[^)]]+$", "");
         text = ELISION.matcher(text).replaceFirst("");
         text = foldScript(text);
-        return isCyrillic(text) ? modernRussian(text) : text;
-    }
-
-    /**
-     * A Russian word in today's spelling: the letters 1918 abolished replaced, a final hard sign
-     * dropped (it was silent), the old genitive ending -аго/-яго as -ого or -его. Words in today's
-     * spelling pass unchanged.
-     */
-    static String modernRussian(String word) {
-        StringBuilder out = new StringBuilder(word.length());
-        for (int i = 0; i < word.length(); i++) {
-            out.append(OLD_RUSSIAN_LETTERS.getOrDefault(word.charAt(i), word.charAt(i)));
-        }
-        if (out.length() > 1 && out.charAt(out.length() - 1) == 'ъ') {
-            out.setLength(out.length() - 1);
-        }
-        return OLD_GENITIVE.matcher(out).replaceFirst(ending -> ending.group(1)
-                + (ending.group(2).equals("я") || "жчшщ".contains(ending.group(1)) ? "его" : "ого"));
+        return isCyrillic(text) ? RussianSpelling.modern(text) : text;
     }
 
     /**

@@ -44,6 +44,10 @@ public final class DrawnPages {
 
     /** The font of the pages "read" without OCR: the searchable PDF's, so that boxes and glyphs agree. */
     private static final Path SANS = Path.of("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf");
+    /** A blackletter in Debian (fonts-blankenburg): Tesseract's orientation detection sees Fraktur in it. */
+    public static final Path BLACKLETTER = Path.of("/usr/share/fonts/truetype/blankenburg/Blankenburg_UNZ1A.ttf");
+    /** A serif with the letters of the Russian spelling before 1918 (ѣ, і, ѳ, ѵ). */
+    public static final Path SERIF = Path.of("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf");
     private static final int MARGIN = 40;
     private static final int BLOCK_GAP = 30;
     /** Word confidences of a page "read" without OCR, in turn: two ordinary ones and a doubtful one. */
@@ -55,6 +59,27 @@ public final class DrawnPages {
     /** Black serif text, 40 px high, lines 80 px apart, on a white 1700x1000 page at 300 dpi. */
     public static BufferedImage drawn(List<String> lines) {
         return serifLines(1700, 1000, 40, 100, 100, 80, lines, true);
+    }
+
+    /**
+     * Black text in the font of the given file, {@code pixels} high, lines 1.9 times that apart, on
+     * a white page wide enough for it, at 300 dpi.
+     */
+    public static BufferedImage drawn(List<String> lines, Path fontFile, float pixels) {
+        Font font = font(fontFile, pixels);
+        int lineGap = Math.round(pixels * 1.9f);
+        int width = 200 + lines.stream().mapToInt(line -> (int) (line.length() * pixels * 0.62)).max().orElse(0);
+        BufferedImage image = new BufferedImage(Math.max(width, 400), 200 + lines.size() * lineGap,
+                BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D g = blank(image);
+        g.setFont(font);
+        int baseline = 100 + g.getFontMetrics().getAscent();
+        for (String line : lines) {
+            g.drawString(line, 100, baseline);
+            baseline += lineGap;
+        }
+        g.dispose();
+        return image;
     }
 
     /** The image turned clockwise by a multiple of 90 degrees, as a scan put sideways into the scanner. */
@@ -202,10 +227,14 @@ public final class DrawnPages {
     }
 
     private static Font sans(int pixels) {
+        return font(SANS, pixels);
+    }
+
+    private static Font font(Path file, float pixels) {
         try {
-            return Font.createFont(Font.TRUETYPE_FONT, SANS.toFile()).deriveFont((float) pixels);
+            return Font.createFont(Font.TRUETYPE_FONT, file.toFile()).deriveFont(pixels);
         } catch (FontFormatException | IOException e) {
-            throw new IllegalStateException("cannot load " + SANS, e);
+            throw new IllegalStateException("cannot load " + file, e);
         }
     }
 }

@@ -17,7 +17,19 @@ class LanguageTest {
         assertEquals("de-Latf", fraktur.tag());
         assertEquals(Script.FRAKTUR, fraktur.script());
         assertEquals(Optional.of("de"), fraktur.isoCode(), "a language identifier knows Fraktur German as German");
-        assertEquals(Optional.empty(), Language.ofModel("Cyrillic").isoCode(), "a script model has no one language");
+        assertEquals(Optional.empty(), Language.ofModel("Latin").isoCode(), "a script model has no one language");
+        assertEquals("ru-petr1708", Language.ofModel("Cyrillic").tag(), "Russian before 1918, read by the Cyrillic model");
+        assertEquals("frk+Fraktur", Language.tesseractModels(List.of(fraktur)), "frk is read with its script model");
+    }
+
+    @Test
+    void aLanguageConfiguredInTwoFormsKnowsTheOther() {
+        List<Language> archive = Language.listOf("fra,rus,deu,eng,frk,Cyrillic");
+        assertEquals(Language.listOf("frk"), Language.ofModel("deu").forms(archive));
+        assertEquals(Language.listOf("deu"), Language.ofModel("frk").forms(archive));
+        assertEquals(Language.listOf("Cyrillic"), Language.ofModel("rus").forms(archive));
+        assertEquals(List.of(), Language.ofModel("fra").forms(archive));
+        assertEquals(true, Language.ofModel("Cyrillic").oldSpelling());
     }
 
     @Test

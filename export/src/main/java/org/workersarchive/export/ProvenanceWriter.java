@@ -13,9 +13,9 @@ import org.workersarchive.core.ArchiveLayout.DocumentFolder;
 import org.workersarchive.core.Document;
 import org.workersarchive.core.Language;
 import org.workersarchive.core.Page;
+import org.workersarchive.core.ProcessingStep;
 import org.workersarchive.core.SourceDescription;
 import org.workersarchive.core.SourceFile;
-import org.workersarchive.core.ProcessingStep;
 
 /**
  * Writes provenance.json: the source's description, each scan file (name, path, checksum, type,

@@ -18,9 +18,9 @@ import java.util.Set;
 import org.workersarchive.core.FileNames;
 import org.workersarchive.core.Language;
 import org.workersarchive.core.RejectedInputException;
-import org.workersarchive.core.SourceDescription;
 import org.workersarchive.core.SourceDescription.Kind;
 import org.workersarchive.core.SourceDescription.Origin;
+import org.workersarchive.core.SourceDescription;
 
 /**
  * Reads a sidecar: a small JSON or YAML file beside the scans that describes the publication

@@ -17,9 +17,9 @@ import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.workersarchive.core.Language;
 import org.workersarchive.core.Document;
 import org.workersarchive.core.Ids;
+import org.workersarchive.core.Language;
 import org.workersarchive.core.RejectedInputException;
 
 /**

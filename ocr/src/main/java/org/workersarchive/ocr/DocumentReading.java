@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.workersarchive.core.Language;
 import org.workersarchive.core.Page;
-import org.workersarchive.core.PagePreparation;
 import org.workersarchive.core.PagePreparation.OrientationSource;
+import org.workersarchive.core.PagePreparation;
 import org.workersarchive.core.TextOrigin;
 
 /**

@@ -1,6 +1,5 @@
 package org.workersarchive.ocr;
 
-import org.workersarchive.core.Script;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.PointerByReference;
 import java.nio.FloatBuffer;
@@ -11,6 +10,7 @@ import net.sourceforge.tess4j.ITessAPI.TessBaseAPI;
 import net.sourceforge.tess4j.ITessAPI.TessOcrEngineMode;
 import net.sourceforge.tess4j.ITessAPI.TessPageSegMode;
 import net.sourceforge.tess4j.TessAPI;
+import org.workersarchive.core.Script;
 
 /**
  * Tesseract's orientation and script detection (OSD, the {@code osd} model): how far a page is

@@ -15,8 +15,8 @@ import net.sourceforge.lept4j.Pix;
 import org.workersarchive.core.Page;
 import org.workersarchive.core.PageImage;
 import org.workersarchive.core.PagePreparation;
-import org.workersarchive.core.Script;
 import org.workersarchive.core.RejectedInputException;
+import org.workersarchive.core.Script;
 
 /**
  * Makes a page image fit to be read: turned upright by Tesseract's orientation detection,
@@ -208,6 +208,16 @@ final class PagePreparer implements AutoCloseable {
         Script script = seen.scriptConfidence() >= MIN_SCRIPT_CONFIDENCE ? seen.script() : Script.UNKNOWN;
         return new Orientation(turn, suggestedTurn, script, sure && forcedTurn < 0
                 ? PagePreparation.OrientationSource.DETECTED : PagePreparation.OrientationSource.UNSURE);
+    }
+
+    /**
+     * The script orientation detection sees on a prepared page, for a page that was not examined
+     * itself; {@link Script#UNKNOWN} when it is not sure enough. It costs about what reading a sparse
+     * page costs; the caller charges it to Tesseract.
+     */
+    Script scriptOf(PreparedPage prepared) {
+        OrientationDetector.Orientation seen = orientation.detect(prepared.forReading(), dpi(prepared.page()));
+        return seen.scriptConfidence() >= MIN_SCRIPT_CONFIDENCE ? seen.script() : Script.UNKNOWN;
     }
 
     /**

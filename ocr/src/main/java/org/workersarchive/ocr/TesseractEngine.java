@@ -4,6 +4,7 @@ import com.sun.jna.Pointer;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import net.sourceforge.lept4j.Pix;
 import net.sourceforge.tess4j.ITessAPI.TessBaseAPI;
 import net.sourceforge.tess4j.ITessAPI.TessOcrEngineMode;
@@ -12,6 +13,7 @@ import net.sourceforge.tess4j.TessAPI;
 import org.workersarchive.core.Block;
 import org.workersarchive.core.Language;
 import org.workersarchive.core.RejectedInputException;
+import org.workersarchive.core.Script;
 
 /**
  * A thread's native Tesseract engines (TessBaseAPI handles) that read prepared page images, one
@@ -56,11 +58,22 @@ final class TesseractEngine implements AutoCloseable {
                 throw new RejectedInputException("page " + pageNumber + ": Tesseract could not recognise it");
             }
             String tsv = takeText(TESS.TessBaseAPIGetTsvText(handle, 0));
-            return new TsvLayoutReader(pageNumber, Pixes.LEPT.pixGetWidth(image), Pixes.LEPT.pixGetHeight(image))
-                    .read(tsv);
+            return new TsvLayoutReader(pageNumber, Pixes.LEPT.pixGetWidth(image), Pixes.LEPT.pixGetHeight(image),
+                    transcription(models)).read(tsv);
         } finally {
             TESS.TessBaseAPIClear(handle);
         }
+    }
+
+    /**
+     * How the words of a reading in these languages are written down: Fraktur's long s as the
+     * configuration says, the letters of the old Russian spelling that the models cannot write put back.
+     */
+    private UnaryOperator<String> transcription(List<Language> models) {
+        UnaryOperator<String> fraktur = models.stream().anyMatch(model -> model.script().equals(Script.FRAKTUR))
+                ? config.longS()::transcribe : UnaryOperator.identity();
+        return models.stream().anyMatch(Language::oldSpelling)
+                ? word -> OldRussianSpelling.restored(fraktur.apply(word)) : fraktur;
     }
 
     @Override

@@ -107,7 +107,7 @@ public final class TesseractEngines implements OcrEngines {
     private void requireModels(List<Language> forcedModels) {
         for (Language model : forcedModels) {
             try {
-                OcrConfig.requireModel(config.tessdataDir(), model.model());
+                model.modelFiles().forEach(file -> OcrConfig.requireModel(config.tessdataDir(), file));
             } catch (IllegalArgumentException e) {
                 throw new RejectedInputException(e.getMessage(), e);
             }
@@ -116,9 +116,10 @@ public final class TesseractEngines implements OcrEngines {
 
     /** The settings of the stage, the models' checksums and what the engines add of their own. */
     static Map<String, String> describe(OcrConfig config, String models, Map<String, String> engineSettings) {
-        Map<String, String> described = new LinkedHashMap<>(Map.of("languages", Language.tesseractModels(config.languages()),
+        Map<String, String> described = new LinkedHashMap<>(Map.of("languages", String.join("+", Language.models(config.languages())),
                 "languageChoice", config.languageChoice().name().toLowerCase().replace('_', '-'),
                 "thresholding", config.thresholding().label(),
+                "longS", config.longS().label(),
                 "tessdata", config.tessdataDir().toString(),
                 "models", models,
                 "engineMode", "LSTM"));
@@ -131,7 +132,8 @@ public final class TesseractEngines implements OcrEngines {
      * so the first 12 hex digits of the file's SHA-256 say exactly which one read the pages.
      */
     static String modelChecksums(OcrConfig config) {
-        List<String> models = new ArrayList<>(Language.models(config.languages()));
+        List<String> models = new ArrayList<>(config.languages().stream()
+                .flatMap(language -> language.modelFiles().stream()).distinct().toList());
         models.add("osd");
         List<String> described = new ArrayList<>();
         for (String model : models) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.workersarchive.core.Block;
 import org.workersarchive.core.BoundingBox;
 import org.workersarchive.core.Ids;
@@ -24,11 +25,14 @@ final class TsvLayoutReader {
     private final int pageNumber;
     private final int imageWidth;
     private final int imageHeight;
+    private final UnaryOperator<String> transcription;
 
-    TsvLayoutReader(int pageNumber, int imageWidth, int imageHeight) {
+    /** @param transcription how each word's text is written down ({@link LongS}, the old Russian letters) */
+    TsvLayoutReader(int pageNumber, int imageWidth, int imageHeight, UnaryOperator<String> transcription) {
         this.pageNumber = pageNumber;
         this.imageWidth = imageWidth;
         this.imageHeight = imageHeight;
+        this.transcription = transcription;
     }
 
     List<Block> read(String tsv) {
@@ -39,7 +43,7 @@ final class TsvLayoutReader {
             if (cells.length < COLUMNS || !isWordRow(cells) || cells[11].isBlank()) {
                 continue;
             }
-            Word word = new Word(Ids.word(pageNumber, ++wordNumber), cells[11].strip(), box(cells),
+            Word word = new Word(Ids.word(pageNumber, ++wordNumber), transcription.apply(cells[11].strip()), box(cells),
                     Math.max(0, Math.min(100, Double.parseDouble(cells[10]))));
             wordsByLineByBlock.computeIfAbsent(cells[2], b -> new LinkedHashMap<>())
                     .computeIfAbsent(cells[3] + "." + cells[4], l -> new ArrayList<>())

@@ -13,10 +13,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.workersarchive.core.DrawnPages;
-import org.workersarchive.core.Script;
 import org.workersarchive.core.Language;
 import org.workersarchive.core.Page;
 import org.workersarchive.core.PagePreparation.OrientationSource;
+import org.workersarchive.core.Script;
 
 /** A document's pages read one after another by the real Tesseract: what the first teach the next. */
 class DocumentReadingTest {

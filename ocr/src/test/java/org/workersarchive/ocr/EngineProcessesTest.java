@@ -53,7 +53,7 @@ class EngineProcessesTest {
         Path tessdata = CrashingModel.tessdataIn(dir);
         OcrConfig config = OcrConfig.defaults();
         config = new OcrConfig(tessdata, config.languages(), config.languageChoice(), config.defaultDpi(),
-                config.thresholding());
+                config.thresholding(), config.longS());
         try (EngineProcesses engines = new EngineProcesses(config, EngineLimits.defaults(1), dir.resolve("crashes"))) {
             Page poisoned = DrawnPages.unread(1, DrawnPages.drawn(FRENCH), dir.resolve("poisoned.png"));
 

@@ -13,17 +13,17 @@ class LanguageIdentifierTest {
 
     @Test
     void theFourLanguagesOfTheArchive() {
-        assertEquals(Optional.of(Language.ofModel("fra")), archiveLanguages.identify(String.join(" ", DrawnPages.FRENCH)));
-        assertEquals(Optional.of(Language.ofModel("deu")), archiveLanguages.identify(String.join(" ", DrawnPages.GERMAN)));
-        assertEquals(Optional.of(Language.ofModel("rus")), archiveLanguages.identify(String.join(" ", DrawnPages.RUSSIAN)));
-        assertEquals(Optional.of(Language.ofModel("eng")), archiveLanguages.identify(
+        assertEquals(Optional.of("fr"), archiveLanguages.identify(String.join(" ", DrawnPages.FRENCH)));
+        assertEquals(Optional.of("de"), archiveLanguages.identify(String.join(" ", DrawnPages.GERMAN)));
+        assertEquals(Optional.of("ru"), archiveLanguages.identify(String.join(" ", DrawnPages.RUSSIAN)));
+        assertEquals(Optional.of("en"), archiveLanguages.identify(
                 "The group does not support the opposition, which has made its peace with the apparatus of the party."));
     }
 
     @Test
     void aFrenchTextMisreadWithTheGermanModelIsStillFrench() {
         // What the deu model made of the first lines of a French page: accents lost, words intact.
-        assertEquals(Optional.of(Language.ofModel("fra")), archiveLanguages.identify(
+        assertEquals(Optional.of("fr"), archiveLanguages.identify(
                 "Le camarade Miasnikov fut exclu du parti en fevrier 1922, et le Groupe ouvrier publia son manifeste"));
     }
 

@@ -12,6 +12,7 @@ import org.workersarchive.core.Language;
 import org.workersarchive.export.TeiConfig;
 import org.workersarchive.ingest.IngestConfig;
 import org.workersarchive.ocr.EngineLimits;
+import org.workersarchive.ocr.LongS;
 import org.workersarchive.ocr.OcrConfig;
 import org.workersarchive.ocr.Thresholding;
 
@@ -30,6 +31,7 @@ public final class PipelineConfigLoader {
     static final String AUTHORITY_LIST = "archive.authority-list";
     static final String LANGUAGE_CHOICE = "archive.language-choice";
     static final String THRESHOLDING = "archive.thresholding";
+    static final String LONG_S = "archive.long-s";
     static final String UNCERTAIN_BELOW = "archive.uncertain-below";
     static final String WORD_ZONES = "archive.word-zones";
     static final String PAGE_TIMEOUT = "archive.page-timeout";
@@ -42,7 +44,7 @@ public final class PipelineConfigLoader {
     /** Workers that may stop while reading a page, by default, before the page fails. */
     static final int DEFAULT_PAGE_DELIVERIES = 3;
     private static final List<String> KNOWN_KEYS = List.of(LANGUAGES, LANGUAGE_CHOICE, WORKERS, RENDER_DPI,
-            MAX_PAGES, TESSDATA, THRESHOLDING, UNCERTAIN_BELOW, WORD_ZONES, AUTHORITY_LIST, PAGE_TIMEOUT,
+            MAX_PAGES, TESSDATA, THRESHOLDING, LONG_S, UNCERTAIN_BELOW, WORD_ZONES, AUTHORITY_LIST, PAGE_TIMEOUT,
             PAGES_PER_ENGINE, ENGINE_ATTEMPTS, INPUT_ATTEMPTS, PAGE_DELIVERIES);
 
     private final Properties values = new Properties();
@@ -84,7 +86,8 @@ public final class PipelineConfigLoader {
                         : ocrDefaults.languageChoice(),
                 ocrDefaults.defaultDpi(),
                 values.containsKey(THRESHOLDING) ? Thresholding.ofLabel(values.getProperty(THRESHOLDING))
-                        : ocrDefaults.thresholding());
+                        : ocrDefaults.thresholding(),
+                values.containsKey(LONG_S) ? LongS.ofLabel(values.getProperty(LONG_S)) : ocrDefaults.longS());
         TeiConfig teiDefaults = TeiConfig.defaults();
         TeiConfig tei = new TeiConfig(teiDefaults.authorityUri(),
                 intValue(UNCERTAIN_BELOW, teiDefaults.uncertainBelow()), booleanValue(WORD_ZONES, teiDefaults.wordZones()));

@@ -20,8 +20,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.workersarchive.core.DrawnPages;
 import org.workersarchive.core.ArchiveLayout.DocumentFolder;
+import org.workersarchive.core.DrawnPages;
 import org.workersarchive.core.Fixity;
 import org.workersarchive.export.TeiValidator;
 

@@ -13,8 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.workersarchive.core.DrawnPages;
 import org.junit.jupiter.api.io.TempDir;
+import org.workersarchive.core.DrawnPages;
 
 /**
  * A thousand small scans dropped into the inbox at once, under the real {@code watch} process with

@@ -22,8 +22,8 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.workersarchive.core.Language;
 import org.workersarchive.core.ArchiveLayout;
+import org.workersarchive.core.Language;
 import org.workersarchive.ocr.NativeCpuTime;
 
 /**

@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.workersarchive.core.Script;
 import org.workersarchive.core.Language;
 import org.workersarchive.core.Page;
 import org.workersarchive.core.PageImage;
 import org.workersarchive.core.RejectedInputException;
-import org.workersarchive.ocr.EngineMessages;
+import org.workersarchive.core.Script;
 import org.workersarchive.ocr.EngineMessages.PageRequest;
+import org.workersarchive.ocr.EngineMessages;
 import org.workersarchive.ocr.ReadingHint;
 
 /** A page's image path between machines that mount the archive in different places. */
