@@ -56,10 +56,12 @@ if [ -z "$SKIP_OTHERS" ]; then
   echo "(c) ocrmypdf --deskew --rotate-pages -l $ALL_LANGUAGES, $CORES at once" >&2
   start=$(now_ms)
   # A scan with no resolution in its file is refused by OCRmyPDF unless one is given: 300 dpi then.
+  # OCRmyPDF gives up a page after 180 s of Tesseract by default, which a newspaper page in four
+  # languages takes on a busy machine: the limit is raised so that every page is read.
   find "$SET/scans" -type f -print0 | sort -z | xargs -0 -P "$CORES" -I{} bash -c '
     stem=$(basename "$1"); stem=${stem%.*}
-    ocrmypdf -q -j 1 --deskew --rotate-pages -l '"$ALL_LANGUAGES"' --sidecar "$2/$stem.txt" "$1" "$2/$stem.pdf" 2>>"$2/errors.log" ||
-      ocrmypdf -q -j 1 --deskew --rotate-pages --image-dpi 300 -l '"$ALL_LANGUAGES"' --sidecar "$2/$stem.txt" \
+    ocrmypdf -q -j 1 --tesseract-timeout 3600 --deskew --rotate-pages -l '"$ALL_LANGUAGES"' --sidecar "$2/$stem.txt" "$1" "$2/$stem.pdf" 2>>"$2/errors.log" ||
+      ocrmypdf -q -j 1 --tesseract-timeout 3600 --deskew --rotate-pages --image-dpi 300 -l '"$ALL_LANGUAGES"' --sidecar "$2/$stem.txt" \
         "$1" "$2/$stem.pdf" 2>>"$2/errors.log" || echo "ocrmypdf failed on $stem" >&2' _ {} "$OUT/ocrmypdf"
   seconds_ocrmypdf=$(per_page "$start")
 fi

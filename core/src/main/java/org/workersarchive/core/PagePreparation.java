@@ -17,12 +17,16 @@ import java.util.Objects;
  *                          {@code sauvola}; the kept image is never thresholded, only the copy that was read;
  *                          {@code none} when the page was not read
  * @param orientation       where the rotation and script came from
+ * @param scale             how many times larger than the kept image the page was read: more than 1
+ *                          where its text was too small in pixels for Tesseract; the boxes are the
+ *                          kept image's all the same
  */
 public record PagePreparation(int rotationDegrees, double skewDegrees, Script script, String thresholding,
-                              OrientationSource orientation) {
+                              OrientationSource orientation, double scale) {
 
     /** A page that was not prepared: a text-layer page, or one not read yet. */
-    public static final PagePreparation NONE = new PagePreparation(0, 0, Script.UNKNOWN, "none", OrientationSource.NONE);
+    public static final PagePreparation NONE = new PagePreparation(0, 0, Script.UNKNOWN, "none",
+            OrientationSource.NONE, 1);
 
     /** Where a page's rotation and script came from. */
     public enum OrientationSource {
@@ -56,11 +60,25 @@ public record PagePreparation(int rotationDegrees, double skewDegrees, Script sc
         Objects.requireNonNull(script, "script");
         Objects.requireNonNull(thresholding, "thresholding");
         Objects.requireNonNull(orientation, "orientation");
+        if (!(scale >= 1 && scale <= 4)) {
+            throw new IllegalArgumentException("scale out of 1..4: " + scale);
+        }
+    }
+
+    /** A preparation that read the page at the kept image's own size. */
+    public PagePreparation(int rotationDegrees, double skewDegrees, Script script, String thresholding,
+                           OrientationSource orientation) {
+        this(rotationDegrees, skewDegrees, script, thresholding, orientation, 1);
     }
 
     /** The same preparation with the script the page was found to be in. */
     public PagePreparation withScript(Script newScript) {
-        return new PagePreparation(rotationDegrees, skewDegrees, newScript, thresholding, orientation);
+        return new PagePreparation(rotationDegrees, skewDegrees, newScript, thresholding, orientation, scale);
+    }
+
+    /** The same preparation, the page read at this many times the kept image's size. */
+    public PagePreparation withScale(double newScale) {
+        return new PagePreparation(rotationDegrees, skewDegrees, script, thresholding, orientation, newScale);
     }
 
     /** Whether the kept image differs in geometry from the scan. */

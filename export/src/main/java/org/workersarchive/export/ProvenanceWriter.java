@@ -95,6 +95,7 @@ public final class ProvenanceWriter {
         preparation.put("script", page.preparation().script().name());
         preparation.put("thresholding", page.preparation().thresholding());
         preparation.put("orientation", page.preparation().orientation().name().toLowerCase(Locale.ROOT));
+        preparation.put("scale", page.preparation().scale());
         node.put("reader", page.reader());
         return node;
     }

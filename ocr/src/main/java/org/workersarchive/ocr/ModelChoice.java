@@ -25,6 +25,13 @@ import org.workersarchive.core.TextOrigin;
  */
 final class ModelChoice {
 
+    /**
+     * How much better a page must read in the script it was first read in to stay so when orientation
+     * detection sees the other: on real pages, Fraktur read with the Fraktur models scores 13 points
+     * and more above the German model, Antiqua read with them 5 to 20 below (DEVELOPERS.md).
+     */
+    static final double SCRIPT_MARGIN = 5;
+
     private final List<Language> languages;
     private final LanguageIdentifier identifier;
     /** The model the last page of each script was read with: the likeliest for the next one. */
@@ -90,9 +97,9 @@ final class ModelChoice {
      * The reading kept once the page's form was looked at: when its language is configured in
      * another script or spelling too ({@link Language#forms}: German in Antiqua and Fraktur, Russian
      * in today's spelling and in that before 1918), and the page shows that form, the page read in
-     * it. Orientation detection tells Fraktur from Antiqua, and the Fraktur reading is kept if it
-     * reads better; the reading's own letters tell the old Russian spelling from today's
-     * ({@link OldRussianSpelling}).
+     * it. Orientation detection tells Fraktur from Antiqua, and the reading in the script it sees is
+     * kept unless the other reads clearly better; the reading's own letters tell the old Russian
+     * spelling from today's ({@link OldRussianSpelling}).
      *
      * @param seen the script orientation detection sees on the page, asked only for a language in two scripts
      */
@@ -115,9 +122,9 @@ final class ModelChoice {
         Page reread = page.readWith(List.of(shown.get()));
         // The spelling shows in the letters, surely; the models' confidences do not tell it (rus is as
         // sure of its misreadings of ѣ as the Cyrillic model of its readings). Orientation detection
-        // can mistake a script, which the better reading then overrules.
+        // can mistake a script: a reading clearly better in the first script overrules it.
         boolean sure = shown.get().script().equals(language.script());
-        return sure || meanConfidence(reread) > meanConfidence(read) ? remembered(reread) : read;
+        return sure || meanConfidence(reread) + SCRIPT_MARGIN >= meanConfidence(read) ? remembered(reread) : read;
     }
 
     /** How many pages were read again because the first model was not the page's language or script. */

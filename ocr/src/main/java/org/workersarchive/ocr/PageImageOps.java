@@ -8,7 +8,7 @@ import net.sourceforge.lept4j.Pix;
 
 /**
  * The Leptonica operations a page's preparation is made of: the skew found, the image turned, its
- * background evened out. Each returns a new Pix that the caller destroys ({@link Pixes#destroy}) and
+ * background evened out, its small text scaled up. Each returns a new Pix that the caller destroys ({@link Pixes#destroy}) and
  * leaves its argument as it was.
  */
 final class PageImageOps {
@@ -63,5 +63,10 @@ final class PageImageOps {
     static Pix normalised(Pix gray) {
         Pix even = LEPT.pixBackgroundNormSimple(gray, null, null);
         return even != null ? even : Pixes.share(gray);
+    }
+
+    /** The image scaled by a factor both ways, its gray levels interpolated (Leptonica's pixScale). */
+    static Pix scaled(Pix image, double factor) {
+        return LEPT.pixScale(image, (float) factor, (float) factor);
     }
 }

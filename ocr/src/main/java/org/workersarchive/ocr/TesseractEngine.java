@@ -44,22 +44,25 @@ final class TesseractEngine implements AutoCloseable {
     }
 
     /**
-     * Reads a prepared page image into blocks, lines and words, their boxes in that image's pixels.
+     * Reads a prepared page image into blocks, lines and words, their boxes in the pixels of the
+     * image it was scaled from.
      *
+     * @param scale  how many times larger the image is than the kept one the boxes refer to (1: the same)
+     * @param dpi    the kept image's resolution
      * @param models Tesseract model names to read with; the engine is reloaded when they change
      * @throws RejectedInputException when Tesseract cannot recognise the image
      */
-    List<Block> read(Pix image, int pageNumber, int dpi, List<Language> models) {
+    List<Block> read(Pix image, double scale, int pageNumber, int dpi, List<Language> models) {
         TessBaseAPI handle = loaded(Language.tesseractModels(models));
         try {
             TESS.TessBaseAPISetImage2(handle, image);
-            TESS.TessBaseAPISetSourceResolution(handle, dpi);
+            TESS.TessBaseAPISetSourceResolution(handle, (int) Math.round(dpi * scale));
             if (TESS.TessBaseAPIRecognize(handle, null) != 0) {
                 throw new RejectedInputException("page " + pageNumber + ": Tesseract could not recognise it");
             }
             String tsv = takeText(TESS.TessBaseAPIGetTsvText(handle, 0));
             return new TsvLayoutReader(pageNumber, Pixes.LEPT.pixGetWidth(image), Pixes.LEPT.pixGetHeight(image),
-                    transcription(models)).read(tsv);
+                    scale, transcription(models)).read(tsv);
         } finally {
             TESS.TessBaseAPIClear(handle);
         }

@@ -122,7 +122,8 @@ public final class TesseractEngines implements OcrEngines {
                 "longS", config.longS().label(),
                 "tessdata", config.tessdataDir().toString(),
                 "models", models,
-                "engineMode", "LSTM"));
+                "engineMode", "LSTM",
+                "pageSegmentation", "auto (PSM 3: columns and blocks found by Tesseract)"));
         described.putAll(engineSettings);
         return Map.copyOf(described);
     }
