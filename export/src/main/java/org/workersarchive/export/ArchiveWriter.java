@@ -8,12 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.workersarchive.core.ArchiveLayout;
 import org.workersarchive.core.ArchiveLayout.DocumentFolder;
@@ -27,8 +25,9 @@ import org.workersarchive.core.RejectedInputException;
 
 /**
  * Writes a document's folder into the archive: {@code documents/ID/} with document.tei.xml,
- * document.txt, document.pdf (the page images with the text invisible over them, searchable),
- * alto/p0001.xml … (ALTO 4 per page), provenance.json, pages/, the sidecar the description came from, and
+ * document.txt, document.pdf (a PDF/A: the page images with the text invisible over them,
+ * searchable), alto/p0001.xml … (ALTO 4 per page), page/p0001.xml … (PAGE XML per page),
+ * manifest.json (IIIF), mets.xml, provenance.json, pages/, the sidecar the description came from, and
  * checksums.sha256 (the SHA-256 of every other file, as {@code sha256sum} writes them). The folder
  * is built under a hidden temporary name and renamed in one step, so a reader of the archive sees a
  * whole document or none.
@@ -48,11 +47,17 @@ public final class ArchiveWriter {
     private final TeiWriter tei;
     private final TeiWriter versionTei;
     private final ProvenanceWriter provenance = new ProvenanceWriter();
-    private final SearchablePdfWriter pdf = new SearchablePdfWriter();
-    private final AltoWriter alto = new AltoWriter();
+    private final DocumentFormats formats;
 
+    /** A writer whose IIIF manifests point at {@link IiifConfig#DEFAULT_BASE_URL}. */
     public ArchiveWriter(ArchiveLayout archive, TeiConfig config, AuthorityEntries authority) {
+        this(archive, config, authority, IiifConfig.defaults());
+    }
+
+    /** @param iiif where IIIF clients find the archive, for the manifests' URLs */
+    public ArchiveWriter(ArchiveLayout archive, TeiConfig config, AuthorityEntries authority, IiifConfig iiif) {
         this.archive = archive;
+        this.formats = new DocumentFormats(iiif);
         this.tei = new TeiWriter(config, authority);
         // A version's TEI lies two folders deeper (ID/versions/RUN/), and points at the same list.
         this.versionTei = new TeiWriter(config.withAuthorityUri("../../" + config.authorityUri()), authority);
@@ -194,11 +199,7 @@ public final class ArchiveWriter {
             try (OutputStream out = Files.newOutputStream(folder.tei())) {
                 teiWriter.write(placed, runId, out);
             }
-            Files.writeString(folder.text(), plainText(placed), StandardCharsets.UTF_8);
-            try (OutputStream out = Files.newOutputStream(folder.pdf())) {
-                pdf.write(placed, folder.root(), out);
-            }
-            writeAlto(placed, folder);
+            formats.write(placed, folder);
             try (OutputStream out = Files.newOutputStream(folder.provenance())) {
                 provenance.write(placed, out);
             }
@@ -225,15 +226,6 @@ public final class ArchiveWriter {
                     + "document's folder; rename the sidecar (and its scans, or list them in it)");
         }
         Files.copy(sidecar, copy);
-    }
-
-    private void writeAlto(Document placed, DocumentFolder folder) throws IOException {
-        Files.createDirectories(folder.alto());
-        for (Page page : placed.pages()) {
-            try (OutputStream out = Files.newOutputStream(folder.alto(page.number()))) {
-                alto.write(placed, page, out);
-            }
-        }
     }
 
     /** checksums.sha256: a line per file, as {@code sha256sum -c} reads it. */
@@ -265,12 +257,6 @@ public final class ArchiveWriter {
             placed.add(page.withImage(page.image().withPath(relative)));
         }
         return document.withPages(placed);
-    }
-
-    /** The text as the TEI has it (control characters from OCR removed), pages separated by form feeds. */
-    private static String plainText(Document document) {
-        return Arrays.stream(document.text().split("\f", -1)).map(XmlText::clean)
-                .collect(Collectors.joining("\f")) + "\n";
     }
 
     private static String extension(Path image) {
