@@ -10,7 +10,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.workersarchive.core.ArchiveLayout;
@@ -40,8 +39,6 @@ import org.workersarchive.core.RejectedInputException;
 public final class ArchiveWriter {
 
     private static final Pattern RUN_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
-    /** A hidden folder of a write under way: {@code .NAME.partial-UUID} or {@code .NAME.replaced-UUID}. */
-    private static final Pattern LEFTOVER = Pattern.compile("\\.(.+)\\.(partial|replaced)-[0-9a-f-]{36}");
 
     private final ArchiveLayout archive;
     private final TeiWriter tei;
@@ -84,16 +81,79 @@ public final class ArchiveWriter {
         DocumentFolder target = archive.document(document.id());
         try {
             if (!Files.exists(target.root())) {
-                return writeFolder(document, runId, target.root(), tei, WrittenDocument.Outcome.NEW);
+                return writeFolder(document, target.root(), teiOf(tei, runId), WrittenDocument.Outcome.NEW);
             }
             if (correctedSinceWritten(target.root())) {
-                return writeFolder(document, runId, target.version(runId).root(), versionTei,
+                return writeFolder(document, target.version(runId).root(), teiOf(versionTei, runId),
                         WrittenDocument.Outcome.VERSION_BESIDE_CORRECTION);
             }
             return replace(document, runId, target.root());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write document " + document.id() + " to " + archive.documents(), e);
         }
+    }
+
+    /**
+     * Writes a document corrected by a person elsewhere (a PAGE or ALTO file from Transkribus or
+     * eScriptorium, imported), as a hand correction of its TEI is kept: the whole corrected output
+     * goes to {@code versions/RUN/} (its TEI's history the correction, then the TEI's it corrects);
+     * and when the document's TEI is still as the pipeline wrote it, the corrected TEI takes its
+     * place, the manifest left as it was, so that the archive knows the TEI as corrected and a
+     * later {@code --reprocess} keeps it. A TEI corrected by hand already is kept; the new version
+     * waits beside it. The page images are copied from the document's folder, not moved.
+     *
+     * @param corrected  the document as read back from its folder, with the corrected text
+     * @param correction the revision to record: what was imported, from where
+     * @throws UncheckedIOException when the archive cannot be written; nothing is left half-written
+     */
+    public WrittenDocument writeCorrection(Document corrected, String runId, TeiRevision correction) {
+        if (!RUN_ID.matcher(runId).matches()) {
+            throw new IllegalArgumentException("a run id is a plain folder name, not " + runId);
+        }
+        DocumentFolder target = archive.document(corrected.id());
+        Path staging = archive.staging().resolve("correction-" + runId + "-" + corrected.id());
+        try {
+            List<TeiRevision> earlier = new TeiRevisionReader().read(target.tei());
+            boolean untouched = !correctedSinceWritten(target.root());
+            Document staged = stagedImages(corrected, target, staging);
+            DocumentInvariants.requireSound(staged);
+            WrittenDocument version = writeFolder(staged, target.version(runId).root(),
+                    (placed, out) -> versionTei.writeCorrection(placed, correction, earlier, out),
+                    WrittenDocument.Outcome.VERSION_BESIDE_CORRECTION);
+            if (!untouched) {
+                return version;
+            }
+            Path partial = hiddenSibling(target.tei(), "partial");
+            try (OutputStream out = Files.newOutputStream(partial)) {
+                tei.writeCorrection(placedIn(staged), correction, earlier, out);
+            }
+            Files.move(partial, target.tei(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            return new WrittenDocument(version.id(), version.folder(), target.tei(), version.text(),
+                    version.provenance(), version.pageImages(), WrittenDocument.Outcome.CORRECTION_IN_PLACE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the correction of document " + corrected.id(), e);
+        } finally {
+            deleteQuietly(staging);
+        }
+    }
+
+    /** Copies of the folder's page images, for a version's folder to take. */
+    private static Document stagedImages(Document document, DocumentFolder folder, Path staging) throws IOException {
+        Files.createDirectories(staging);
+        List<Page> pages = new ArrayList<>();
+        for (Page page : document.pages()) {
+            Path image = FileNames.requireInside(folder.root(), folder.root().resolve(page.image().path()));
+            Path copy = staging.resolve(image.getFileName());
+            Files.copy(image, copy, StandardCopyOption.REPLACE_EXISTING);
+            pages.add(page.withImage(page.image().withPath(copy)));
+        }
+        return document.withPages(pages);
+    }
+
+    /** The document as its folder names its page images: pages/p0001.png. */
+    private static Document placedIn(Document document) {
+        return document.withPages(document.pages().stream().map(page -> page.withImage(page.image().withPath(
+                DocumentFolder.pageImage(page.number(), extension(page.image().path()))))).toList());
     }
 
     /** Where the document of this id is, or would be. */
@@ -103,54 +163,12 @@ public final class ArchiveWriter {
 
     /**
      * Puts the archive's documents right after a run that was stopped at any moment (killed, power
-     * lost): deletes folders left half-written, and puts back a document that was moved aside to be
-     * replaced when its replacement had not been moved in yet. Call it while no other run writes to
-     * the archive.
+     * lost): see {@link InterruptedWrites#recover}. Call it while no other run writes to the archive.
      *
      * @return what was done, a line each, for the log
      */
     public List<String> recoverInterruptedWrites() throws IOException {
-        List<String> done = new ArrayList<>();
-        if (!Files.isDirectory(archive.documents())) {
-            return done;
-        }
-        List<Path> hidden = new ArrayList<>();
-        try (Stream<Path> entries = Files.list(archive.documents())) {
-            entries.forEach(entry -> {
-                if (entry.getFileName().toString().startsWith(".")) {
-                    hidden.add(entry);
-                } else {
-                    hidden.addAll(hiddenVersions(entry));
-                }
-            });
-        }
-        for (Path leftover : hidden) {
-            Matcher name = LEFTOVER.matcher(leftover.getFileName().toString());
-            if (!name.matches()) {
-                continue;
-            }
-            Path target = leftover.resolveSibling(name.group(1));
-            if (name.group(2).equals("replaced") && !Files.exists(target)) {
-                Files.move(leftover, target, StandardCopyOption.ATOMIC_MOVE);
-                done.add("put back " + target + ", whose replacement had not been written whole");
-            } else {
-                Folders.deleteTree(leftover);
-                done.add("deleted " + leftover + " (" + name.group(2) + ", left by a stopped run)");
-            }
-        }
-        return done;
-    }
-
-    private static List<Path> hiddenVersions(Path documentFolder) {
-        Path versions = new DocumentFolder(documentFolder).versions();
-        if (!Files.isDirectory(versions)) {
-            return List.of();
-        }
-        try (Stream<Path> entries = Files.list(versions)) {
-            return entries.filter(entry -> entry.getFileName().toString().startsWith(".")).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + versions, e);
-        }
+        return InterruptedWrites.recover(archive);
     }
 
     /**
@@ -173,7 +191,8 @@ public final class ArchiveWriter {
     /** Writes the new folder whole, then swaps it for the old one. */
     private WrittenDocument replace(Document document, String runId, Path target) throws IOException {
         Path partial = hiddenSibling(target, "partial");
-        WrittenDocument written = writeFolder(document, runId, partial, target, tei, WrittenDocument.Outcome.REPLACED);
+        WrittenDocument written = writeFolder(document, partial, target, teiOf(tei, runId),
+                WrittenDocument.Outcome.REPLACED);
         Path old = hiddenSibling(target, "replaced");
         Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
         Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
@@ -181,23 +200,23 @@ public final class ArchiveWriter {
         return written;
     }
 
-    private WrittenDocument writeFolder(Document document, String runId, Path target, TeiWriter teiWriter,
+    private WrittenDocument writeFolder(Document document, Path target, TeiOutput teiWriter,
                                         WrittenDocument.Outcome outcome) throws IOException {
         Files.createDirectories(target.getParent());
         Path partial = hiddenSibling(target, "partial");
-        WrittenDocument written = writeFolder(document, runId, partial, target, teiWriter, outcome);
+        WrittenDocument written = writeFolder(document, partial, target, teiWriter, outcome);
         Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
         return written;
     }
 
     /** Writes the folder's content in {@code partial}, naming {@code target} as where it will be. */
-    private WrittenDocument writeFolder(Document document, String runId, Path partial, Path target,
-                                        TeiWriter teiWriter, WrittenDocument.Outcome outcome) throws IOException {
+    private WrittenDocument writeFolder(Document document, Path partial, Path target,
+                                        TeiOutput teiWriter, WrittenDocument.Outcome outcome) throws IOException {
         DocumentFolder folder = new DocumentFolder(partial);
         try {
             Document placed = movePages(document, folder);
             try (OutputStream out = Files.newOutputStream(folder.tei())) {
-                teiWriter.write(placed, runId, out);
+                teiWriter.write(placed, out);
             }
             formats.write(placed, folder);
             try (OutputStream out = Files.newOutputStream(folder.provenance())) {
@@ -238,6 +257,16 @@ public final class ArchiveWriter {
             }
         }
         Files.writeString(folder.checksums(), manifest, StandardCharsets.UTF_8);
+    }
+
+    private static TeiOutput teiOf(TeiWriter writer, String runId) {
+        return (placed, out) -> writer.write(placed, runId, out);
+    }
+
+    /** Writes a document's TEI, its page images named by their place in the folder. */
+    @FunctionalInterface
+    private interface TeiOutput {
+        void write(Document placed, OutputStream out) throws IOException;
     }
 
     private static Path hiddenSibling(Path target, String purpose) {

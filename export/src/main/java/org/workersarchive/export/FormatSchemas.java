@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.dialect.Dialect;
+import com.networknt.schema.dialect.Dialects;
+import com.networknt.schema.keyword.NonValidationKeyword;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -104,13 +106,22 @@ public final class FormatSchemas {
         if (name.endsWith(".json")) {
             return Optional.of(Format.IIIF);
         }
-        String namespace = rootNamespace(file);
+        String namespace = root(file)[0];
         for (Format format : Format.values()) {
             if (format.namespace != null && format.namespace.equals(namespace)) {
                 return Optional.of(format);
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether the file is PAGE XML or ALTO of any version (by its root element: {@code PcGts},
+     * {@code alto}), as Transkribus (PAGE 2013-07-15) and eScriptorium (ALTO 4, PAGE 2019) export them.
+     */
+    public static boolean isPageOrAlto(Path file) {
+        String root = root(file)[1];
+        return "PcGts".equals(root) || "alto".equals(root);
     }
 
     /**
@@ -172,24 +183,30 @@ public final class FormatSchemas {
     private Schema jsonSchema() {
         return (Schema) compiled.computeIfAbsent(Format.IIIF, f -> {
             try (InputStream in = source.locate(f.schema).openStream()) {
-                return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7).getSchema(JSON.readTree(in));
+                // The IIIF schema keeps its definitions under "types" and "classes", which JSON Schema
+                // does not name: known here as holding no assertion, so that no warning is logged.
+                Dialect draft7 = Dialect.builder(Dialects.getDraft7()).keyword(new NonValidationKeyword("types"))
+                        .keyword(new NonValidationKeyword("classes"))
+                        .keyword(new NonValidationKeyword("type:")).build(); // a stray key of the schema
+                return SchemaRegistry.withDefaultDialect(draft7).getSchema(JSON.readTree(in));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot load the IIIF schema " + f.schema, e);
             }
         });
     }
 
-    private static String rootNamespace(Path file) {
+    /** The root element's namespace and local name; nulls when the file is no XML. */
+    private static String[] root(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
             XMLStreamReader reader = XmlParsers.streamReader(in);
             while (reader.hasNext()) {
                 if (reader.next() == XMLStreamConstants.START_ELEMENT) {
-                    return reader.getNamespaceURI();
+                    return new String[] {reader.getNamespaceURI(), reader.getLocalName()};
                 }
             }
-            return null;
+            return new String[2];
         } catch (IOException | XMLStreamException e) {
-            return null;
+            return new String[2];
         }
     }
 

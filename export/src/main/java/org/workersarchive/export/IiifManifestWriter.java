@@ -65,7 +65,7 @@ public final class IiifManifestWriter {
      * Writes the corpus as a IIIF collection of the documents' manifests, its id the base URL
      * followed by {@code fileName}.
      *
-     * @param manifests each document's id and title, in the collection's order
+     * @param manifests each manifest's URL and title, in the collection's order
      */
     public void writeCollection(String fileName, String label, List<Entry> manifests, OutputStream out)
             throws IOException {
@@ -76,14 +76,14 @@ public final class IiifManifestWriter {
         collection.set("label", text(label));
         ArrayNode items = collection.putArray("items");
         for (Entry entry : manifests) {
-            items.addObject().put("id", manifestId(entry.documentId())).put("type", "Manifest")
+            items.addObject().put("id", entry.manifestId()).put("type", "Manifest")
                     .set("label", text(entry.title()));
         }
         write(collection, out);
     }
 
-    /** A document in a collection: its id and its title. */
-    public record Entry(String documentId, String title) {
+    /** A manifest in a collection: its URL (its {@code id}) and its title. */
+    public record Entry(String manifestId, String title) {
     }
 
     private ObjectNode canvas(String documentId, Page page, String language) {

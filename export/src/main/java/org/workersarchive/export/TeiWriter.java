@@ -34,6 +34,11 @@ public final class TeiWriter {
     private final AuthorityEntries authority;
     private final XMLOutputFactory factory = XMLOutputFactory.newFactory();
 
+    /** This pipeline's version, as the build wrote it: what the TEI's header names as the application. */
+    public static String pipelineVersion() {
+        return TeiHeaderWriter.PIPELINE_VERSION;
+    }
+
     /** A writer whose documents carry no standOff copies of the authority list's entries. */
     public TeiWriter(TeiConfig config) {
         this(config, AuthorityEntries.NONE);
