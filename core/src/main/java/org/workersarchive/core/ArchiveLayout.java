@@ -115,6 +115,14 @@ public record ArchiveLayout(Path root) {
         public static final String METS = "mets.xml";
         /** The IIIF Presentation 3 manifest, for Mirador, Universal Viewer, TEI Publisher. */
         public static final String IIIF_MANIFEST = "manifest.json";
+        /**
+         * In a version an import made: the SHA-256 of the TEI it put in the document's place
+         * ({@code ../../document.tei.xml}), as {@code sha256sum} writes it; that TEI, while it is so,
+         * is this version's, not a hand correction.
+         */
+        public static final String PLACED = "placed.sha256";
+        /** The document's TEI as a version's folder reaches it. */
+        public static final String TEI_FROM_VERSION = "../../" + TEI;
         public static final String VERSIONS = "versions";
         /** The archive's authority list as a document folder's TEI reaches it: two folders up. */
         public static final String AUTHORITY_LIST_FROM_TEI = "../../" + AUTHORITY_LIST;
@@ -188,6 +196,10 @@ public record ArchiveLayout(Path root) {
         /** The PAGE XML file of one page, relative to the document folder: {@code page/p0001.xml}. */
         public static Path pageXmlFile(int pageNumber) {
             return Path.of(PAGE_XML, pageFileName(pageNumber));
+        }
+
+        public Path placed() {
+            return root.resolve(PLACED);
         }
 
         public Path mets() {

@@ -24,7 +24,7 @@ class ArchiveLayoutTest {
     private static final Set<String> ARCHIVE_NAMES = Set.of("documents", "originals", "failed", "runs", "state",
             "tmp", "logs", "engine-crashes", "authority.xml", ".pipeline.lock", "document.tei.xml", "document.txt",
             "document.pdf", "provenance.json", "checksums.sha256", "pages", "alto", "versions", "page", "mets.xml",
-            "manifest.json");
+            "manifest.json", "placed.sha256");
 
     /**
      * Literals that spell one of those names but name no folder or file of an archive, each with

@@ -96,13 +96,14 @@ public final class ArchiveWriter {
     /**
      * Writes a document corrected by a person elsewhere (a PAGE or ALTO file from Transkribus or
      * eScriptorium, imported), as a hand correction of its TEI is kept: the whole corrected output
-     * goes to {@code versions/RUN/} (its TEI's history the correction, then the TEI's it corrects);
-     * and when the document's TEI is still as the pipeline wrote it, the corrected TEI takes its
-     * place, the manifest left as it was, so that the archive knows the TEI as corrected and a
-     * later {@code --reprocess} keeps it. A TEI corrected by hand already is kept; the new version
-     * waits beside it. The page images are copied from the document's folder, not moved.
+     * goes to {@code versions/RUN/} (its TEI's history the correction, then the TEI's it corrects).
+     * When the document's TEI is still as the pipeline wrote it, or as an earlier import put it, the
+     * corrected TEI takes its place, the manifest left as it was, so that the archive knows the TEI
+     * as corrected and a later {@code --reprocess} keeps it; the version notes so
+     * ({@code placed.sha256}). A TEI corrected by hand is kept; the new version waits beside it.
+     * The page images are copied, not moved.
      *
-     * @param corrected  the document as read back from its folder, with the corrected text
+     * @param corrected  the document as read back from {@link #currentFolder}, with the corrected text
      * @param correction the revision to record: what was imported, from where
      * @throws UncheckedIOException when the archive cannot be written; nothing is left half-written
      */
@@ -112,42 +113,48 @@ public final class ArchiveWriter {
         }
         DocumentFolder target = archive.document(corrected.id());
         Path staging = archive.staging().resolve("correction-" + runId + "-" + corrected.id());
+        Path inPlace = hiddenSibling(target.tei(), "partial");
         try {
             List<TeiRevision> earlier = new TeiRevisionReader().read(target.tei());
-            boolean untouched = !correctedSinceWritten(target.root());
-            Document staged = stagedImages(corrected, target, staging);
+            boolean replaceable = CorrectionFiles.versionInPlace(target).isPresent()
+                    || !correctedSinceWritten(target.root());
+            Document staged = CorrectionFiles.stagedImages(corrected, currentFolder(corrected.id()), staging);
             DocumentInvariants.requireSound(staged);
-            WrittenDocument version = writeFolder(staged, target.version(runId).root(),
-                    (placed, out) -> versionTei.writeCorrection(placed, correction, earlier, out),
-                    WrittenDocument.Outcome.VERSION_BESIDE_CORRECTION);
-            if (!untouched) {
+            if (replaceable) {
+                try (OutputStream out = Files.newOutputStream(inPlace)) {
+                    tei.writeCorrection(placedIn(staged), correction, earlier, out);
+                }
+            }
+            String placedSha256 = replaceable ? Fixity.sha256(inPlace) : null;
+            WrittenDocument version = writeFolder(staged, target.version(runId).root(), (placed, folder) -> {
+                try (OutputStream out = Files.newOutputStream(folder.tei())) {
+                    versionTei.writeCorrection(placed, correction, earlier, out);
+                }
+                if (placedSha256 != null) {
+                    CorrectionFiles.recordPlaced(folder, placedSha256);
+                }
+            }, WrittenDocument.Outcome.VERSION_BESIDE_CORRECTION);
+            if (!replaceable) {
                 return version;
             }
-            Path partial = hiddenSibling(target.tei(), "partial");
-            try (OutputStream out = Files.newOutputStream(partial)) {
-                tei.writeCorrection(placedIn(staged), correction, earlier, out);
-            }
-            Files.move(partial, target.tei(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(inPlace, target.tei(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             return new WrittenDocument(version.id(), version.folder(), target.tei(), version.text(),
                     version.provenance(), version.pageImages(), WrittenDocument.Outcome.CORRECTION_IN_PLACE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the correction of document " + corrected.id(), e);
         } finally {
             deleteQuietly(staging);
+            deleteQuietly(inPlace);
         }
     }
 
-    /** Copies of the folder's page images, for a version's folder to take. */
-    private static Document stagedImages(Document document, DocumentFolder folder, Path staging) throws IOException {
-        Files.createDirectories(staging);
-        List<Page> pages = new ArrayList<>();
-        for (Page page : document.pages()) {
-            Path image = FileNames.requireInside(folder.root(), folder.root().resolve(page.image().path()));
-            Path copy = staging.resolve(image.getFileName());
-            Files.copy(image, copy, StandardCopyOption.REPLACE_EXISTING);
-            pages.add(page.withImage(page.image().withPath(copy)));
-        }
-        return document.withPages(pages);
+    /**
+     * The folder the document's TEI was written with: the version of the import that put it in the
+     * document's place, else the document's own folder. A correction builds on what it holds.
+     */
+    public DocumentFolder currentFolder(String documentId) throws IOException {
+        DocumentFolder document = archive.document(documentId);
+        return CorrectionFiles.versionInPlace(document).orElse(document);
     }
 
     /** The document as its folder names its page images: pages/p0001.png. */
@@ -215,9 +222,7 @@ public final class ArchiveWriter {
         DocumentFolder folder = new DocumentFolder(partial);
         try {
             Document placed = movePages(document, folder);
-            try (OutputStream out = Files.newOutputStream(folder.tei())) {
-                teiWriter.write(placed, out);
-            }
+            teiWriter.write(placed, folder);
             formats.write(placed, folder);
             try (OutputStream out = Files.newOutputStream(folder.provenance())) {
                 provenance.write(placed, out);
@@ -260,13 +265,17 @@ public final class ArchiveWriter {
     }
 
     private static TeiOutput teiOf(TeiWriter writer, String runId) {
-        return (placed, out) -> writer.write(placed, runId, out);
+        return (placed, folder) -> {
+            try (OutputStream out = Files.newOutputStream(folder.tei())) {
+                writer.write(placed, runId, out);
+            }
+        };
     }
 
-    /** Writes a document's TEI, its page images named by their place in the folder. */
+    /** Writes a document's TEI into the folder (and what goes with it), its page images named by their place. */
     @FunctionalInterface
     private interface TeiOutput {
-        void write(Document placed, OutputStream out) throws IOException;
+        void write(Document placed, DocumentFolder folder) throws IOException;
     }
 
     private static Path hiddenSibling(Path target, String purpose) {

@@ -41,7 +41,8 @@ import org.workersarchive.pipeline.report.ImportReport.Entry;
  * (PAGE's pcGtsId or documentId item, ALTO's documentIdentifier: what this pipeline writes), else by
  * a document id among the folders of its path or its image's name, and to its page by the same, the
  * image's name ({@code p0003.png}) or the file's. The pages of one document in one import make one
- * version; its entities are found again in the corrected text. Holds the archive's lock while it
+ * version, built on what the document's TEI reads (an earlier import's version, when one put its TEI
+in place); its entities are found again in the corrected text. Holds the archive's lock while it
  * works. Knows nothing of Camel. Not thread-safe.
  */
 public final class CorrectionImport {
@@ -148,9 +149,10 @@ public final class CorrectionImport {
     private void importDocument(String id, Map<Integer, CorrectedPage> pages, ArchiveWriter writer,
                                 DocumentAnnotator annotator, ImportReport report) {
         Instant started = Instant.now();
-        Path folder = archive.document(Ids.requireValid(id)).root();
         Map<CorrectedPage, Corrections.Applied> applied = new LinkedHashMap<>();
         try {
+            // What the document's TEI now reads: an earlier import's version, or the pipeline's output.
+            Path folder = writer.currentFolder(Ids.requireValid(id)).root();
             Document document = new ArchivedDocumentReader().read(folder);
             for (Map.Entry<Integer, CorrectedPage> page : pages.entrySet()) {
                 Corrections.Applied done = Corrections.apply(document, page.getValue(), page.getKey());

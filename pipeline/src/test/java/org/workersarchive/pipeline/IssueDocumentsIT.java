@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.workersarchive.core.Fixity;
 import org.workersarchive.core.TeiXPath;
 import org.workersarchive.export.FormatChecks;
 import org.workersarchive.export.TeiValidator;
@@ -232,6 +233,34 @@ class IssueDocumentsIT {
                 "a file that names no document fails");
         assertTrue(new ObjectMapper().readTree(lastRun().resolve("report.json").toFile()).get("files").get(0)
                 .get("reason").asText().startsWith("no document of the archive is named in the file"));
+    }
+
+    @Test
+    @Order(6)
+    void aSecondImportBuildsOnTheFirstAndTakesItsPlace() throws Exception {
+        Path leaflet = folderOf("kapd-flugblatt-1924-04");
+        Path firstVersion = leaflet.resolve("versions").resolve(runs().stream()
+                .filter(r -> r.getFileName().toString().endsWith("-import")).findFirst().orElseThrow().getFileName());
+        // The tool's export of the first correction, with one more word changed.
+        String exported = Files.readString(firstVersion.resolve("page/p0001.xml"));
+        assertTrue(exported.contains("Korrektur"), "the first version's PAGE has the first correction");
+        Path page = Files.createDirectories(work.resolve("second-export")).resolve("p0001.xml");
+        Files.writeString(page, exported.replaceFirst("(<Word id=\"p1_w5\">[\\s\\S]*?<Unicode>)[^<]*(</Unicode>)",
+                "$1Zweitkorrektur$2"));
+
+        assertEquals(0, ArchiveCli.commandLine().execute("import", "--archive", archive.toString(), page.toString()));
+
+        String tei = Files.readString(leaflet.resolve("document.tei.xml"));
+        assertTrue(tei.contains("Korrektur") && tei.contains("Zweitkorrektur"),
+                "the document's TEI reads both corrections: the second import built on the first and took its place");
+        org.w3c.dom.Document xml = TeiXPath.parse(leaflet.resolve("document.tei.xml"));
+        assertEquals("3", TeiXPath.xpath().evaluate("count(//tei:revisionDesc/tei:change)", xml),
+                "the second correction, the first, the batch");
+        Path secondVersion = leaflet.resolve("versions").resolve(lastRun().getFileName());
+        assertEquals(List.of(), FormatChecks.check(secondVersion).problems());
+        assertEquals(Fixity.sha256(leaflet.resolve("document.tei.xml")) + "  ../../document.tei.xml",
+                Files.readString(secondVersion.resolve("placed.sha256")).strip());
+        assertTrue(org.workersarchive.export.ArchiveWriter.correctedSinceWritten(leaflet));
     }
 
     private static String wordOf(String pageXml, String id) {
