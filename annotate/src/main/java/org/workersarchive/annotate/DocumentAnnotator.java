@@ -7,9 +7,11 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.workersarchive.core.Annotation;
 import org.workersarchive.core.Block;
 import org.workersarchive.core.Document;
@@ -73,7 +75,23 @@ public final class DocumentAnnotator {
                         .filter(e -> e.type() == EntityType.PUBLICATION && e.names().contains(title)).findFirst()));
         boolean ownTitle = description.title() != null && !description.provisionalTitle();
         return entry.map(e -> description.withAuthorityTitle(ownTitle ? description.title() : e.preferredName(), e.key()))
-                .orElseGet(() -> description.withAuthorityTitle(description.title(), null));
+                .orElseGet(() -> description.withAuthorityTitle(acronymsAsListed(description), null));
+    }
+
+    /**
+     * A file name's stand-in title, which knows no capitals ("Kapd Flugblatt"), with each word that
+     * the list spells in capitals as it spells it ("KAPD Flugblatt"); any other title as it is.
+     */
+    private String acronymsAsListed(SourceDescription description) {
+        if (description.title() == null || !description.provisionalTitle()) {
+            return description.title();
+        }
+        Set<String> acronyms = list.entries().stream().flatMap(entry -> entry.names().stream())
+                .filter(name -> name.length() > 1 && name.codePoints().allMatch(Character::isUpperCase))
+                .collect(Collectors.toSet());
+        return Arrays.stream(description.title().split(" ", -1))
+                .map(word -> acronyms.contains(word.toUpperCase(Locale.ROOT)) ? word.toUpperCase(Locale.ROOT) : word)
+                .collect(Collectors.joining(" "));
     }
 
     private void annotateBlock(Block block, List<Annotation> annotations) {

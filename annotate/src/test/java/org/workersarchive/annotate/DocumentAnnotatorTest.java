@@ -67,6 +67,11 @@ class DocumentAnnotatorTest {
                 null, null, "1923", null, null, List.of(), null, Origin.FILE_NAME, null);
         assertEquals("Die Aktion", ANNOTATOR.linkedToAuthority(unknown).title());
         assertNull(ANNOTATOR.linkedToAuthority(unknown).titleKey(), "a key the list does not know is dropped");
+
+        SourceDescription acronym = new SourceDescription(Kind.UNKNOWN, "Kapd Flugblatt", true, "kapd-flugblatt", null,
+                null, null, "1924-04", null, null, List.of(), null, Origin.FILE_NAME, null);
+        assertEquals("KAPD Flugblatt", ANNOTATOR.linkedToAuthority(acronym).title(),
+                "a file name's words keep the acronyms the list spells in capitals");
     }
 
     @Test

@@ -94,7 +94,8 @@ public record ArchiveLayout(Path root) {
 
     /**
      * A document's folder: its TEI, plain text, searchable PDF, provenance, checksums, page images,
-     * ALTO per page and the versions kept beside a hand-corrected TEI. A version's folder
+     * ALTO and PAGE XML per page, its METS and IIIF manifest, and the versions kept beside a
+     * hand-corrected TEI. A version's folder
      * ({@link #version}) is laid out the same way.
      *
      * @param root the folder (documents/ID, or documents/ID/versions/RUN)
@@ -108,6 +109,20 @@ public record ArchiveLayout(Path root) {
         public static final String CHECKSUMS = "checksums.sha256";
         public static final String PAGES = "pages";
         public static final String ALTO = "alto";
+        /** PAGE XML (PRImA 2019) per page, for Transkribus, eScriptorium and OCR-D. */
+        public static final String PAGE_XML = "page";
+        /** METS: the document as one object for DFG-Viewer, Kitodo, Goobi. */
+        public static final String METS = "mets.xml";
+        /** The IIIF Presentation 3 manifest, for Mirador, Universal Viewer, TEI Publisher. */
+        public static final String IIIF_MANIFEST = "manifest.json";
+        /**
+         * In a version an import made: the SHA-256 of the TEI it put in the document's place
+         * ({@code ../../document.tei.xml}), as {@code sha256sum} writes it; that TEI, while it is so,
+         * is this version's, not a hand correction.
+         */
+        public static final String PLACED = "placed.sha256";
+        /** The document's TEI as a version's folder reaches it. */
+        public static final String TEI_FROM_VERSION = "../../" + TEI;
         public static final String VERSIONS = "versions";
         /** The archive's authority list as a document folder's TEI reaches it: two folders up. */
         public static final String AUTHORITY_LIST_FROM_TEI = "../../" + AUTHORITY_LIST;
@@ -161,7 +176,42 @@ public record ArchiveLayout(Path root) {
 
         /** The ALTO file of one page. */
         public Path alto(int pageNumber) {
-            return alto().resolve(String.format("p%04d.xml", pageNumber));
+            return root.resolve(altoFile(pageNumber));
+        }
+
+        /** The ALTO file of one page, relative to the document folder: {@code alto/p0001.xml}. */
+        public static Path altoFile(int pageNumber) {
+            return Path.of(ALTO, pageFileName(pageNumber));
+        }
+
+        public Path pageXml() {
+            return root.resolve(PAGE_XML);
+        }
+
+        /** The PAGE XML file of one page. */
+        public Path pageXml(int pageNumber) {
+            return root.resolve(pageXmlFile(pageNumber));
+        }
+
+        /** The PAGE XML file of one page, relative to the document folder: {@code page/p0001.xml}. */
+        public static Path pageXmlFile(int pageNumber) {
+            return Path.of(PAGE_XML, pageFileName(pageNumber));
+        }
+
+        public Path placed() {
+            return root.resolve(PLACED);
+        }
+
+        public Path mets() {
+            return root.resolve(METS);
+        }
+
+        public Path iiifManifest() {
+            return root.resolve(IIIF_MANIFEST);
+        }
+
+        private static String pageFileName(int pageNumber) {
+            return String.format("p%04d.xml", pageNumber);
         }
 
         public Path versions() {

@@ -23,7 +23,8 @@ class ArchiveLayoutTest {
     /** The names ArchiveLayout gives the archive's folders and files. */
     private static final Set<String> ARCHIVE_NAMES = Set.of("documents", "originals", "failed", "runs", "state",
             "tmp", "logs", "engine-crashes", "authority.xml", ".pipeline.lock", "document.tei.xml", "document.txt",
-            "document.pdf", "provenance.json", "checksums.sha256", "pages", "alto", "versions");
+            "document.pdf", "provenance.json", "checksums.sha256", "pages", "alto", "versions", "page", "mets.xml",
+            "manifest.json", "placed.sha256");
 
     /**
      * Literals that spell one of those names but name no folder or file of an archive, each with
@@ -35,6 +36,19 @@ class ArchiveLayoutTest {
             Map.entry("CorpusExporter.java \"documents\"", "a TEI measure's unit"),
             Map.entry("ProvenanceWriter.java \"pages\"", "a JSON key of provenance.json"),
             Map.entry("AltoWriter.java \"alto\"", "the ALTO root element"),
+            Map.entry("FormatSchemas.java \"alto/alto-4-4.xsd\"", "the ALTO schema's place among the schemas"),
+            Map.entry("FormatSchemas.java \"page/pagecontent-2019-07-15.xsd\"", "the PAGE schema's place among the schemas"),
+            Map.entry("MetsWriter.java \"page\"", "a METS div's type"),
+            Map.entry("CorrectionImport.java \"pages\"", "a detail of the import step"),
+            Map.entry("ImportReport.java \"failed\"", "an import's status"),
+            Map.entry("ImportReport.java \"documents\"", "a JSON key of the import report"),
+            Map.entry("ImportReport.java \"page\"", "a JSON key of the import report"),
+            Map.entry("ArchivedDocumentReader.java \"pages\"", "a JSON key of provenance.json"),
+            Map.entry("FormatSchemas.java \"alto\"", "the ALTO root element"),
+            Map.entry("CorrectedPageReader.java \"alto\"", "the ALTO root element"),
+            Map.entry("CorpusExporter.java \"page\"", "a key of the entity index"),
+            Map.entry("IiifManifestWriter.java \"/page\"", "the id of a canvas's painting annotations"),
+            Map.entry("OcrComparison.java \"s/page\"", "a unit: seconds a page"),
             Map.entry("Ingestor.java \"pages\"", "a detail of the ingest step"),
             Map.entry("RunReport.java \"pages\"", "a JSON key of report.json"),
             Map.entry("InputOutcome.java \"alto\"", "a report's name of an output"),

@@ -3,7 +3,8 @@ package org.workersarchive.export;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.time.LocalDate;
+import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -32,19 +33,14 @@ final class TeiHeaderWriter {
     /** This pipeline's version, as the build wrote it into pipeline-version.properties. */
     static final String PIPELINE_VERSION = pipelineVersion();
 
-    private final TeiConfig config;
-
-    TeiHeaderWriter(TeiConfig config) {
-        this.config = config;
-    }
-
 
     /**
      * The teiHeader: the file and its source, how it was encoded, its languages, its revisions.
      *
      * @param made the day the TEI was made, its revision's date
      */
-    void write(TeiXml xml, Document document, String runId, LocalDate made) throws XMLStreamException {
+    void write(TeiXml xml, Document document, List<TeiRevision> history, UnaryOperator<String> refOf)
+            throws XMLStreamException {
         xml.open("teiHeader").open("fileDesc");
         xml.open("titleStmt").leaf("title", fileTitle(document));
         xml.open("respStmt").leaf("resp", "Text recognition, entity annotation and TEI encoding")
@@ -54,18 +50,18 @@ final class TeiHeaderWriter {
                 .leaf("p", "Produced by the archive pipeline from a scan; an unpublished working transcription.")
                 .close();
         xml.open("sourceDesc");
-        writeSourceDescription(xml, document);
+        writeSourceDescription(xml, document, refOf);
         writeScanFiles(xml, document);
         xml.close();
         xml.close();
         writeEncodingDesc(xml, document);
         writeProfileDesc(xml, document);
-        String run = runId == null ? "" : " in run " + runId;
-        xml.open("revisionDesc")
-                .leaf("change", "Made by the archive pipeline" + run + ", in " + document.provenance().size()
-                        + " processing steps (" + stages(document) + ").", "when", made.toString(),
-                        "n", runId)
-                .close();
+        xml.open("revisionDesc");
+        for (TeiRevision change : history) {
+            xml.leaf("change", change.text(), "when", change.when().toString(), "n", change.run(),
+                    "type", change.correction() ? "correction" : null);
+        }
+        xml.close();
         xml.close();
     }
 
@@ -73,7 +69,8 @@ final class TeiHeaderWriter {
      * The publication the scans are of: a biblStruct when a sidecar or the file name says what it
      * is, else a bibl with the title the PDF or the file name gives.
      */
-    private void writeSourceDescription(TeiXml xml, Document document) throws XMLStreamException {
+    private static void writeSourceDescription(TeiXml xml, Document document, UnaryOperator<String> refOf)
+            throws XMLStreamException {
         SourceDescription source = document.description();
         if (source.title() == null) {
             xml.open("bibl").leaf("title", fallbackTitle(document));
@@ -94,7 +91,7 @@ final class TeiHeaderWriter {
             case UNKNOWN -> null;
         };
         xml.leaf("title", source.title(), "level", level,
-                "ref", source.titleKey() == null ? null : config.authorityUri() + "#" + source.titleKey());
+                "ref", source.titleKey() == null ? null : refOf.apply(source.titleKey()));
         xml.open("imprint");
         if (source.place() != null) {
             xml.leaf("pubPlace", source.place());
@@ -165,7 +162,7 @@ final class TeiHeaderWriter {
         xml.close();
     }
 
-    private static String stages(Document document) {
+    static String stages(Document document) {
         return document.provenance().stream().map(ProcessingStep::stage).collect(Collectors.joining(", "));
     }
 

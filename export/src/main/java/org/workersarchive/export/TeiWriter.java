@@ -18,8 +18,10 @@ import org.workersarchive.core.Document;
 
 /**
  * Writes a document as TEI P5: a header that describes the scan and how it was processed, a
- * facsimile with a surface per page and zones per block and line in the page image's pixels, and
- * the text with pb/lb pointing at them and entities marked with @ref into the authority list.
+ * facsimile with a surface per page and zones per block and line in the page image's pixels, the
+ * text with pb/lb pointing at them and entities marked with @ref, and a standOff with a copy of
+ * each authority-list entry the document mentions: the @ref point at these copies, which carry
+ * @sameAs into the list, so that the file stands alone.
  * Streams with StAX; never builds XML from strings. Thread-safe.
  */
 public final class TeiWriter {
@@ -31,6 +33,11 @@ public final class TeiWriter {
     private final AuthorityEntries authority;
     private final XMLOutputFactory factory = XMLOutputFactory.newFactory();
 
+    /** This pipeline's version, as the build wrote it: what the TEI's header names as the application. */
+    public static String pipelineVersion() {
+        return TeiHeaderWriter.PIPELINE_VERSION;
+    }
+
     /** A writer whose documents carry no standOff copies of the authority list's entries. */
     public TeiWriter(TeiConfig config) {
         this(config, AuthorityEntries.NONE);
@@ -39,7 +46,7 @@ public final class TeiWriter {
     /** @param authority the entries to copy into each document's standOff when the document mentions them */
     public TeiWriter(TeiConfig config, AuthorityEntries authority) {
         this.config = config;
-        this.header = new TeiHeaderWriter(config);
+        this.header = new TeiHeaderWriter();
         this.authority = authority;
     }
 
@@ -52,8 +59,30 @@ public final class TeiWriter {
         write(document, runId, LocalDate.now(ZoneOffset.UTC), out);
     }
 
+    /**
+     * Writes the TEI of a document corrected by a person: its revision history is the correction,
+     * then the changes of the TEI it corrects (most recent first, as TEI lists them). The stream is
+     * written to but not closed.
+     *
+     * @param earlier the revisions of the TEI it corrects, most recent first
+     */
+    public void writeCorrection(Document document, TeiRevision correction, List<TeiRevision> earlier,
+                                OutputStream out) {
+        List<TeiRevision> history = new ArrayList<>();
+        history.add(correction);
+        history.addAll(earlier);
+        write(document, history, out);
+    }
+
     /** Writes the TEI as made on the given day (the revision's date), so that tests can compare whole files. */
     void write(Document document, String runId, LocalDate made, OutputStream out) {
+        String run = runId == null ? "" : " in run " + runId;
+        write(document, List.of(new TeiRevision(made, runId, "Made by the archive pipeline" + run + ", in "
+                + document.provenance().size() + " processing steps (" + TeiHeaderWriter.stages(document) + ").",
+                false)), out);
+    }
+
+    private void write(Document document, List<TeiRevision> history, OutputStream out) {
         try {
             XMLStreamWriter writer = TeiXml.utf8Writer(factory, out);
             writer.writeStartDocument(StandardCharsets.UTF_8.name(), "1.0");
@@ -63,8 +92,8 @@ public final class TeiWriter {
             String language = TeiHeaderWriter.mainLanguage(document);
             xml.open("TEI", "xml:lang", language);
             writer.writeDefaultNamespace(TEI_NS);
-            header.write(xml, document, runId, made);
-            TeiBodyWriter body = new TeiBodyWriter(xml, document, config, language);
+            header.write(xml, document, history, this::refOf);
+            TeiBodyWriter body = new TeiBodyWriter(xml, document, config, language, this::refOf);
             body.writeFacsimile();
             body.writeText();
             writeStandOff(xml, document);
@@ -75,6 +104,15 @@ public final class TeiWriter {
         } catch (XMLStreamException e) {
             throw new IllegalStateException("cannot write the TEI of " + document.id() + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Where an entity of the authority list points: at its copy in this document's standOff
+     * ({@code #kapd}), which points on into the list, so that the TEI keeps its links when it is read
+     * without its folder; at the list itself for a key the writer has no entry of.
+     */
+    private String refOf(String key) {
+        return authority.contains(key) ? "#" + key : config.authorityUri() + "#" + key;
     }
 
     /** Copies of the authority list's entries that the text mentions, in the order of first mention. */

@@ -81,7 +81,11 @@ class TeiWriterTest {
                         + "//tei:zone[@xml:id='zone-p1_l1']/@lrx,' ',//tei:zone[@xml:id='zone-p1_l1']/@lry)", xml));
         assertEquals("#surface-p2", xpath.evaluate("//tei:pb[@n='2']/@facs", xml));
         assertEquals("#zone-p1_l2", xpath.evaluate("(//tei:lb)[2]/@facs", xml));
-        assertEquals("../../authority.xml#myasnikov", xpath.evaluate("//tei:persName/@ref", xml));
+        assertEquals("#myasnikov", xpath.evaluate("//tei:persName/@ref", xml), "its copy in the standOff");
+        assertEquals("../../authority.xml#myasnikov",
+                xpath.evaluate("//tei:standOff//tei:person[@xml:id='myasnikov']/@sameAs", xml), "which points on");
+        assertEquals("L'Ouvrier Communiste, no. 6-7, 1930-03",
+                xpath.evaluate("//tei:div[@type='transcription']/tei:head", xml), "the transcription's heading");
         assertEquals("G. Mias-\nnikov", xpath.evaluate("//tei:persName", xml));
         assertEquals("1923-06-05", xpath.evaluate("//tei:text//tei:date/@when", xml));
         assertEquals("Le camarade G. Mias- nikov, 5 juin 1923 exclu", xpath.evaluate("normalize-space(//tei:ab[1])", xml));
@@ -130,7 +134,7 @@ class TeiWriterTest {
         assertEquals("L'Ouvrier Communiste, no. 6-7, 1930-03", xpath.evaluate("//tei:titleStmt/tei:title", xml));
         String monogr = "//tei:sourceDesc/tei:biblStruct/tei:monogr";
         assertEquals("L'Ouvrier Communiste", xpath.evaluate(monogr + "/tei:title[@level='j']", xml));
-        assertEquals("../../authority.xml#ouvrier-communiste", xpath.evaluate(monogr + "/tei:title/@ref", xml));
+        assertEquals("#ouvrier-communiste", xpath.evaluate(monogr + "/tei:title/@ref", xml));
         assertEquals("Paris", xpath.evaluate(monogr + "/tei:imprint/tei:pubPlace", xml));
         assertEquals("6-7", xpath.evaluate(monogr + "/tei:imprint/tei:biblScope[@unit='issue']", xml));
         assertEquals("1930-03", xpath.evaluate(monogr + "/tei:imprint/tei:date/@when", xml));
@@ -239,7 +243,7 @@ class TeiWriterTest {
         assertEquals(corrected, Files.readString(second.tei()), "the scholar's correction is kept as it is");
         assertEquals(first.folder().resolve("versions/run-3"), third.folder());
         assertEquals(List.of(), teiAll.validate(third.tei()));
-        assertTrue(Files.readString(third.tei()).contains("ref=\"../../../../authority.xml#myasnikov\""),
+        assertTrue(Files.readString(third.tei()).contains("sameAs=\"../../../../authority.xml#myasnikov\""),
                 "a version points at the same authority list from two folders deeper");
         assertTrue(Files.isRegularFile(third.folder().resolve("pages/p0001.png")));
         assertManifestHolds(third.folder());

@@ -65,7 +65,7 @@ public final class DocumentStages implements AutoCloseable {
         this.ingestor = new Ingestor(config.ingest());
         this.engines = new EngineProcesses(config.ocr(), config.engines(), archive.engineCrashes());
         this.annotator = new DocumentAnnotator(authority);
-        this.writer = new ArchiveWriter(archive, config.tei(), published);
+        this.writer = new ArchiveWriter(archive, config.tei(), published, config.iiif());
     }
 
     /**

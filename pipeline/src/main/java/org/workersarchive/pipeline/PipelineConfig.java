@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import org.workersarchive.core.ArchiveLayout;
+import org.workersarchive.export.IiifConfig;
 import org.workersarchive.export.TeiConfig;
 import org.workersarchive.ingest.IngestConfig;
 import org.workersarchive.ocr.EngineLimits;
@@ -20,6 +21,7 @@ import org.workersarchive.ocr.OcrConfig;
  * @param ingest        the ingest stage's settings
  * @param ocr           the OCR stage's settings
  * @param tei           the TEI writer's settings
+ * @param iiif          where IIIF clients find the archive, for the manifests' URLs
  * @param authorityList the user's own authority list (TEI), or null for the bundled one
  * @param engines       the bounds of the OCR engine processes; one process per worker
  * @param inputAttempts how many runs may stop (be killed, crash) while an input is under way before
@@ -28,13 +30,14 @@ import org.workersarchive.ocr.OcrConfig;
  *                      that stop before finishing it (killed, crashed) before it fails, and its document
  */
 public record PipelineConfig(Path archiveDir, int workers, IngestConfig ingest, OcrConfig ocr, TeiConfig tei,
-                             Path authorityList, EngineLimits engines, int inputAttempts, int pageDeliveries) {
+                             IiifConfig iiif, Path authorityList, EngineLimits engines, int inputAttempts, int pageDeliveries) {
 
     public PipelineConfig {
         Objects.requireNonNull(archiveDir, "archiveDir");
         Objects.requireNonNull(ingest, "ingest");
         Objects.requireNonNull(ocr, "ocr");
         Objects.requireNonNull(tei, "tei");
+        Objects.requireNonNull(iiif, "iiif");
         Objects.requireNonNull(engines, "engines");
         if (workers < 1) {
             throw new IllegalArgumentException("workers must be at least 1: " + workers);

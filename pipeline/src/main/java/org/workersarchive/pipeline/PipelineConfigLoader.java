@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 import org.workersarchive.core.Language;
+import org.workersarchive.export.IiifConfig;
 import org.workersarchive.export.TeiConfig;
 import org.workersarchive.ingest.IngestConfig;
 import org.workersarchive.ocr.EngineLimits;
@@ -39,13 +40,14 @@ public final class PipelineConfigLoader {
     static final String ENGINE_ATTEMPTS = "archive.engine-attempts";
     static final String INPUT_ATTEMPTS = "archive.input-attempts";
     static final String PAGE_DELIVERIES = "archive.page-deliveries";
+    static final String IIIF_BASE_URL = "archive.iiif-base-url";
     /** Runs that may stop while an input is under way, by default, before it goes to failed/. */
     static final int DEFAULT_INPUT_ATTEMPTS = 3;
     /** Workers that may stop while reading a page, by default, before the page fails. */
     static final int DEFAULT_PAGE_DELIVERIES = 3;
     private static final List<String> KNOWN_KEYS = List.of(LANGUAGES, LANGUAGE_CHOICE, WORKERS, RENDER_DPI,
             MAX_PAGES, TESSDATA, THRESHOLDING, LONG_S, UNCERTAIN_BELOW, WORD_ZONES, AUTHORITY_LIST, PAGE_TIMEOUT,
-            PAGES_PER_ENGINE, ENGINE_ATTEMPTS, INPUT_ATTEMPTS, PAGE_DELIVERIES);
+            PAGES_PER_ENGINE, ENGINE_ATTEMPTS, INPUT_ATTEMPTS, PAGE_DELIVERIES, IIIF_BASE_URL);
 
     private final Properties values = new Properties();
 
@@ -99,7 +101,9 @@ public final class PipelineConfigLoader {
                 Duration.ofSeconds(intValue(PAGE_TIMEOUT, (int) engineDefaults.pageTimeout().toSeconds())),
                 intValue(PAGES_PER_ENGINE, engineDefaults.pagesPerProcess()),
                 intValue(ENGINE_ATTEMPTS, engineDefaults.attempts()), engineDefaults.heapMegabytes());
-        return new PipelineConfig(archiveDir, workers, ingest, ocr, tei, authority, engines,
+        String iiifBase = values.getProperty(IIIF_BASE_URL);
+        IiifConfig iiif = iiifBase == null || iiifBase.isBlank() ? IiifConfig.defaults() : new IiifConfig(iiifBase.trim());
+        return new PipelineConfig(archiveDir, workers, ingest, ocr, tei, iiif, authority, engines,
                 intValue(INPUT_ATTEMPTS, DEFAULT_INPUT_ATTEMPTS), intValue(PAGE_DELIVERIES, DEFAULT_PAGE_DELIVERIES));
     }
 

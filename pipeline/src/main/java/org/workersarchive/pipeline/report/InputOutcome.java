@@ -121,6 +121,8 @@ public record InputOutcome(Path input, List<Path> files, String sha256, String m
             case VERSION_BESIDE_CORRECTION -> "made again; the archive's TEI had been corrected by hand and is kept; "
                     + "this run's output is stored beside it in " + written.folder().getParent().getParent()
                     .relativize(written.folder());
+            // Only an import writes a correction in place; a batch never does.
+            case CORRECTION_IN_PLACE -> throw new IllegalStateException("a batch wrote a correction in place");
         };
     }
 

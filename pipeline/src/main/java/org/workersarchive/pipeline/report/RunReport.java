@@ -35,7 +35,7 @@ import org.workersarchive.ocr.NativeCpuTime;
 public final class RunReport {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunReport.class);
-    private static final DateTimeFormatter RUN_NAME =
+    static final DateTimeFormatter RUN_NAME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH-mm-ss'Z'").withZone(ZoneOffset.UTC);
 
     /** A batch of ten thousand scans would otherwise rewrite a megabytes-long report per scan. */
@@ -57,7 +57,7 @@ public final class RunReport {
     }
 
     /** A folder of its own for this run, even when another run starts in the same second. */
-    private static Path newRunFolder(Path runs, String name) throws IOException {
+    static Path newRunFolder(Path runs, String name) throws IOException {
         Files.createDirectories(runs);
         for (int n = 1; ; n++) {
             Path folder = runs.resolve(n == 1 ? name : name + "-" + n);
