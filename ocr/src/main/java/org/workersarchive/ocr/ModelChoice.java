@@ -16,12 +16,13 @@ import org.workersarchive.core.TextOrigin;
 
 /**
  * Chooses the model a page is read with, among the configured languages, and reads it: the
- * likeliest first (the language of the document's latest page, else of this thread's), then the
- * one whose language Tika finds in that reading, when it was another; then, for a language
- * configured in two forms (German in Antiqua and in Fraktur, Russian in today's spelling and in
- * that before 1918), the model of the form the page shows, when that reads it better. One model at a time reads
- * better and faster than all of them at once: with several loaded, Tesseract lets the first one
- * claim words of the others. <b>Not thread-safe</b>: one per reading thread.
+ * likeliest first (the language of the document's latest page, else of this thread's), then, when
+ * Tika finds the text of that reading in another language, or the page shows another form of it,
+ * that one. A language may be configured in two forms ({@link Language#forms}): German in Antiqua
+ * and in Fraktur, told apart by what orientation detection sees; Russian in today's spelling and
+ * in that before 1918, told apart by the reading's own letters ({@link OldRussianSpelling}). One
+ * model at a time reads better and faster than all of them at once: with several loaded,
+ * Tesseract lets the first one claim words of the others. <b>Not thread-safe</b>: one per reading thread.
  */
 final class ModelChoice {
 
@@ -46,8 +47,11 @@ final class ModelChoice {
         this.identifier = new LanguageIdentifier(languages);
     }
 
-    /** A prepared page, and how to read it with given models; the blocks' boxes are the page's. */
-    record Readable(Page upright, Function<List<Language>, List<Block>> reading) {
+    /**
+     * A prepared page, how to read it with given models (the blocks' boxes are the page's), and the
+     * script orientation detection sees on it, asked only when a language's forms must be told apart.
+     */
+    record Readable(Page upright, Function<List<Language>, List<Block>> reading, Supplier<Script> seen) {
 
         Page readWith(List<Language> models) {
             return upright.withText(TextOrigin.OCR, models, reading.apply(models));
@@ -62,13 +66,15 @@ final class ModelChoice {
         if (models.size() == 1) {
             return read;
         }
-        List<Language> languages = identified(read.text(), models, null).map(List::of).orElse(models);
+        List<Language> languages = identifier.identify(read.text())
+                .flatMap(code -> models.stream().filter(model -> model.isoCode().equals(Optional.of(code))).findFirst())
+                .map(List::of).orElse(models);
         return read.withText(TextOrigin.OCR, languages, read.blocks());
     }
 
     /**
      * Reads the page with the likeliest of the candidate models (those of its script, when it is
-     * known), then, when Tika finds its text in another candidate's language, with that one.
+     * known), then with the model of the language and form it shows, when that is another.
      */
     Page chosen(Readable page, Optional<Script> script, ReadingHint hint) {
         List<Language> candidates = script.map(this::modelsOfScript).filter(models -> !models.isEmpty())
@@ -81,9 +87,9 @@ final class ModelChoice {
     }
 
     /**
-     * Reads the page with a model of every language at once, only to identify its language, then
-     * with that language's model: the last resort for a page whose script is unknown or mistaken.
-     * A language's other forms (Fraktur, the old spelling) are left to {@link #formChecked}.
+     * Reads the page with a model of every language at once (one form each), only to identify its
+     * language, then with that language's model: the last resort for a page whose script is
+     * unknown or mistaken.
      */
     Page unguided(Readable page) {
         List<Language> oneFormEach = languages.stream()
@@ -93,41 +99,7 @@ final class ModelChoice {
         return withIdentifiedModel(page, page.readWith(oneFormEach), languages);
     }
 
-    /**
-     * The reading kept once the page's form was looked at: when its language is configured in
-     * another script or spelling too ({@link Language#forms}: German in Antiqua and Fraktur, Russian
-     * in today's spelling and in that before 1918), and the page shows that form, the page read in
-     * it. Orientation detection tells Fraktur from Antiqua, and the reading in the script it sees is
-     * kept unless the other reads clearly better; the reading's own letters tell the old Russian
-     * spelling from today's ({@link OldRussianSpelling}).
-     *
-     * @param seen the script orientation detection sees on the page, asked only for a language in two scripts
-     */
-    Page formChecked(Readable page, Page read, Supplier<Script> seen) {
-        if (read.languages().size() != 1) {
-            return read;
-        }
-        Language language = read.languages().get(0);
-        List<Language> forms = language.forms(languages);
-        if (forms.isEmpty()) {
-            return read;
-        }
-        Optional<Language> shown = forms.stream().filter(form -> form.script().equals(language.script())
-                ? OldRussianSpelling.isOld(read.text()) == form.oldSpelling()
-                : form.script().equals(seen.get())).findFirst();
-        if (shown.isEmpty()) {
-            return read;
-        }
-        secondReadings++;
-        Page reread = page.readWith(List.of(shown.get()));
-        // The spelling shows in the letters, surely; the models' confidences do not tell it (rus is as
-        // sure of its misreadings of ѣ as the Cyrillic model of its readings). Orientation detection
-        // can mistake a script: a reading clearly better in the first script overrules it.
-        boolean sure = shown.get().script().equals(language.script());
-        return sure || meanConfidence(reread) + SCRIPT_MARGIN >= meanConfidence(read) ? remembered(reread) : read;
-    }
-
-    /** How many pages were read again because the first model was not the page's language or script. */
+    /** How many pages were read again because the first model was not the page's language or form. */
     int secondReadings() {
         return secondReadings;
     }
@@ -136,28 +108,50 @@ final class ModelChoice {
         return read.meanConfidence().orElse(0);
     }
 
-    /** The first reading, or the page read again with the model of the language Tika finds in it. */
+    /**
+     * The first reading, or the page read again with the model of the language Tika finds in it,
+     * in the form the page shows. A page first read in one script of its language and seen in the
+     * other stays as it was read if that reads clearly better: orientation detection can mistake a
+     * script. The spelling shows surely in the letters; the models' confidences do not tell it (rus
+     * is as sure of its misreadings of ѣ as the Cyrillic model of its readings).
+     */
     private Page withIdentifiedModel(Readable page, Page first, List<Language> candidates) {
         Language firstModel = first.languages().size() == 1 ? first.languages().get(0) : null;
-        Optional<Language> identified = identified(first.text(), candidates, firstModel);
-        if (identified.isEmpty()) {
+        Optional<String> code = identifier.identify(first.text());
+        List<Language> forms = code.map(iso -> candidates.stream()
+                .filter(model -> model.isoCode().equals(Optional.of(iso))).toList()).orElse(List.of());
+        if (forms.isEmpty()) {
             return first;
         }
-        if (identified.get().equals(firstModel)) {
+        Language shown = formShown(forms, first, firstModel, page.seen());
+        if (shown.equals(firstModel)) {
             return remembered(first);
         }
         secondReadings++;
-        return remembered(page.readWith(List.of(identified.get())));
+        Page reread = page.readWith(List.of(shown));
+        boolean otherScriptOfIt = firstModel != null && forms.contains(firstModel)
+                && !firstModel.script().equals(shown.script());
+        return otherScriptOfIt && meanConfidence(first) > meanConfidence(reread) + SCRIPT_MARGIN
+                ? remembered(first) : remembered(reread);
     }
 
     /**
-     * The candidate whose language the text is in: the model it was read with when that is of the
-     * language (German read in Fraktur stays so), else the first candidate of it.
+     * Of a language's configured forms, the one the page shows: in the spelling its reading's letters
+     * show, in the script orientation detection sees (asked only if the forms differ in script); the
+     * model it was read with, else the first configured, where nothing tells.
      */
-    private Optional<Language> identified(String text, List<Language> candidates, Language readWith) {
-        return identifier.identify(text).flatMap(code -> readWith != null && readWith.isoCode().equals(Optional.of(code))
-                ? Optional.of(readWith)
-                : candidates.stream().filter(model -> model.isoCode().equals(Optional.of(code))).findFirst());
+    private static Language formShown(List<Language> forms, Page first, Language firstModel, Supplier<Script> seen) {
+        List<Language> fitting = forms;
+        if (fitting.stream().map(Language::oldSpelling).distinct().count() > 1) {
+            boolean old = OldRussianSpelling.isOld(first.text());
+            fitting = fitting.stream().filter(form -> form.oldSpelling() == old).toList();
+        }
+        if (fitting.stream().map(Language::script).distinct().count() > 1) {
+            Script script = seen.get();
+            List<Language> inScript = fitting.stream().filter(form -> form.script().equals(script)).toList();
+            fitting = inScript.isEmpty() ? fitting : inScript;
+        }
+        return fitting.contains(firstModel) ? firstModel : fitting.get(0);
     }
 
     /** The page, with its model remembered as the likeliest for this thread's next page of its script. */

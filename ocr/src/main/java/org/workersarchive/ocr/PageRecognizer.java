@@ -3,6 +3,7 @@ package org.workersarchive.ocr;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.function.Supplier;
 import net.sourceforge.lept4j.Pix;
 import org.workersarchive.core.Language;
 import org.workersarchive.core.Page;
@@ -161,7 +162,10 @@ final class PageRecognizer implements AutoCloseable {
     private Page readAtItsSize(PagePreparer.PreparedPage prepared, List<Language> forced, ReadingHint hint,
                                boolean examined) {
         Page upright = prepared.page();
-        ModelChoice.Readable page = readable(upright, prepared.forReading(), 1);
+        // Orientation detection's script: its examination's, or asked once, when a language's forms need it.
+        Supplier<Script> seen = examined ? () -> upright.preparation().script()
+                : once(() -> clock.charge(CpuClock.Library.TESSERACT, () -> preparer.scriptOf(prepared)));
+        ModelChoice.Readable page = readable(upright, prepared.forReading(), 1, seen);
         if (!forced.isEmpty()) {
             return choice.withModels(page, forced);
         }
@@ -173,8 +177,7 @@ final class PageRecognizer implements AutoCloseable {
             Page unguided = choice.unguided(page);
             read = meanConfidence(unguided) > meanConfidence(read) ? unguided : read;
         }
-        return choice.formChecked(page, read, () -> examined ? upright.preparation().script()
-                : clock.charge(CpuClock.Library.TESSERACT, () -> preparer.scriptOf(prepared)));
+        return read;
     }
 
     /**
@@ -192,7 +195,8 @@ final class PageRecognizer implements AutoCloseable {
         try {
             Page upright = prepared.page().withPreparedImage(prepared.page().image(),
                     read.preparation().withScale(factor));
-            Page reread = readable(upright, larger, factor).readWith(read.languages());
+            Page reread = readable(upright, larger, factor, () -> read.preparation().script())
+                    .readWith(read.languages());
             return meanConfidence(reread) > meanConfidence(read) ? reread : read;
         } finally {
             Pixes.destroy(larger);
@@ -200,10 +204,25 @@ final class PageRecognizer implements AutoCloseable {
     }
 
     /** The page as read from the image, which is {@code scale} times the kept one. */
-    private ModelChoice.Readable readable(Page upright, Pix image, double scale) {
+    private ModelChoice.Readable readable(Page upright, Pix image, double scale, Supplier<Script> seen) {
         int dpi = upright.image().dpi() > 0 ? upright.image().dpi() : config.defaultDpi();
         return new ModelChoice.Readable(upright, models -> clock.charge(CpuClock.Library.TESSERACT,
-                () -> engine.read(image, scale, upright.number(), dpi, models)));
+                () -> engine.read(image, scale, upright.number(), dpi, models)), seen);
+    }
+
+    /** A value computed at its first use only. */
+    private static <T> Supplier<T> once(Supplier<T> value) {
+        return new Supplier<>() {
+            private T computed;
+
+            @Override
+            public T get() {
+                if (computed == null) {
+                    computed = value.get();
+                }
+                return computed;
+            }
+        };
     }
 
     private static double meanConfidence(Page read) {
