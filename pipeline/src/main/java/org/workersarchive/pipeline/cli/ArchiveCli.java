@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         description = "Turns scanned pamphlets and periodicals into TEI P5 in an archive folder.",
         subcommands = {BatchCommand.class, WatchCommand.class, WorkerCommand.class, BrokerCommand.class,
                 RetryCommand.class, DemoCommand.class,
-                EvaluateCommand.class, ValidateCommand.class, ExportCommand.class, ImportCommand.class,
+                EvaluateCommand.class, ValidateCommand.class, ExportCommand.class, ImportCommand.class, ServeCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Examples:",
                 "  ./archive demo",
@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
                 "  ./archive retry --archive ~/archive",
                 "  ./archive evaluate --archive demo-archive --truth samples/bundled/truth",
                 "  ./archive import --archive ~/archive ~/transkribus-export",
+                "  ./archive serve --archive ~/archive           (then open http://127.0.0.1:8080/)",
                 "  ./archive test            (the launcher runs the whole test suite)"})
 public final class ArchiveCli implements Runnable {
 
