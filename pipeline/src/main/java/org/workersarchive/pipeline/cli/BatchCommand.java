@@ -88,6 +88,7 @@ final class BatchCommand implements Callable<Integer> {
                 files.size(), sets.size(), config.archiveDir(), config.workers(), config.ocr().languages());
         RunReport report = new RunReport(config.archiveDir(), command,
                 new ProgressPrinter(System.out, sets.size(), System.console() != null));
+        report.describedWith(config.iiif(), config.tei());
         try (ArchivePipeline pipeline = pipelineForReport.apply(report)) {
             for (ScanSet set : sets) {
                 pipeline.submit(set);

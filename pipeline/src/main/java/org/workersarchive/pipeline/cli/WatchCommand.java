@@ -47,6 +47,7 @@ final class WatchCommand implements Callable<Integer> {
         }
         PipelineConfig config = options.load(archive);
         RunReport report = new RunReport(config.archiveDir(), "watch", new ProgressPrinter(System.out, 0, false));
+        report.describedWith(config.iiif(), config.tei());
         ArchivePipeline pipeline = ArchivePipeline.forInbox(config, report, inbox, broker);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -24,7 +24,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.workersarchive.core.ArchiveLayout;
 import org.workersarchive.core.Language;
+import org.workersarchive.export.IiifConfig;
+import org.workersarchive.export.TeiConfig;
 import org.workersarchive.ocr.NativeCpuTime;
+import org.workersarchive.review.report.RunReportPage;
 
 /**
  * The outcomes of one run, kept in {@code archive/runs/<timestamp>-<command>/report.json}. The
@@ -48,6 +51,12 @@ public final class RunReport {
     private final Consumer<InputOutcome> listener;
     private Instant lastWritten = Instant.EPOCH;
     private NativeCpuTime ocrCpuTime;
+    /** report.html is made of images and ALTO files: rewritten far less often than report.json. */
+    private static final Duration HTML_INTERVAL = Duration.ofMinutes(1);
+    private Instant lastHtml = Instant.EPOCH;
+    /** Where report.html links each page to: the review server, at the archive's IIIF base URL. */
+    private String reviewUrl = IiifConfig.DEFAULT_BASE_URL;
+    private int uncertainBelow = TeiConfig.DEFAULT_UNCERTAIN_BELOW;
 
     /** @param listener told of each outcome after it is recorded, from the thread that recorded it */
     public RunReport(Path archiveDir, String command, Consumer<InputOutcome> listener) throws IOException {
@@ -71,6 +80,12 @@ public final class RunReport {
 
     public Path file() {
         return reportFile;
+    }
+
+    /** report.html links pages to the review server at the IIIF base URL and counts words under the TEI's threshold. */
+    public synchronized void describedWith(IiifConfig iiif, TeiConfig tei) {
+        this.reviewUrl = iiif.baseUrl();
+        this.uncertainBelow = tei.uncertainBelow();
     }
 
     /** The run's name: its folder's, e.g. 2026-11-25T10-00-00Z-batch. */
@@ -107,9 +122,20 @@ public final class RunReport {
         this.ocrCpuTime = spent;
     }
 
-    /** Writes the report with every outcome recorded so far. */
+    /** Writes the report with every outcome recorded so far, and its report.html. */
     public synchronized void flush() throws IOException {
         write();
+        writeHtml();
+    }
+
+    /** report.html, the report as a person reads it (review's RunReportPage); a page that cannot be made is said. */
+    private void writeHtml() {
+        try {
+            new RunReportPage().write(reportFile.getParent(), reviewUrl, uncertainBelow);
+            lastHtml = Instant.now();
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("cannot write {} beside {}: {}", RunReportPage.FILE, reportFile, e.getMessage());
+        }
     }
 
     /** Waits until at least {@code count} outcomes are recorded. */
@@ -156,6 +182,9 @@ public final class RunReport {
         Files.move(partial, reportFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         NewNames.write(reportFile.getParent(), outcomes, json);
         lastWritten = Instant.now();
+        if (Duration.between(lastHtml, lastWritten).compareTo(HTML_INTERVAL) >= 0) {
+            writeHtml();
+        }
     }
 
     private ObjectNode toJson(InputOutcome outcome) {

@@ -1,5 +1,6 @@
 package org.workersarchive.review.web;
 
+import org.workersarchive.review.html.Html;
 import java.util.Locale;
 import org.workersarchive.annotate.AuthorityList;
 import org.workersarchive.core.Annotation;

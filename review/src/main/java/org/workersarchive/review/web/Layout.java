@@ -1,5 +1,6 @@
 package org.workersarchive.review.web;
 
+import org.workersarchive.review.html.Html;
 import io.javalin.http.Context;
 
 /** The frame of every page: head, the bar with the archive, search and new names, who is correcting. */

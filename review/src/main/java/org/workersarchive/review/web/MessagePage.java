@@ -1,5 +1,6 @@
 package org.workersarchive.review.web;
 
+import org.workersarchive.review.html.Html;
 import io.javalin.http.Context;
 
 /** A page that says what went wrong, keeps what the person typed, and leads back. */

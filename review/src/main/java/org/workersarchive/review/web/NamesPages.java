@@ -1,5 +1,6 @@
 package org.workersarchive.review.web;
 
+import org.workersarchive.review.html.Html;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.io.IOException;

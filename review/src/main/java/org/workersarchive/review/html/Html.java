@@ -1,4 +1,4 @@
-package org.workersarchive.review.web;
+package org.workersarchive.review.html;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * (OCR that reads {@code <script>} shows it as text). Names of elements and attributes come from
  * the code and are checked. Not thread-safe: one per page.
  */
-final class Html {
+public final class Html {
 
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]*");
     private static final Set<String> VOID = Set.of("br", "img", "input", "link", "meta", "hr");
@@ -19,24 +19,24 @@ final class Html {
     private final StringBuilder out = new StringBuilder(16_384);
     private final Deque<String> open = new ArrayDeque<>();
 
-    Html() {
+    public Html() {
         out.append("<!DOCTYPE html>\n");
     }
 
     /** Opens an element; attributes come as name, value pairs, a null value leaving the attribute out. */
-    Html open(String element, String... attributes) {
+    public Html open(String element, String... attributes) {
         start(element, attributes);
         open.push(element);
         return this;
     }
 
     /** An element with text only. */
-    Html leaf(String element, String text, String... attributes) {
+    public Html leaf(String element, String text, String... attributes) {
         return open(element, attributes).text(text).close();
     }
 
     /** An element without content (img, input, br). */
-    Html empty(String element, String... attributes) {
+    public Html empty(String element, String... attributes) {
         if (!VOID.contains(element)) {
             throw new IllegalArgumentException(element + " is not a void element");
         }
@@ -44,18 +44,18 @@ final class Html {
         return this;
     }
 
-    Html text(String text) {
+    public Html text(String text) {
         out.append(escape(text == null ? "" : text));
         return this;
     }
 
-    Html close() {
+    public Html close() {
         out.append("</").append(open.pop()).append('>');
         return this;
     }
 
     /** Closes every element still open. */
-    String finish() {
+    public String finish() {
         while (!open.isEmpty()) {
             close();
         }
@@ -84,7 +84,7 @@ final class Html {
     }
 
     /** Text or an attribute value as HTML: the five characters that could end either escaped. */
-    static String escape(String text) {
+    public static String escape(String text) {
         StringBuilder escaped = new StringBuilder(text.length() + 16);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
