@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
         subcommands = {BatchCommand.class, WatchCommand.class, WorkerCommand.class, BrokerCommand.class,
                 RetryCommand.class, DemoCommand.class,
                 EvaluateCommand.class, ValidateCommand.class, ExportCommand.class, ImportCommand.class, ServeCommand.class,
+                ExportTrainingCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Examples:",
                 "  ./archive demo",
@@ -22,6 +23,7 @@ import picocli.CommandLine.Command;
                 "  ./archive evaluate --archive demo-archive --truth samples/bundled/truth",
                 "  ./archive import --archive ~/archive ~/transkribus-export",
                 "  ./archive serve --archive ~/archive           (then open http://127.0.0.1:8080/)",
+                "  ./archive export-training --archive ~/archive --out ~/ground-truth",
                 "  ./archive test            (the launcher runs the whole test suite)"})
 public final class ArchiveCli implements Runnable {
 
