@@ -108,7 +108,7 @@ class ReviewBrowserIT {
     @Order(1)
     void theDocumentShowsItsImageAndItsText() throws IOException {
         browser.get(base);
-        assertEquals(2, browser.findElements(By.cssSelector("#documents tbody tr")).size());
+        assertEquals(2, browser.findElements(By.cssSelector("#document-list tbody tr")).size());
         browser.findElement(By.linkText("L'Ouvrier Communiste")).click();
         waitForImage();
         String text = browser.findElement(By.id("text")).getText();

@@ -102,7 +102,7 @@ class CorrectionsTest {
         assertTrue(Files.readString(tei()).contains("<orgName>Moscou</orgName>"), "retyped, its place link dropped");
         page = page();
         assertEquals(303, browser.correct(page, "entity-accept", entityOf(page, "Miasnikov"), "").statusCode());
-        assertTrue(page().contains("<td class=\"state\">accepted</td>"));
+        assertTrue(page().contains("<td class=\"decision\">accepted</td>"));
         assertEquals(List.of(), TeiValidator.forArchiveSchema().validate(tei()));
     }
 

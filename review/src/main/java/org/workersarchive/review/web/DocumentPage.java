@@ -1,5 +1,7 @@
 package org.workersarchive.review.web;
 
+import org.workersarchive.core.ArchiveLayout.DocumentFolder;
+import org.workersarchive.core.ArchiveLayout;
 import org.workersarchive.review.html.Html;
 import io.javalin.http.Context;
 import java.util.HashMap;
@@ -40,13 +42,14 @@ final class DocumentPage {
         html.open("div", "class", "doc-head").leaf("h1", title, "id", "title");
         pager(html, id, number, state.document().pages().size());
         html.open("p", "class", "files").text("Files: ");
-        for (String[] file : List.of(new String[] {"TEI", "document.tei.xml"}, new String[] {"text", "document.txt"},
-                new String[] {"PDF", "document.pdf"}, new String[] {"IIIF manifest", "manifest.json"})) {
-            html.leaf("a", file[0], "href", "/documents/" + id + "/" + file[1]).text(" ");
+        String documents = "/" + ArchiveLayout.DOCUMENTS + "/";
+        for (String[] file : List.of(new String[] {"TEI", DocumentFolder.TEI}, new String[] {"text", DocumentFolder.TEXT},
+                new String[] {"PDF", DocumentFolder.PDF}, new String[] {"IIIF manifest", DocumentFolder.IIIF_MANIFEST})) {
+            html.leaf("a", file[0], "href", documents + id + "/" + file[1]).text(" ");
         }
-        String folder = services.archive().documents().relativize(state.folder()).toString().replace('\\', '/');
-        html.leaf("a", "ALTO", "href", "/documents/" + folder + "/alto/" + String.format("p%04d.xml", number)).text(" ");
-        html.leaf("a", "PAGE", "href", "/documents/" + folder + "/page/" + String.format("p%04d.xml", number));
+        String folder = documents + DocumentFolder.asUrl(services.archive().documents().relativize(state.folder())) + "/";
+        html.leaf("a", "ALTO", "href", folder + DocumentFolder.asUrl(DocumentFolder.altoFile(number))).text(" ");
+        html.leaf("a", "PAGE", "href", folder + DocumentFolder.asUrl(DocumentFolder.pageXmlFile(number)));
         html.close().close();
         if (!state.correctable()) {
             html.leaf("p", "This document's TEI was edited by hand outside the pipeline: it is shown as the pipeline "
@@ -169,7 +172,7 @@ final class DocumentPage {
             html.open("td");
             link(html, entity);
             html.close();
-            html.leaf("td", state.review().accepted().contains(entity.id()) ? "accepted" : "", "class", "state");
+            html.leaf("td", state.review().accepted().contains(entity.id()) ? "accepted" : "", "class", "decision");
             if (editable) {
                 html.open("td", "class", "actions");
                 EntityForms.write(html, Guard.session(ctx), state, page.number(), entity, services.list().list());

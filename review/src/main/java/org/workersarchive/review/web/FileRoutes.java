@@ -1,5 +1,6 @@
 package org.workersarchive.review.web;
 
+import org.workersarchive.core.ArchiveLayout;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,7 +29,7 @@ final class FileRoutes {
             Map.entry("csv", "text/csv; charset=utf-8"), Map.entry("html", "text/html; charset=utf-8"),
             Map.entry("js", "text/javascript; charset=utf-8"), Map.entry("css", "text/css; charset=utf-8"),
             Map.entry("yaml", "text/plain; charset=utf-8"));
-    private static final List<String> SERVED = List.of("documents", "runs");
+    private static final List<String> SERVED = List.of(ArchiveLayout.DOCUMENTS, ArchiveLayout.RUNS);
     private static final String ASSETS = "/org/workersarchive/review/assets/";
 
     private final Services services;
@@ -65,7 +66,7 @@ final class FileRoutes {
     /** The file a request path names in the archive, or {@link NotFound}. */
     Path confined(String requestPath) throws IOException {
         String[] segments = requestPath.substring(1).split("/", -1);
-        boolean authority = segments.length == 1 && segments[0].equals("authority.xml");
+        boolean authority = segments.length == 1 && segments[0].equals(ArchiveLayout.AUTHORITY_LIST);
         if (!authority && (segments.length < 2 || !SERVED.contains(segments[0]))) {
             throw new NotFound("not a file of the archive: " + requestPath);
         }

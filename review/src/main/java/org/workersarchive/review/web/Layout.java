@@ -23,7 +23,7 @@ final class Layout {
                         "aria-label", "search", "value", ctx.path().equals("/search") ? ctx.queryParam("q") : null)
                 .leaf("button", "Search", "type", "submit").close();
         html.leaf("a", "New names", "href", "/names");
-        html.leaf("a", "Failed inputs", "href", "/failed");
+        html.leaf("a", "Failed inputs", "href", "/failures");
         if (services.config().readOnly()) {
             html.leaf("span", "read-only", "class", "badge");
         }

@@ -28,7 +28,7 @@ final class ListPages {
         Html html = Layout.start(ctx, services, "Archive");
         html.leaf("h1", "The archive: " + shown.size() + " of " + all.size() + " documents");
         filters(html, query, all);
-        html.open("table", "id", "documents", "class", "list").open("thead").open("tr");
+        html.open("table", "id", "document-list", "class", "list").open("thead").open("tr");
         for (String heading : List.of("Title", "Date", "Languages", "Scripts", "Pages", "Mean confidence", "Doubtful words",
                 "Corrections")) {
             html.leaf("th", heading);
@@ -58,12 +58,12 @@ final class ListPages {
         ctx.html(Layout.finish(html, false));
     }
 
-    void failed(Context ctx) throws IOException {
+    void failures(Context ctx) throws IOException {
         List<FailedInput> failed = FailedInput.in(services.archive().failed());
         Html html = Layout.start(ctx, services, "Failed inputs");
         html.leaf("h1", failed.size() + " input(s) the pipeline could not make a document of");
         html.leaf("p", "Each is kept in failed/ with its reason; mend it and run ./archive retry.");
-        html.open("table", "id", "failed", "class", "list").open("thead").open("tr").leaf("th", "File").leaf("th", "Reason")
+        html.open("table", "id", "failure-list", "class", "list").open("thead").open("tr").leaf("th", "File").leaf("th", "Reason")
                 .close().close().open("tbody");
         for (FailedInput input : failed) {
             html.open("tr").leaf("td", input.name()).leaf("td", input.reason()).close();

@@ -1,5 +1,6 @@
 package org.workersarchive.review.web;
 
+import org.workersarchive.core.ArchiveLayout;
 import org.workersarchive.review.html.Html;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -108,7 +109,7 @@ final class NamesPages {
         html.open("ul");
         entry.names().forEach(n -> html.leaf("li", n));
         html.close();
-        html.open("p").leaf("a", "The entry in authority.xml", "href", "/authority.xml").close();
+        html.open("p").leaf("a", "The entry in authority.xml", "href", "/" + ArchiveLayout.AUTHORITY_LIST).close();
         html.open("p").leaf("a", "Its mentions in the archive", "href", "/search?in=names&q=" + java.net.URLEncoder.encode(
                 entry.preferredName(), java.nio.charset.StandardCharsets.UTF_8)).close();
         ctx.html(Layout.finish(html, false));

@@ -1,5 +1,7 @@
 package org.workersarchive.review.web;
 
+import org.workersarchive.core.ArchiveLayout.DocumentFolder;
+import org.workersarchive.core.ArchiveLayout;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -31,7 +33,7 @@ public final class ReviewRoutes {
         var routes = config.routes;
         routes.before(guard::before);
         routes.get("/", lists::archive);
-        routes.get("/failed", lists::failed);
+        routes.get("/failures", lists::failures);
         routes.get("/search", search::render);
         routes.get("/names", names::list);
         routes.post("/names", names::add);
@@ -45,10 +47,10 @@ public final class ReviewRoutes {
         routes.post("/session/name", sessions::rename);
         routes.get("/iiif/3/{id}/{page}/info.json", iiif::info);
         routes.get("/iiif/3/{id}/{page}/{region}/{size}/{rotation}/{quality}", iiif::image);
-        routes.get("/documents/{id}/manifest.json", iiif::manifest);
-        routes.get("/documents/<rest>", files::archiveFile);
-        routes.get("/runs/<rest>", files::archiveFile);
-        routes.get("/authority.xml", files::archiveFile);
+        routes.get("/" + ArchiveLayout.DOCUMENTS + "/{id}/" + DocumentFolder.IIIF_MANIFEST, iiif::manifest);
+        routes.get("/" + ArchiveLayout.DOCUMENTS + "/<rest>", files::archiveFile);
+        routes.get("/" + ArchiveLayout.RUNS + "/<rest>", files::archiveFile);
+        routes.get("/" + ArchiveLayout.AUTHORITY_LIST, files::archiveFile);
         routes.get("/assets/<path>", files::asset);
         errors(config, services);
     }
