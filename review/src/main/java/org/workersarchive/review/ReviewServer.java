@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +35,8 @@ public final class ReviewServer implements AutoCloseable {
     private final Javalin web;
     private final SearchIndex index;
     private final ScheduledExecutorService refresher;
+    /** Closed once: by the command's shutdown hook or its end, whichever comes first. */
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private ReviewServer(Javalin web, SearchIndex index, ScheduledExecutorService refresher) {
         this.web = web;
@@ -98,6 +101,9 @@ public final class ReviewServer implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         refresher.shutdownNow();
         web.stop();
         index.close();

@@ -51,9 +51,13 @@ public final class RunReport {
     private final Consumer<InputOutcome> listener;
     private Instant lastWritten = Instant.EPOCH;
     private NativeCpuTime ocrCpuTime;
-    /** report.html is made of images and ALTO files: rewritten far less often than report.json. */
+    /**
+     * report.html is made of images and ALTO files: rewritten far less often than report.json, and
+     * not before a run has gone on this long (a batch writes it once, at its end; the time of a
+     * short run is the pipeline's, not its report's).
+     */
     private static final Duration HTML_INTERVAL = Duration.ofMinutes(1);
-    private Instant lastHtml = Instant.EPOCH;
+    private Instant lastHtml = Instant.now();
     /** Where report.html links each page to: the review server, at the archive's IIIF base URL. */
     private String reviewUrl = IiifConfig.DEFAULT_BASE_URL;
     private int uncertainBelow = TeiConfig.DEFAULT_UNCERTAIN_BELOW;

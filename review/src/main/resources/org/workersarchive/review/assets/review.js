@@ -95,11 +95,14 @@
         overlay.addEventListener('mouseleave', function () { mark(line.dataset.line, false); });
         overlays[line.dataset.line] = overlay;
       });
-      document.querySelectorAll('#text .w.doubtful, #text .w.ent, #text .w.match').forEach(function (word) {
+      // Every word boxed, thinly; doubtful words, names and search matches in their colours.
+      document.querySelectorAll('#text .w').forEach(function (word) {
         var overlay = addOverlay(viewer, image, word, 'ov ov-word ' + word.className.replace(/\bw\b/, ''));
         if (word.dataset.entity) {
           overlay.dataset.entity = word.dataset.entity;
         }
+        overlay.addEventListener('mouseenter', function () { word.classList.add('hover'); });
+        overlay.addEventListener('mouseleave', function () { word.classList.remove('hover'); });
       });
       var hit = document.querySelector('#text .line.hit');
       if (hit) {
