@@ -1,5 +1,6 @@
 package org.workersarchive.pipeline;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -28,6 +29,7 @@ import org.workersarchive.pipeline.archive.Admission;
 import org.workersarchive.pipeline.archive.ArchiveStore;
 import org.workersarchive.pipeline.broker.BrokerQueues;
 import org.workersarchive.pipeline.report.InputOutcome;
+import org.workersarchive.pipeline.report.RunReport;
 
 /**
  * The stages of the pipeline, each a plain call, in the order the routes call them: admit, ingest,
@@ -139,8 +141,13 @@ public final class DocumentStages implements AutoCloseable {
      * that stopped had written its document from this very input, that document.
      */
     public InputOutcome duplicate(Admission admission) {
-        return admission.duplicateOf().equals(admission.writtenBeforeStop())
-                ? InputOutcome.writtenBeforeStop(admission, writer.folderOf(admission.duplicateOf()))
+        if (admission.duplicateOf().equals(admission.writtenBeforeStop())) {
+            return InputOutcome.writtenBeforeStop(admission, writer.folderOf(admission.duplicateOf()));
+        }
+        // The same files at the same place: this input's own document, made by an earlier run (a batch
+        // run again) or by one killed between writing it and noting so; no copy of another's.
+        return store.madeFrom(admission.duplicateOf(), admission.set())
+                ? InputOutcome.madeBefore(admission, writer.folderOf(admission.duplicateOf()))
                 : InputOutcome.duplicate(admission);
     }
 
@@ -172,6 +179,28 @@ public final class DocumentStages implements AutoCloseable {
         } catch (IOException e) {
             return deferred(set, admission, "its copy cannot be kept in failed/: " + e.getMessage());
         }
+    }
+
+    /**
+     * Records an outcome in the archive's outcome record, forced to the disk, then in the run's
+     * report. An outcome that cannot be recorded (the archive's disk full) is not acted on: the
+     * input is put off, stays where it is and is taken again.
+     *
+     * @return the outcome to finish the input with: the one given, or its deferral
+     */
+    public InputOutcome record(ScanSet set, InputOutcome outcome, RunReport report) {
+        InputOutcome recorded = outcome;
+        ObjectNode line = RunReport.inputNode(outcome).put("run", runId).put("recorded", Instant.now().toString());
+        try {
+            store.record(line);
+        } catch (IOException e) {
+            String why = "its outcome (" + outcome.status() + ") cannot be recorded in " + store.layout().outcomes()
+                    + ": " + e.getMessage();
+            store.putOff(set, null, why);
+            recorded = InputOutcome.deferred(set, null, why);
+        }
+        report.record(recorded);
+        return recorded;
     }
 
     /** Ends an input once its outcome is recorded ({@link ArchiveStore#finish}). */

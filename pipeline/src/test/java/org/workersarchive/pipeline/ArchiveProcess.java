@@ -64,6 +64,16 @@ final class ArchiveProcess implements AutoCloseable {
         return Files.readAllLines(log, StandardCharsets.UTF_8);
     }
 
+    /** Waits at most this long for the process to end by itself; whether it did. */
+    boolean waitFor(java.time.Duration patience) throws InterruptedException {
+        return process.waitFor(patience.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** The exit status of a process that has ended. */
+    int exitValue() {
+        return process.exitValue();
+    }
+
     /** SIGKILL: no shutdown hook, no commit, nothing. */
     void kill() throws InterruptedException {
         process.destroyForcibly();

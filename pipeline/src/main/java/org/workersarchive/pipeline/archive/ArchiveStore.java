@@ -7,16 +7,21 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.workersarchive.annotate.AuthorityList;
 import org.workersarchive.core.ArchiveLayout;
 import org.workersarchive.core.Document;
+import org.workersarchive.core.FileNames;
 import org.workersarchive.core.Folders;
 import org.workersarchive.core.RejectedInputException;
 import org.workersarchive.core.SourceFile;
@@ -26,6 +31,7 @@ import org.workersarchive.ingest.ScanIdentity;
 import org.workersarchive.ingest.ScanSet;
 import org.workersarchive.pipeline.InputSource;
 import org.workersarchive.pipeline.report.InputOutcome;
+import org.workersarchive.pipeline.report.RunReport;
 
 /**
  * The archive's bookkeeping around the documents a run makes: the lock that lets one run at a time
@@ -37,6 +43,7 @@ import org.workersarchive.pipeline.report.InputOutcome;
 public final class ArchiveStore implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ArchiveStore.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
     /** How long the inbox waits before it tries an archive that could not be written. */
     private static final Duration ARCHIVE_RETRY_PAUSE = Duration.ofSeconds(10);
 
@@ -48,8 +55,9 @@ public final class ArchiveStore implements AutoCloseable {
     private final OriginalStore originals;
     private final FailedStore failed;
     private final ArchiveAvailability availability;
+    private final OutcomeRecord outcomes;
 
-    private ArchiveStore(ArchiveLayout layout, ArchiveLock lock, boolean reprocess) {
+    private ArchiveStore(ArchiveLayout layout, ArchiveLock lock, boolean reprocess) throws IOException {
         this.layout = layout;
         this.lock = lock;
         this.reprocess = reprocess;
@@ -58,6 +66,7 @@ public final class ArchiveStore implements AutoCloseable {
         this.originals = new OriginalStore(layout.originals());
         this.failed = new FailedStore(layout.failed());
         this.availability = new ArchiveAvailability(layout, ARCHIVE_RETRY_PAUSE);
+        this.outcomes = OutcomeRecord.open(layout.outcomes());
     }
 
     /**
@@ -71,6 +80,9 @@ public final class ArchiveStore implements AutoCloseable {
         ArchiveLock lock = ArchiveLock.take(layout.root(), holder);
         try {
             return new ArchiveStore(layout, lock, reprocess);
+        } catch (IOException e) {
+            lock.close();
+            throw new UncheckedIOException("cannot open the outcome record " + layout.outcomes() + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
             lock.close();
             throw e;
@@ -92,6 +104,57 @@ public final class ArchiveStore implements AutoCloseable {
         }
         journal.finishRemovals().forEach(file -> LOG.info("removed {} from the inbox: its outcome was recorded "
                 + "by a run that stopped before it could remove it", file));
+        rebuildStoppedReports();
+    }
+
+    /**
+     * Records an input's outcome durably: when this returns, the outcome survives any kill, and the
+     * input may leave its place.
+     *
+     * @param line the outcome as the report gives it, with the run that recorded it
+     * @throws IOException when it cannot be recorded: the input must stay where it is
+     */
+    public void record(ObjectNode line) throws IOException {
+        outcomes.append(line);
+    }
+
+    /**
+     * Whether the document of this id was made from these very files (by path), by an earlier run
+     * or by one that stopped before it recorded the outcome: then the input is no duplicate of
+     * another's document, but done before.
+     */
+    public boolean madeFrom(String documentId, ScanSet set) {
+        Path provenance = layout.document(documentId).provenance();
+        try {
+            List<String> paths = new ArrayList<>();
+            JSON.readTree(provenance.toFile()).path("sources").forEach(source -> paths.add(source.path("path").asText()));
+            return paths.equals(set.files().stream().map(Path::toString).toList());
+        } catch (IOException unreadable) {
+            return false; // a document without its record of sources is no proof; the input is a duplicate
+        }
+    }
+
+    /**
+     * Writes again, from the outcome record, the report of each run that stopped before it could
+     * write its own whole (killed, crashed): every outcome it recorded is in it.
+     */
+    private void rebuildStoppedReports() throws IOException {
+        Map<String, List<JsonNode>> linesByRun = new HashMap<>();
+        Map<String, Boolean> stopped = new HashMap<>();
+        OutcomeRecord.read(layout.outcomes(), line -> {
+            String run = line.path("run").asText("");
+            if (!run.isEmpty() && FileNames.isPlain(run) && !run.startsWith(".") && stopped.computeIfAbsent(run, r ->
+                    !RunReport.isFinished(FileNames.resolveIn(layout.runs(), r).resolve(RunReport.FILE_NAME)))) {
+                linesByRun.computeIfAbsent(run, r -> new ArrayList<>()).add(line);
+            }
+        });
+        for (Map.Entry<String, List<JsonNode>> run : linesByRun.entrySet()) {
+            Path folder = FileNames.resolveIn(layout.runs(), run.getKey());
+            Files.createDirectories(folder);
+            RunReport.rebuild(folder.resolve(RunReport.FILE_NAME), run.getValue());
+            LOG.info("rebuilt the report of run {}, which stopped before writing it: {} outcome(s)", run.getKey(),
+                    run.getValue().size());
+        }
     }
 
     /**
@@ -259,7 +322,13 @@ public final class ArchiveStore implements AutoCloseable {
     /** Lets the next run in. */
     @Override
     public void close() {
-        lock.close();
+        try {
+            outcomes.close();
+        } catch (IOException e) {
+            LOG.warn("cannot close the outcome record: {}", e.getMessage());
+        } finally {
+            lock.close();
+        }
     }
 
     /** The staging folder holds only page images this run made; whatever is left there is ours. */

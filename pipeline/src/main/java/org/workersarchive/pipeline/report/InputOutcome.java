@@ -90,6 +90,18 @@ public record InputOutcome(Path input, List<Path> files, String sha256, String m
     }
 
     /**
+     * An input whose own document (made from these very files, at this place) the archive holds
+     * already: a batch run over the same folder again, or a run killed after it wrote the document
+     * and before it noted so.
+     */
+    public static InputOutcome madeBefore(Admission admission, Path folder) {
+        return new InputOutcome(admission.input(), admission.set().files(), admission.sha256(), admission.mediaType(),
+                Status.ok, "its document was made before, from this same file, and is kept as it is",
+                admission.duplicateOf(), List.of(), null, Map.of("folder", folder), List.of(),
+                secondsSince(admission.started()));
+    }
+
+    /**
      * An input that failed, kept in failed/.
      *
      * @param admission null when it failed before it was admitted

@@ -117,8 +117,8 @@ public final class ArchiveRoutes extends RouteBuilder {
                     .process(exchange -> body(exchange, stages.failed(input(exchange), admission(exchange),
                             exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class))))
                 .end()
-                .process(exchange -> report.record(outcome(exchange)))
-                // Only now may the input leave the inbox (and the journal).
+                // Recorded durably first; only then may the input leave the inbox (and the journal).
+                .process(exchange -> body(exchange, stages.record(input(exchange), outcome(exchange), report)))
                 .process(exchange -> stages.finish(input(exchange), outcome(exchange), source));
 
         from(MAKE_DOCUMENT).routeId("make-document")
