@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.pdfbox.contentstream.operator.Operator;
+import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
@@ -35,6 +37,7 @@ final class PdfTextLayerReader extends PDFTextStripper {
     private final int maxCharacters;
     /** Characters PDFBox reported on the current page, kept or not. */
     private int reported;
+    private PageDeadline deadline;
 
     PdfTextLayerReader() {
         this(MAX_CHARACTERS);
@@ -69,6 +72,19 @@ final class PdfTextLayerReader extends PDFTextStripper {
             return List.of();
         }
         return List.of(toBlock(pageNumber, image, dpi / 72.0));
+    }
+
+    /** Sets the deadline of the page about to be read; none is checked until one is set. */
+    void beginPage(PageDeadline pageDeadline) {
+        this.deadline = pageDeadline;
+    }
+
+    @Override
+    protected void processOperator(Operator operator, List<COSBase> operands) throws IOException {
+        if (deadline != null) {
+            deadline.check();
+        }
+        super.processOperator(operator, operands);
     }
 
     @Override
