@@ -97,7 +97,9 @@ final class PdfPageSource {
             throw damaged("the text of page " + (index + 1) + " cannot be read", e);
         }
         Page page = Page.unread(number, image);
-        return text.isEmpty() ? page : page.withText(TextOrigin.TEXT_LAYER, List.of(), text);
+        // An invisible layer is an earlier OCR's: checked against a reading of the image before it is kept.
+        return text.isEmpty() ? page : page.withText(textLayer.wasInvisible() ? TextOrigin.INVISIBLE_TEXT_LAYER
+                : TextOrigin.TEXT_LAYER, List.of(), text);
     }
 
     /** The page at a 0-based index; a page tree that does not hold it (a lying page count) is damage. */

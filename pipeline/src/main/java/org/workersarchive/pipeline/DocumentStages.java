@@ -22,11 +22,14 @@ import org.workersarchive.export.WrittenDocument;
 import org.workersarchive.ingest.Ingestor;
 import org.workersarchive.ingest.ScanIdentity;
 import org.workersarchive.ingest.ScanSet;
+import org.workersarchive.ingest.ScanSets;
 import org.workersarchive.ocr.DocumentReading;
 import org.workersarchive.ocr.EngineProcesses;
 import org.workersarchive.ocr.OcrEngines;
 import org.workersarchive.pipeline.archive.Admission;
 import org.workersarchive.pipeline.archive.ArchiveStore;
+import org.workersarchive.pipeline.archive.FailedCopyRefused;
+import org.workersarchive.pipeline.archive.InputChangedException;
 import org.workersarchive.pipeline.broker.BrokerQueues;
 import org.workersarchive.pipeline.report.InputOutcome;
 import org.workersarchive.pipeline.report.RunReport;
@@ -96,6 +99,12 @@ public final class DocumentStages implements AutoCloseable {
      */
     public Admission admit(ScanSet set) throws IOException {
         Instant started = Instant.now();
+        store.take(set);
+        if (ScanSets.isLoneSidecar(set)) {
+            throw new RejectedInputException("sidecar " + set.lead().getFileName() + " describes no scan: none named "
+                    + "like it came with it (if its scan came before it, that scan was made a document without it; "
+                    + "put the sidecar beside the scan in failed/ or the inbox and send both again)");
+        }
         ArchiveStore.requireFiles(set);
         List<ScanIdentity> identities = ingestor.identify(set);
         return store.admit(set, identities, Ingestor.checksum(identities), started);
@@ -119,9 +128,14 @@ public final class DocumentStages implements AutoCloseable {
         return engines.recognize(page, reading).readBy(READER);
     }
 
-    /** Records the OCR step once every page of the document has been read. */
-    public Document recognized(Document document, Instant ocrStarted) {
-        return engines.withStep(document, ocrStarted);
+    /**
+     * Records the OCR step once every page of the document has been read, after each page that
+     * came with an invisible text layer kept that layer or its reading ({@link TextLayerCheck}).
+     *
+     * @param ingested the document as ingested, before its pages were read
+     */
+    public Document recognized(Document document, Document ingested, Instant ocrStarted) {
+        return engines.withStep(TextLayerCheck.apply(ingested, document), ocrStarted);
     }
 
     public Document annotate(Document document) {
@@ -154,18 +168,42 @@ public final class DocumentStages implements AutoCloseable {
     /**
      * The outcome of an input that failed at any stage: a copy of each file (and of its sidecar)
      * and the reason go to failed/, the checksum claim is released so that a later run may try again.
-     * A failure that is the archive's (its disk full or read-only), not the input's, defers the
-     * input instead: it stays where it is, and the inbox pauses.
+     * A failure that is the archive's (its disk full or read-only) or the broker's (unreachable),
+     * not the input's, defers the input instead: it stays where it is, and the inbox pauses. So
+     * does, without a pause, an input that changed while it was taken, or an inbox file that
+     * failed within the inbox failure rest of its last change (a copy that paused). An input
+     * failed/ keeps no copy of (unreadable, or over the copy limit) fails where it is, and says so.
      *
      * @param admission null when the input failed before it was admitted
+     * @param source    where the input came from: an inbox file that changed a moment ago is not failed yet
      */
-    public InputOutcome failed(ScanSet set, Admission admission, Exception failure) {
+    public InputOutcome failed(ScanSet set, Admission admission, Exception failure, InputSource source) {
         Optional<String> archiveProblem = store.problemIn(failure);
         if (archiveProblem.isPresent()) {
             return deferred(set, admission, archiveProblem.get());
         }
+        Optional<String> brokerProblem = BrokerOutage.problemIn(failure);
+        if (brokerProblem.isPresent()) {
+            store.putOff(set, admission, brokerProblem.get(), true);
+            return InputOutcome.putOff(set, admission, "the broker cannot be reached (" + brokerProblem.get()
+                    + "); the input stays where it is and is taken again");
+        }
+        if (failure instanceof InputChangedException || store.changedSinceTaken(set)) {
+            store.putOff(set, admission, "changed", false);
+            return InputOutcome.putOff(set, admission, "the file changed while it was being taken (a copy still under "
+                    + "way?); it stays where it is, and is taken again, as a new input, once it rests");
+        }
         Throwable cause = FailureReasons.essentialCause(failure);
         String reason = FailureReasons.reasonOf(cause);
+        if (source == InputSource.INBOX && store.changedRecently(set)) {
+            // A copy that paused looks like a damaged file: the rest of it may still come.
+            store.putOff(set, admission, reason, false);
+            store.holdUntilRested(set);
+            return InputOutcome.putOff(set, admission, "it failed (" + reason + ") within "
+                    + store.inboxFailureRest().toSeconds() + " s of its last change, so it may be a copy that paused; "
+                    + "it stays in the inbox and is taken again once it has rested " + store.inboxFailureRest().toSeconds()
+                    + " s (archive.inbox-failure-rest)");
+        }
         if (cause instanceof RejectedInputException) {
             LOG.warn("{}: {}", set.lead(), reason);
         } else {
@@ -176,6 +214,9 @@ public final class DocumentStages implements AutoCloseable {
         }
         try {
             return InputOutcome.failed(set, admission, reason, store.keepFailed(set, reason));
+        } catch (FailedCopyRefused notKept) {
+            LOG.warn("{}: {}", set.lead(), notKept.getMessage());
+            return InputOutcome.failed(set, admission, reason + "; " + notKept.getMessage(), Map.of());
         } catch (IOException e) {
             return deferred(set, admission, "its copy cannot be kept in failed/: " + e.getMessage());
         }
@@ -205,7 +246,7 @@ public final class DocumentStages implements AutoCloseable {
 
     /** Ends an input once its outcome is recorded ({@link ArchiveStore#finish}). */
     public void finish(ScanSet set, InputOutcome outcome, InputSource source) throws IOException {
-        store.finish(set, outcome.status(), source);
+        store.finish(set, outcome, source);
     }
 
     @Override

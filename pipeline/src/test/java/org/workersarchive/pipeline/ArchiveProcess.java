@@ -26,7 +26,16 @@ final class ArchiveProcess implements AutoCloseable {
 
     /** @param arguments the command and its options, e.g. "worker", "--broker", URL */
     static ArchiveProcess start(Path log, String heap, String... arguments) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        return startAs(List.of(), log, heap, arguments);
+    }
+
+    /**
+     * As {@link #start}, the JVM started by a command that sets how it runs, e.g. {@code setpriv}
+     * dropping the capabilities that let root read any file.
+     */
+    static ArchiveProcess startAs(List<String> launcher, Path log, String heap, String... arguments) throws IOException {
+        List<String> command = new ArrayList<>(launcher);
+        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + heap, "-cp", System.getProperty("java.class.path"), ArchiveCli.class.getName()));
         command.addAll(List.of(arguments));
         Files.createDirectories(log.getParent());

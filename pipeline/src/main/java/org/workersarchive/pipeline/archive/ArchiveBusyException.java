@@ -9,7 +9,7 @@ public final class ArchiveBusyException extends IllegalStateException {
 
     private static final long serialVersionUID = 1L;
 
-    ArchiveBusyException(String message, Throwable cause) {
+    public ArchiveBusyException(String message, Throwable cause) {
         super(message, cause);
     }
 }

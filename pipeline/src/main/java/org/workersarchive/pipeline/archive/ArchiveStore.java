@@ -56,8 +56,11 @@ public final class ArchiveStore implements AutoCloseable {
     private final FailedStore failed;
     private final ArchiveAvailability availability;
     private final OutcomeRecord outcomes;
+    private final InboxGuard guard;
+    private final StoreLimits limits;
 
-    private ArchiveStore(ArchiveLayout layout, ArchiveLock lock, boolean reprocess) throws IOException {
+    private ArchiveStore(ArchiveLayout layout, ArchiveLock lock, boolean reprocess, StoreLimits limits)
+            throws IOException {
         this.layout = layout;
         this.lock = lock;
         this.reprocess = reprocess;
@@ -67,6 +70,8 @@ public final class ArchiveStore implements AutoCloseable {
         this.failed = new FailedStore(layout.failed());
         this.availability = new ArchiveAvailability(layout, ARCHIVE_RETRY_PAUSE);
         this.outcomes = OutcomeRecord.open(layout.outcomes());
+        this.limits = limits;
+        this.guard = new InboxGuard(limits.inboxFailureRest());
     }
 
     /**
@@ -75,11 +80,12 @@ public final class ArchiveStore implements AutoCloseable {
      * @param holder    what this run is, for the next one that finds the lock taken
      * @param reprocess make documents again from scans the archive holds already, instead of
      *                  recording them as duplicates
+     * @param limits    how failed inputs are treated
      */
-    public static ArchiveStore open(ArchiveLayout layout, String holder, boolean reprocess) {
+    public static ArchiveStore open(ArchiveLayout layout, String holder, boolean reprocess, StoreLimits limits) {
         ArchiveLock lock = ArchiveLock.take(layout.root(), holder);
         try {
-            return new ArchiveStore(layout, lock, reprocess);
+            return new ArchiveStore(layout, lock, reprocess, limits);
         } catch (IOException e) {
             lock.close();
             throw new UncheckedIOException("cannot open the outcome record " + layout.outcomes() + ": " + e.getMessage(), e);
@@ -183,11 +189,49 @@ public final class ArchiveStore implements AutoCloseable {
      * @param sha256     the set's checksum
      */
     public Admission admit(ScanSet set, List<ScanIdentity> identities, String sha256, Instant started) throws IOException {
+        if (guard.changedSinceTaken(set)) {
+            throw new InputChangedException(set.lead() + " changed while it was being read");
+        }
+        guard.admitted(set, identities.stream().map(ScanIdentity::sha256).toList());
         InputJournal.Entry resumed = journal.begin(set, sha256);
         String existing = duplicates.claim(sha256).orElse(null);
         boolean makeAgain = reprocess && existing != null && !DuplicateIndex.isInProgress(existing);
         return new Admission(set, identities, sha256, makeAgain ? null : existing, makeAgain ? existing : null,
                 resumed.runsStopped(), resumed.writtenDocument(), started);
+    }
+
+    /** Notes the set's files as they are now, as it is taken up: nothing leaves its place unless still so. */
+    public void take(ScanSet set) {
+        guard.take(set);
+    }
+
+    /** Whether any file of the set changed (size, time, mode) since it was taken up. */
+    public boolean changedSinceTaken(ScanSet set) {
+        return guard.changedSinceTaken(set);
+    }
+
+    /** Whether the set changed less than the inbox failure rest ago, so that a failure may be a copy that paused. */
+    public boolean changedRecently(ScanSet set) {
+        return guard.changedRecently(set);
+    }
+
+    /** The inbox takes the set again once it has rested for the inbox failure rest, or changed. */
+    public void holdUntilRested(ScanSet set) {
+        guard.holdUntilRested(set);
+    }
+
+    /** How long an inbox file must have rested before it may be failed. */
+    public java.time.Duration inboxFailureRest() {
+        return guard.failureRest();
+    }
+
+    /**
+     * Whether the inbox may take the set, which has rested this long: not while the archive cannot
+     * be written, nor while the set is held (a failure to retry once rested, one left in place
+     * until it changes).
+     */
+    public boolean mayTake(ScanSet set, java.time.Duration rested) {
+        return !isPaused() && guard.mayTake(set, rested);
     }
 
     /** Refuses a symbolic link: following it could copy any file of this machine into the archive (failed/ included). */
@@ -247,9 +291,12 @@ public final class ArchiveStore implements AutoCloseable {
      * @return the copies and reason files, as the report names them
      * @throws IOException when a copy cannot be written
      */
-    public Map<String, Path> keepFailed(ScanSet set, String reason) throws IOException {
+    public Map<String, Path> keepFailed(ScanSet set, String reason) throws IOException, FailedCopyRefused {
         Map<String, Path> kept = new HashMap<>();
         List<Path> files = set.filesWithSidecar();
+        for (Path file : files) {
+            requireCopyable(file);
+        }
         for (Path file : files) {
             try {
                 Path copy = failed.keep(file, reason);
@@ -262,6 +309,28 @@ public final class ArchiveStore implements AutoCloseable {
             }
         }
         return kept;
+    }
+
+    /** Refuses to copy what cannot be read, or is larger than the copy limit; a link is kept as a link. */
+    private void requireCopyable(Path file) throws FailedCopyRefused {
+        if (Files.isSymbolicLink(file) || !Files.exists(file)) {
+            return;
+        }
+        if (!Files.isReadable(file)) {
+            throw new FailedCopyRefused("it cannot be read (permission denied), so it is not copied to failed/ and "
+                    + "stays where it is");
+        }
+        try {
+            long size = Files.size(file);
+            if (size > limits.failedCopyLimitBytes()) {
+                throw new FailedCopyRefused(String.format(java.util.Locale.ROOT, "not copied to failed/: %s is %.1f MB, "
+                        + "over the %d MB kept of a failed input (archive.failed-copy-limit-mb); it stays where it is",
+                        file.getFileName(), size / 1e6, limits.failedCopyLimitBytes() / (1024 * 1024)));
+            }
+        } catch (IOException unreadable) {
+            throw new FailedCopyRefused("its size cannot be read (" + unreadable.getMessage() + "), so it is not copied "
+                    + "to failed/ and stays where it is");
+        }
     }
 
     /**
@@ -279,7 +348,20 @@ public final class ArchiveStore implements AutoCloseable {
      * @param admission null when the input was not admitted
      */
     public void putOff(ScanSet set, Admission admission, String why) {
-        availability.pause(why);
+        putOff(set, admission, why, true);
+    }
+
+    /**
+     * Puts an input off: left where it is, taken again later.
+     *
+     * @param admission null when the input was not admitted
+     * @param pauseInbox whether the inbox takes nothing for a while (the archive's problem, not this input's)
+     */
+    public void putOff(ScanSet set, Admission admission, String why, boolean pauseInbox) {
+        if (pauseInbox) {
+            availability.pause(why);
+        }
+        guard.forget(set);
         if (admission == null) {
             return;
         }
@@ -298,25 +380,32 @@ public final class ArchiveStore implements AutoCloseable {
 
     /**
      * Ends an input once its outcome is recorded: it leaves the place it came from when that is
-     * the inbox (every file and the sidecar, kept in the archive or in failed/ by now), or failed/
-     * when it is done with at last; then it leaves the journal. A deferred input stays where it is,
-     * to be taken again.
+     * the inbox (every file and the sidecar, kept in the archive or in failed/ by now, each only if
+     * it is still what was taken: one that changed since is a new input), or failed/ when it is
+     * done with at last; then it leaves the journal. A deferred input stays where it is, to be
+     * taken again; so does a failed one failed/ keeps no copy of, until it changes.
      */
-    public void finish(ScanSet set, InputOutcome.Status status, InputSource source) throws IOException {
+    public void finish(ScanSet set, InputOutcome outcome, InputSource source) throws IOException {
+        InputOutcome.Status status = outcome.status();
         if (status == InputOutcome.Status.deferred) {
+            guard.forget(set);
             return;
         }
         boolean doneWith = status != InputOutcome.Status.failed;
-        if (source == InputSource.INBOX || source == InputSource.FAILED && doneWith) {
+        if (source == InputSource.INBOX && !doneWith && !outcome.keptInFailed()) {
+            // Nothing of it is kept in the archive: it stays, and is taken again once it changes.
+            guard.holdUntilChanged(set);
+        } else if (source == InputSource.INBOX) {
             journal.leaving(set);
+            guard.removeUnchanged(set);
+        } else if (source == InputSource.FAILED && doneWith) {
             for (Path file : set.filesWithSidecar()) {
                 Files.deleteIfExists(file);
-                if (source == InputSource.FAILED) {
-                    Files.deleteIfExists(FailedStore.reasonFile(file));
-                }
+                Files.deleteIfExists(FailedStore.reasonFile(file));
             }
         }
         journal.done(set);
+        guard.forget(set);
     }
 
     /** Lets the next run in. */

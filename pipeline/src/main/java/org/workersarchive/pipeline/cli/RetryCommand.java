@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.workersarchive.ingest.ScanSets;
 import org.workersarchive.pipeline.ArchivePipeline;
+import org.workersarchive.pipeline.EngineMemory;
 import org.workersarchive.pipeline.PipelineConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,7 +31,7 @@ final class RetryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PipelineConfig config = options.load(archive);
+        PipelineConfig config = EngineMemory.capped(options.load(archive), System.out);
         List<Path> kept = keptInputs(config.archive().failed());
         if (kept.isEmpty()) {
             System.out.println("Nothing to retry: " + config.archive().failed() + " holds no input.");

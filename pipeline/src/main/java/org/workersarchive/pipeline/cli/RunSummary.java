@@ -12,6 +12,22 @@ final class RunSummary {
     private RunSummary() {
     }
 
+    /**
+     * A new run's report in the archive; an archive where it cannot be made (a file where the
+     * folder should be, no permission) is said in one line, as for an archive another run holds.
+     */
+    static RunReport newReport(java.nio.file.Path archiveDir, String command,
+                               java.util.function.Consumer<InputOutcome> listener) {
+        try {
+            return new RunReport(archiveDir, command, listener);
+        } catch (IOException e) {
+            String why = e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null
+                    ? fs.getReason() + " (" + fs.getFile() + ")" : String.valueOf(e.getMessage());
+            throw new org.workersarchive.pipeline.archive.ArchiveBusyException("cannot write in the archive "
+                    + archiveDir + ": " + why, e);
+        }
+    }
+
     /** Exit status of a run some of whose inputs were deferred (the archive or the broker unavailable), none failed. */
     static final int DEFERRED = 3;
 
