@@ -105,15 +105,25 @@ public final class DocumentStages implements AutoCloseable {
                     + "like it came with it (if its scan came before it, that scan was made a document without it; "
                     + "put the sidecar beside the scan in failed/ or the inbox and send both again)");
         }
-        ArchiveStore.requireFiles(set);
-        List<ScanIdentity> identities = ingestor.identify(set);
+        List<ScanIdentity> identities;
+        try {
+            ArchiveStore.requireFiles(set);
+            identities = ingestor.identify(set);
+        } catch (RejectedInputException e) {
+            throw new FileRejected(e);
+        }
         return store.admit(set, identities, Ingestor.checksum(identities), started);
     }
 
     /** Makes the document's pages in a staging folder, unless runs kept stopping on this input. */
     public Document ingest(Admission admission) {
         admission.requireFewerStopsThan(config.inputAttempts());
-        Document document = ingestor.ingest(admission.set(), admission.identities(), store.newStagingFolder(admission));
+        Document document;
+        try {
+            document = ingestor.ingest(admission.set(), admission.identities(), store.newStagingFolder(admission));
+        } catch (RejectedInputException e) {
+            throw new FileRejected(e);
+        }
         // Made again from the same bytes under another name, it is still the same document.
         return admission.reprocessing() == null ? document : document.withId(admission.reprocessing());
     }
@@ -195,8 +205,9 @@ public final class DocumentStages implements AutoCloseable {
         }
         Throwable cause = FailureReasons.essentialCause(failure);
         String reason = FailureReasons.reasonOf(cause);
-        if (source == InputSource.INBOX && store.changedRecently(set)) {
-            // A copy that paused looks like a damaged file: the rest of it may still come.
+        if (source == InputSource.INBOX && FileRejected.isIn(failure) && store.changedRecently(set)) {
+            // A copy that paused looks like a damaged file: the rest of it may still come. Only what the
+            // file's bytes were refused for: a page its readers kept stopping on is no copy under way.
             store.putOff(set, admission, reason, false);
             store.holdUntilRested(set);
             return InputOutcome.putOff(set, admission, "it failed (" + reason + ") within "

@@ -194,7 +194,14 @@ public final class ArchiveStore implements AutoCloseable {
         }
         guard.admitted(set, identities.stream().map(ScanIdentity::sha256).toList());
         InputJournal.Entry resumed = journal.begin(set, sha256);
-        String existing = duplicates.claim(sha256).orElse(null);
+        String existing;
+        try {
+            existing = duplicates.claim(sha256).orElse(null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            journal.putOff(set);
+            throw new java.io.InterruptedIOException("stopped while waiting for an input of the same bytes: " + set.lead());
+        }
         boolean makeAgain = reprocess && existing != null && !DuplicateIndex.isInProgress(existing);
         return new Admission(set, identities, sha256, makeAgain ? null : existing, makeAgain ? existing : null,
                 resumed.runsStopped(), resumed.writtenDocument(), started);
