@@ -15,6 +15,7 @@ final class PngResolution {
     private static final int SIGNATURE_LENGTH = 8;
     private static final int PHYS = 0x70485973; // "pHYs"
     private static final int IDAT = 0x49444154; // "IDAT": pHYs must come before the image data
+    private static final int ACTL = 0x6163544c; // "acTL": an animated PNG's frame count, before the image data
     private static final int PER_METRE = 1;
 
     private PngResolution() {
@@ -42,6 +43,34 @@ final class PngResolution {
                     return in.readUnsignedByte() == PER_METRE ? plausible(Math.round(perMetre * 0.0254)) : 0;
                 }
                 in.seek(in.getStreamPosition() + length + 4); // the data and its CRC
+            }
+        } finally {
+            in.setByteOrder(order);
+            in.seek(start);
+        }
+    }
+
+    /**
+     * How many frames an animated PNG (APNG) says it has, from its acTL chunk (which comes before
+     * the image data); 1 for a plain PNG. The JDK's reader reads the first frame alone and says
+     * nothing of the others. The stream is left where it was.
+     */
+    static long frames(ImageInputStream in) throws IOException {
+        long start = in.getStreamPosition();
+        ByteOrder order = in.getByteOrder();
+        try {
+            in.setByteOrder(ByteOrder.BIG_ENDIAN);
+            in.seek(SIGNATURE_LENGTH);
+            while (true) {
+                long length = in.readUnsignedInt();
+                int type = in.readInt();
+                if (type == IDAT) {
+                    return 1;
+                }
+                if (type == ACTL && length == 8) {
+                    return Math.max(1, in.readUnsignedInt());
+                }
+                in.seek(in.getStreamPosition() + length + 4);
             }
         } finally {
             in.setByteOrder(order);
