@@ -12,6 +12,7 @@ import java.util.Objects;
  * failed/                copies of the inputs that failed, each with its reason
  * runs/                  a folder per run, with its report
  * state/inputs/          the journal of inputs under way
+ * outcomes.jsonl         the outcome of every input ever seen, a JSON line each, appended and flushed
  * tmp/                   page images being made, per input
  * logs/engine-crashes/   what an OCR engine process left when it crashed
  * authority.xml          the authority list the documents' references point into
@@ -31,6 +32,8 @@ public record ArchiveLayout(Path root) {
     public static final String AUTHORITY_LIST = "authority.xml";
     public static final String STATE = "state";
     public static final String LOGS = "logs";
+    /** The durable record of every input's outcome, a JSON line each, in the order they were recorded. */
+    public static final String OUTCOMES = "outcomes.jsonl";
     /** The lock file that lets one run at a time write to the archive. */
     public static final String LOCK = ".pipeline.lock";
 
@@ -40,7 +43,7 @@ public record ArchiveLayout(Path root) {
 
     /** Every folder and file a run may write at the archive's top level. */
     public static List<String> runOutputs() {
-        return List.of(DOCUMENTS, ORIGINALS, FAILED, RUNS, STATE, TMP, LOGS, AUTHORITY_LIST, LOCK);
+        return List.of(DOCUMENTS, ORIGINALS, FAILED, RUNS, STATE, TMP, LOGS, AUTHORITY_LIST, LOCK, OUTCOMES);
     }
 
     public Path documents() {
@@ -67,6 +70,15 @@ public record ArchiveLayout(Path root) {
     /** The journal of inputs under way, an entry per input. */
     public Path journal() {
         return root.resolve(STATE).resolve("inputs");
+    }
+
+    /**
+     * The record of every input's outcome, appended and flushed to the disk before the input
+     * leaves its place: what {@code ./archive report} reads, and what a stopped run's report is
+     * rebuilt from.
+     */
+    public Path outcomes() {
+        return root.resolve(OUTCOMES);
     }
 
     /** Where the page images of inputs under way are made, a folder per input's checksum. */

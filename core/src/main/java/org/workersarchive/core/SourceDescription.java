@@ -1,6 +1,8 @@
 package org.workersarchive.core;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -46,16 +48,49 @@ public record SourceDescription(Kind kind, String title, boolean provisionalTitl
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(origin, "origin");
         languages = List.copyOf(languages);
-        if (date != null && !ISO_DATE.matcher(date).matches()) {
-            throw new IllegalArgumentException("not an ISO 8601 date (1930, 1930-03 or 1930-03-15): " + date);
+        if (date != null && !isIsoDate(date)) {
+            throw new IllegalArgumentException("not an ISO 8601 date of the calendar (1930, 1930-03 or 1930-03-15): "
+                    + date);
         }
         if ((origin == Origin.SIDECAR) != (sidecar != null)) {
             throw new IllegalArgumentException("a sidecar is named exactly when the description comes from one");
         }
     }
 
+    /**
+     * Whether the text is a year, a month or a day of the calendar in ISO 8601 form, as the TEI's
+     * {@code @when} takes it (xsd:gYear, gYearMonth, date): {@code 1930-02-30} has the form but is
+     * no day, and year 0000 is none in XML Schema.
+     */
     public static boolean isIsoDate(String text) {
+        return ISO_DATE.matcher(text).matches() && !text.startsWith("0000") && isDayOfTheCalendar(text);
+    }
+
+    /**
+     * Whether a text of the ISO form names a day that exists (a year or a month always does):
+     * false for 1930-02-30 or 1931-02-29.
+     */
+    public static boolean isDayOfTheCalendar(String isoForm) {
+        if (isoForm.length() < 10) {
+            return true;
+        }
+        try {
+            LocalDate.parse(isoForm);
+            return true;
+        } catch (DateTimeParseException noSuchDay) {
+            return false;
+        }
+    }
+
+    /** Whether the text has the ISO form (1930, 1930-03, 1930-03-15), whether or not the day exists. */
+    public static boolean hasIsoForm(String text) {
         return ISO_DATE.matcher(text).matches();
+    }
+
+    /** Whether the description says anything of the publication beyond the files themselves. */
+    public boolean describesPublication() {
+        return kind != Kind.UNKNOWN || title != null || titleKey != null || author != null || volume != null
+                || issue != null || date != null || place != null || publisher != null || note != null;
     }
 
     /** This description, with what it leaves unsaid taken from another (a sidecar's completed by its file name's). */

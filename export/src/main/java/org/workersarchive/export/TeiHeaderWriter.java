@@ -66,13 +66,14 @@ final class TeiHeaderWriter {
     }
 
     /**
-     * The publication the scans are of: a biblStruct when a sidecar or the file name says what it
-     * is, else a bibl with the title the PDF or the file name gives.
+     * The publication the scans are of: a biblStruct when a sidecar or the file name says anything
+     * of it (its date, place or volume alone included, under the title the PDF or the file name
+     * gives), else a bibl with that title.
      */
     private static void writeSourceDescription(TeiXml xml, Document document, UnaryOperator<String> refOf)
             throws XMLStreamException {
         SourceDescription source = document.description();
-        if (source.title() == null) {
+        if (!source.describesPublication()) {
             xml.open("bibl").leaf("title", fallbackTitle(document));
             String author = document.firstSource().metadata().get("author");
             if (author != null) {
@@ -90,7 +91,7 @@ final class TeiHeaderWriter {
             case PAMPHLET -> "m";
             case UNKNOWN -> null;
         };
-        xml.leaf("title", source.title(), "level", level,
+        xml.leaf("title", source.title() == null ? fallbackTitle(document) : source.title(), "level", level,
                 "ref", source.titleKey() == null ? null : refOf.apply(source.titleKey()));
         xml.open("imprint");
         if (source.place() != null) {

@@ -61,8 +61,11 @@ public final class SidecarReader {
             throw refused(sidecar, "type must be issue or pamphlet, not \"" + type + "\"");
         }
         String date = text(sidecar, root, "date");
-        if (date != null && !SourceDescription.isIsoDate(date)) {
+        if (date != null && !SourceDescription.hasIsoForm(date)) {
             throw refused(sidecar, "date must be written 1930, 1930-03 or 1930-03-15, not \"" + date + "\"");
+        }
+        if (date != null && !SourceDescription.isIsoDate(date)) {
+            throw refused(sidecar, "date \"" + date + "\" is no day of the calendar");
         }
         requirePlainFiles(sidecar, root);
         return new SourceDescription(kind, text(sidecar, root, "title"), false, text(sidecar, root, "authorityKey"),

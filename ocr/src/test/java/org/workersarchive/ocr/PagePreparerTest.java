@@ -10,6 +10,7 @@ import java.awt.image.WritableRaster;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.IntBinaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -58,24 +59,32 @@ class PagePreparerTest {
     }
 
     @Test
-    void onlyPaperThatIsNotWhiteHasItsBackgroundEvenedOut() throws IOException {
+    void onlyTintedPaperThatIsUnevenlyLitHasItsBackgroundEvenedOut() throws IOException {
         BufferedImage white = DrawnPages.drawn(FRENCH);
-        BufferedImage yellowed = DrawnPages.drawn(FRENCH);
-        WritableRaster pixels = yellowed.getRaster();
-        for (int y = 0; y < yellowed.getHeight(); y++) {
-            for (int x = 0; x < yellowed.getWidth(); x++) {
-                // old paper: light gray-yellow that darkens towards the right edge; the ink stays dark
-                int paper = 222 - 30 * x / yellowed.getWidth();
-                pixels.setSample(x, y, 0, Math.min(pixels.getSample(x, y, 0), paper));
-            }
-        }
+        // Old paper: light gray-yellow that darkens towards the right edge, or evenly tinted; the ink stays dark.
+        BufferedImage shaded = onPaper(DrawnPages.drawn(FRENCH), (x, width) -> 222 - 30 * x / width);
+        BufferedImage tinted = onPaper(DrawnPages.drawn(FRENCH), (x, width) -> 205);
 
         Page fromWhite = engines.recognize(DrawnPages.unread(1, white, dir.resolve("white.png")));
-        Page fromYellowed = engines.recognize(DrawnPages.unread(1, yellowed, dir.resolve("yellowed.png")));
+        Page fromShaded = engines.recognize(DrawnPages.unread(1, shaded, dir.resolve("shaded.png")));
+        Page fromTinted = engines.recognize(DrawnPages.unread(1, tinted, dir.resolve("tinted.png")));
 
         assertEquals("otsu", fromWhite.preparation().thresholding());
-        assertEquals("normalised-otsu", fromYellowed.preparation().thresholding());
-        assertEquals(FRENCH, TesseractEnginesTest.lines(fromYellowed));
+        assertEquals("normalised-otsu", fromShaded.preparation().thresholding());
+        assertEquals("otsu", fromTinted.preparation().thresholding(), "evenly tinted paper reads as it is");
+        assertEquals(FRENCH, TesseractEnginesTest.lines(fromShaded));
+        assertEquals(FRENCH, TesseractEnginesTest.lines(fromTinted));
+    }
+
+    /** The page printed on paper of the given gray at each column (x, width). */
+    private static BufferedImage onPaper(BufferedImage page, IntBinaryOperator paper) {
+        WritableRaster pixels = page.getRaster();
+        for (int y = 0; y < page.getHeight(); y++) {
+            for (int x = 0; x < page.getWidth(); x++) {
+                pixels.setSample(x, y, 0, Math.min(pixels.getSample(x, y, 0), paper.applyAsInt(x, page.getWidth())));
+            }
+        }
+        return page;
     }
 
     @ParameterizedTest(name = "a page skewed {0} degrees clockwise")

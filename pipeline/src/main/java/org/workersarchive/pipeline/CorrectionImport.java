@@ -65,7 +65,7 @@ public final class CorrectionImport {
      */
     public ImportReport run(List<Path> files, String documentId) throws IOException {
         ImportReport report = new ImportReport(archive.root());
-        try (ArchiveStore store = ArchiveStore.open(archive, "run " + report.runId(), false)) {
+        try (ArchiveStore store = ArchiveStore.open(archive, "run " + report.runId(), false, config.store())) {
             Map<String, Map<Integer, CorrectedPage>> byDocument = new TreeMap<>();
             for (Path file : files) {
                 match(file, documentId, report).ifPresent(m -> {

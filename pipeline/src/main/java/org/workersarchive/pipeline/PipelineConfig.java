@@ -10,6 +10,7 @@ import org.workersarchive.export.TeiConfig;
 import org.workersarchive.ingest.IngestConfig;
 import org.workersarchive.ocr.EngineLimits;
 import org.workersarchive.ocr.OcrConfig;
+import org.workersarchive.pipeline.archive.StoreLimits;
 
 /**
  * Everything one run of the pipeline is configured with, bound once by {@link PipelineConfigLoader}
@@ -28,9 +29,11 @@ import org.workersarchive.ocr.OcrConfig;
  *                      the next one sends it to failed/ instead of trying again
  * @param pageDeliveries when pages go over a broker: how many times a page may be given to workers
  *                      that stop before finishing it (killed, crashed) before it fails, and its document
+ * @param store         how failed inputs are kept: the inbox failure rest, the failed copy limit
  */
 public record PipelineConfig(Path archiveDir, int workers, IngestConfig ingest, OcrConfig ocr, TeiConfig tei,
-                             IiifConfig iiif, Path authorityList, EngineLimits engines, int inputAttempts, int pageDeliveries) {
+                             IiifConfig iiif, Path authorityList, EngineLimits engines, int inputAttempts,
+                             int pageDeliveries, StoreLimits store) {
 
     public PipelineConfig {
         Objects.requireNonNull(archiveDir, "archiveDir");
@@ -39,6 +42,7 @@ public record PipelineConfig(Path archiveDir, int workers, IngestConfig ingest, 
         Objects.requireNonNull(tei, "tei");
         Objects.requireNonNull(iiif, "iiif");
         Objects.requireNonNull(engines, "engines");
+        Objects.requireNonNull(store, "store");
         if (workers < 1) {
             throw new IllegalArgumentException("workers must be at least 1: " + workers);
         }
@@ -66,6 +70,13 @@ public record PipelineConfig(Path archiveDir, int workers, IngestConfig ingest, 
 
     public Duration pageAnswerWait() {
         return engines.pageTimeout().multipliedBy((long) engines.attempts() * pageDeliveries).plusMinutes(1);
+    }
+
+    /** The same settings with this many workers, one engine process each. */
+    public PipelineConfig withWorkers(int newWorkers) {
+        return new PipelineConfig(archiveDir, newWorkers, ingest, ocr, tei, iiif, authorityList,
+                new EngineLimits(newWorkers, engines.pageTimeout(), engines.pagesPerProcess(), engines.attempts(),
+                        engines.heapMegabytes()), inputAttempts, pageDeliveries, store);
     }
 
     public Optional<Path> authorityListIfGiven() {

@@ -198,6 +198,49 @@ class DistributedIT {
         assertTrue(documents(archive).isEmpty());
     }
 
+    @Test
+    void aBrokerThatIsDownDefersEachInputWhichIsReadOnceTheBrokerIsUp() throws Exception {
+        Path inbox = Files.createDirectories(work.resolve("inbox"));
+        Path archive = work.resolve("archive");
+        Path drawn = Files.createDirectories(work.resolve("drawn"));
+        DrawnPages.slip(drawn.resolve("outage_1931.png"), "A leaflet dropped while the broker was down");
+        String url = "tcp://127.0.0.1:" + freePort();
+        try (ArchiveProcess watch = startWatch(inbox, archive, url)) {
+            moveAll(drawn, inbox);
+            waitUntil(() -> Files.exists(archive.resolve("outcomes.jsonl"))
+                    && Files.readString(archive.resolve("outcomes.jsonl")).contains("\"deferred\""), watch);
+            String deferred = Files.readString(archive.resolve("outcomes.jsonl"));
+            assertTrue(deferred.contains("the broker cannot be reached"), deferred);
+            assertTrue(Files.exists(inbox.resolve("outage_1931.png")), "the scan stays in the inbox");
+            assertTrue(names(archive.resolve("failed")).isEmpty(), "nothing failed: " + names(archive.resolve("failed")));
+            try (ArchiveProcess broker = startBroker(url);
+                 ArchiveProcess worker = startWorker(archive, url, "after-outage")) {
+                waitUntil(() -> documents(archive).size() == 1 && !Files.exists(inbox.resolve("outage_1931.png")), watch);
+                assertEquals(128 + 15, worker.stop());
+                assertEquals(128 + 15, watch.stop());
+                assertEquals(128 + 15, broker.stop());
+            }
+        }
+        assertTrue(names(archive.resolve("failed")).isEmpty(), "nothing failed");
+    }
+
+    @Test
+    void aBatchWhoseBrokerIsDownExitsNonZeroWithItsInputsCountedDeferred() throws Exception {
+        Path box = Files.createDirectories(work.resolve("box"));
+        Path archive = work.resolve("archive");
+        DrawnPages.slip(box.resolve("outage_1931.png"), "A leaflet for a broker that is down");
+        String url = "tcp://127.0.0.1:" + freePort();
+        Path log = work.resolve("logs/batch.log");
+        try (ArchiveProcess batch = ArchiveProcess.start(log, "512m", "batch", box.toString(), "--archive",
+                archive.toString(), "--broker", url)) {
+            assertTrue(batch.waitFor(PATIENCE), "the batch ended; see " + log);
+            assertEquals(3, batch.exitValue(), "deferred: " + Files.readString(log));
+        }
+        String output = Files.readString(log);
+        assertTrue(output.contains("1 input(s): 0 ok, 0 duplicate, 0 failed, 1 deferred"), output);
+        assertTrue(names(archive.resolve("failed")).isEmpty(), "nothing failed");
+    }
+
     private ArchiveProcess startBroker(String url) throws Exception {
         String port = url.substring(url.lastIndexOf(':') + 1);
         ArchiveProcess broker = ArchiveProcess.start(work.resolve("logs/broker.log"), "256m", "broker",

@@ -10,6 +10,7 @@ import org.workersarchive.core.ArchiveLayout.DocumentFolder;
 import org.workersarchive.core.ArchiveLayout;
 import org.workersarchive.core.Folders;
 import org.workersarchive.pipeline.InputCollector;
+import org.workersarchive.pipeline.EngineMemory;
 import org.workersarchive.pipeline.PipelineConfig;
 import org.workersarchive.review.report.RunReportPage;
 import org.workersarchive.samples.Evaluator;
@@ -47,7 +48,7 @@ final class DemoCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "no sample scans in " + sampleSet.resolve("scans"));
         }
         removeEarlierDemo(archive);
-        PipelineConfig config = options.load(archive);
+        PipelineConfig config = EngineMemory.capped(options.load(archive), System.out);
         int status = BatchCommand.run(InputCollector.collect(List.of(sampleSet.resolve("scans"))), config, false);
         System.out.println();
         System.out.println("TEI documents:");
