@@ -143,7 +143,7 @@ class DistributedIT {
         // TEI to models that did not read them.
         Path tessdata = Files.createDirectories(work.resolve("other-tessdata"));
         Path installed = Path.of("/usr/share/tesseract-ocr/5/tessdata");
-        for (String model : List.of("rus", "deu", "eng", "osd")) {
+        for (String model : List.of("rus", "deu", "eng", "osd", "frk", "Fraktur", "Cyrillic")) {
             Files.copy(installed.resolve(model + ".traineddata"), tessdata.resolve(model + ".traineddata"));
         }
         Files.copy(installed.resolve("deu.traineddata"), tessdata.resolve("fra.traineddata"));
