@@ -89,6 +89,7 @@ class ReviewServerTest {
         String names = browser.get("/search?in=names&type=place&q=moscou").body();
         assertTrue(names.contains("1 hit(s)"), names);
         assertTrue(browser.get("/search?in=names&type=person&q=moscou").body().contains("0 hit(s)"));
+        assertTrue(browser.get("/search?q=%21%21+-").body().contains("0 hit(s)"), "nothing searchable, no failure");
     }
 
     @Test

@@ -148,6 +148,9 @@ public final class SearchIndex implements ArchiveCatalog.Listener, AutoCloseable
      */
     public List<SearchHit> search(String query, boolean entities, String type) {
         Query words = new SimpleQueryParser(analyzer, TEXT).parse(query);
+        if (words == null) {
+            return List.of(); // nothing searchable in it: punctuation, operators alone
+        }
         BooleanQuery.Builder all = new BooleanQuery.Builder().add(words, BooleanClause.Occur.MUST)
                 .add(new TermQuery(new Term(KIND, entities ? ENTITY : LINE)), BooleanClause.Occur.FILTER);
         if (entities && type != null && !type.isBlank()) {
