@@ -41,16 +41,6 @@ final class PagePreparer implements AutoCloseable {
      * 255 on a good scan of white paper and well under this on yellowed, shaded paper.
      */
     static final int WHITE_PAPER = 235;
-    /** Median gray below which the paper is evened out however even it is: dark, dim scans. */
-    static final int DARK_PAPER = 190;
-    /**
-     * The range of {@link Pixes#paperSpread} in which tinted paper is evened out: unevenly lit or
-     * shaded. Evenly tinted paper reads better without (Tesseract's Otsu copes, and evening out
-     * sharpens its grain into specks); over the range, the spread is a dark border or a picture,
-     * which evening out turns into noise. Measured on real and drawn pages: DEVELOPERS.md.
-     */
-    static final int UNEVEN_PAPER = 20;
-    static final int BORDERS_NOT_PAPER = 60;
     /**
      * How hard the kept page image is compressed (zlib, 0 to 9): less than zlib's default 6, since
      * writing was the costliest step of preparation; level 3 takes half the time for a fifth more
@@ -267,15 +257,9 @@ final class PagePreparer implements AutoCloseable {
         if (config.thresholding() != Thresholding.AUTO) {
             return config.thresholding();
         }
-        int median = Pixes.medianGray(gray);
-        if (median >= WHITE_PAPER) {
-            return Thresholding.OTSU;
-        }
-        if (median < DARK_PAPER) {
-            return Thresholding.NORMALISED_OTSU;
-        }
-        int spread = Pixes.paperSpread(gray);
-        return spread >= UNEVEN_PAPER && spread <= BORDERS_NOT_PAPER ? Thresholding.NORMALISED_OTSU : Thresholding.OTSU;
+        // Every page whose paper is not white is evened out, evenly tinted or not: on the real scans,
+        // sparing evenly tinted or dark-bordered pages read worse through this pipeline (DEVELOPERS.md).
+        return Pixes.medianGray(gray) < WHITE_PAPER ? Thresholding.NORMALISED_OTSU : Thresholding.OTSU;
     }
 
     private int dpi(Page page) {

@@ -175,7 +175,8 @@ class BatchKillIT {
             }
         }
         List<String> failed = names(archive.resolve("failed"));
-        assertEquals(2 * BAD.size(), failed.size(), trial + ": each bad file once in failed/, with its reason: " + failed);
+        assertEquals(2 * BAD.size(), failed.size(), trial + ": each bad file once in failed/, with its reason: " + failed
+                + "; the reasons given: " + reasonsIn(archive.resolve("failed")));
         assertEquals(List.of(), names(archive.resolve("state/inputs")), trial + ": the journal is empty");
         assertEquals(List.of(), names(archive.resolve("tmp")), trial + ": staged pages left");
         for (Path file : BatchRunIT.files(box)) {
@@ -220,6 +221,18 @@ class BatchKillIT {
         List<JsonNode> lines = new ArrayList<>();
         OutcomeRecord.read(archive.resolve("outcomes.jsonl"), lines::add);
         return lines;
+    }
+
+    /** Each distinct reason of failed/, with how many inputs gave it: what a failure of this test must show. */
+    private static Map<String, Long> reasonsIn(Path failed) throws IOException {
+        try (Stream<Path> entries = Files.list(failed)) {
+            List<Path> reasons = entries.filter(p -> p.getFileName().toString().endsWith(".reason.txt")).toList();
+            Map<String, Long> counted = new TreeMap<>();
+            for (Path reason : reasons) {
+                counted.merge(Files.readString(reason).strip(), 1L, Long::sum);
+            }
+            return counted;
+        }
     }
 
     private static List<String> names(Path folder) throws IOException {
