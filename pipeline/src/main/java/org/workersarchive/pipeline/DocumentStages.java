@@ -65,7 +65,10 @@ public final class DocumentStages implements AutoCloseable {
         this.store = store;
         this.runId = runId;
         ArchiveLayout archive = store.layout();
-        AuthorityList authority = config.authorityListIfGiven().map(AuthorityList::load).orElseGet(AuthorityList::bundled);
+        // The archive's own list, which names added in the review server go into, is kept from run to
+        // run; only a list the configuration names replaces it, and the bundled one starts a new archive.
+        AuthorityList authority = config.authorityListIfGiven().or(store::publishedAuthorityList)
+                .map(AuthorityList::load).orElseGet(AuthorityList::bundled);
         AuthorityEntries published = store.publish(authority);
         this.ingestor = new Ingestor(config.ingest());
         this.engines = new EngineProcesses(config.ocr(), config.engines(), archive.engineCrashes());

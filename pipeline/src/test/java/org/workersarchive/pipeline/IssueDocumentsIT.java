@@ -142,11 +142,16 @@ class IssueDocumentsIT {
         String corrected = original.replaceFirst("<ab ", "<ab corresp=\"#corrected\" ");
         Files.writeString(issueTei, corrected);
         Path leafletTei = folderOf("kapd-flugblatt-1924-04").resolve("document.tei.xml");
+        // An entry added to the archive's own list (by hand, or in the review server) outlives the next run.
+        Path authority = archive.resolve("authority.xml");
+        String added = "<org xml:id=\"rote-hilfe\"><orgName type=\"preferred\">Rote Hilfe</orgName></org>";
+        Files.writeString(authority, Files.readString(authority).replaceFirst("<org ", added + "<org "));
 
         int status = ArchiveCli.commandLine().execute("batch", box.toString(), "--archive", archive.toString(),
                 "--reprocess");
 
         assertEquals(0, status);
+        assertTrue(Files.readString(authority).contains(added), "the archive's own authority list is kept");
         assertEquals(corrected, Files.readString(issueTei), "the scholar's corrected TEI is kept as it is");
         List<JsonNode> entries = reportEntries(lastRun());
         JsonNode issue = entries.stream().filter(e -> e.get("files").size() == 3).findFirst().orElseThrow();

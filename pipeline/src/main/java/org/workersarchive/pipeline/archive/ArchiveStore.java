@@ -163,6 +163,11 @@ public final class ArchiveStore implements AutoCloseable {
         }
     }
 
+    /** The authority list an earlier run published in this archive, if any. */
+    public Optional<Path> publishedAuthorityList() {
+        return Files.isRegularFile(layout.authorityList()) ? Optional.of(layout.authorityList()) : Optional.empty();
+    }
+
     /**
      * Publishes the authority list in the archive, where every document's references point.
      *

@@ -39,9 +39,9 @@ final class NamesPages {
         Html html = Layout.start(ctx, services, "New names");
         html.leaf("h1", names.size() + " name(s) the authority list does not know");
         html.leaf("p", "Found by the runs (their new-names.json). An entry added here goes into the archive's "
-                + "authority.xml, where the documents' references point; a run publishes its configured list over that "
-                + "file, so give archive.authority-list = " + services.archive().authorityList()
-                + " in the runs' --config file to keep what is added here. Then link each occurrence from its page.");
+                + "authority.xml, where the documents' references point, and later runs read it from there; a run "
+                + "whose configuration names another list (archive.authority-list) publishes that one over it instead. "
+                + "Then link each occurrence from its page.");
         html.open("table", "id", "names", "class", "list");
         for (NewName name : names.stream().filter(n -> !n.type().equals("DATE")).toList()) {
             html.open("tr");
