@@ -15,11 +15,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
-        description = {"Compares an archive with ground truth: CER and WER per document and overall,",
-                "and entity precision, recall and F1 per type (read from the TEI, as scholars get it).",
+        description = {"Compares an archive with ground truth: CER and WER per document and overall, "
+                + "and entity precision, recall and F1 per type (read from the TEI, as scholars get it).",
                 "The truth folder holds one JSON file per scan, as samples/bundled/truth does.",
-                "With --hipe, runs the annotator on CLEF HIPE-2020 gold files (historical newspapers with",
-                "their OCR) and scores it as the HIPE scorer does: coarse literal NER, strict and fuzzy."},
+                "With --hipe, runs the annotator on CLEF HIPE-2020 gold files (historical newspapers with "
+                + "their OCR) and scores it as the HIPE scorer does: coarse literal NER, strict and fuzzy."},
         footer = {"", "Examples:", "  ./archive evaluate --archive demo-archive --truth samples/bundled/truth",
                 "  ./archive evaluate --hipe ../shared/ground-truth/hipe2020/HIPE-data-v1.4-test-fr.tsv"})
 final class EvaluateCommand implements Callable<Integer> {

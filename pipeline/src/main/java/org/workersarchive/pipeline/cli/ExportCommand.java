@@ -11,11 +11,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = {"Exports an archive as a corpus for TEI Publisher or eXist-db: corpus.tei.xml (a teiCorpus",
-                "holding every document), each document's TEI and page images, the authority list, and an",
-                "index of every entity occurrence (entities.csv, entities.json: document, page, type, key,",
-                "surface, zone), each document's IIIF manifest and the corpus as a IIIF collection",
-                "(collection.json)."},
+        description = {"Exports an archive as a corpus for TEI Publisher or eXist-db: corpus.tei.xml (a teiCorpus "
+                + "holding every document), each document's TEI and page images, the authority list, and an "
+                + "index of every entity occurrence (entities.csv, entities.json: document, page, type, key, "
+                + "surface, zone), each document's IIIF manifest and the corpus as a IIIF collection "
+                + "(collection.json)."},
         footer = {"", "Example:", "  ./archive export --archive demo-archive --out demo-corpus"})
 final class ExportCommand implements Callable<Integer> {
 

@@ -19,14 +19,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = {"Imports PAGE XML or ALTO files corrected in Transkribus, eScriptorium or by hand (the",
-                "page/ and alto/ files of a document folder, exported back) as new versions of their documents.",
-                "Each file is matched to its document and page by what it says (the pcGtsId, documentId or",
-                "documentIdentifier the pipeline writes), else by a document id in its path or its image's name",
-                "and a page in its image's or its own name (p0003.png). The corrected pages of a document make one",
-                "version in documents/ID/versions/RUN/ (TEI, ALTO, PAGE, PDF, text, METS, IIIF), its names found",
-                "again; its TEI takes the place of the document's when that was as the pipeline wrote it, and is",
-                "then kept by later runs as a hand correction is; a TEI corrected by hand is never replaced.",
+        description = {"Imports PAGE XML or ALTO files corrected in Transkribus, eScriptorium or by hand (the "
+                + "page/ and alto/ files of a document folder, exported back) as new versions of their documents. "
+                + "Each file is matched to its document and page by what it says (the pcGtsId, documentId or "
+                + "documentIdentifier the pipeline writes), else by a document id in its path or its image's name "
+                + "and a page in its image's or its own name (p0003.png). The corrected pages of a document make one "
+                + "version in documents/ID/versions/RUN/ (TEI, ALTO, PAGE, PDF, text, METS, IIIF), its names found "
+                + "again; its TEI takes the place of the document's when that was as the pipeline wrote it, and is "
+                + "then kept by later runs as a hand correction is; a TEI corrected by hand is never replaced.",
                 "The run's report is ARCHIVE/runs/<time>-import/report.json.",
                 "Exit status: 0 all imported, 1 some files failed, 2 bad usage."},
         footer = {"", "Examples:",
