@@ -57,7 +57,16 @@ class ArchiveLayoutTest {
             Map.entry("OcrComparison.java \"pages\"", "a table heading"),
             Map.entry("BenchmarkPages.java \"pages\"", "the benchmark's folder of drawn pages, not an archive"),
             Map.entry("ThroughputPages.java \"pages\"", "the benchmark's folder of drawn pages, not an archive"),
-            Map.entry("ThroughputReport.java \"pages\"", "the kind of a benchmark run"));
+            Map.entry("ThroughputReport.java \"pages\"", "the kind of a benchmark run"),
+            Map.entry("DocumentRoutes.java \"page\"", "the review server's path and form parameter: a page number"),
+            Map.entry("IiifRoutes.java \"page\"", "the review server's path parameter: a page number"),
+            Map.entry("DocumentPage.java \"page\"", "the review server's form field: the page a correction is made on"),
+            Map.entry("SearchIndex.java \"page\"", "a field of the search index"),
+            Map.entry("RunReportPage.java \"pages\"", "a JSON key of report.json"),
+            Map.entry("RunReportPage.java \"failed\"", "an input's status in report.json"),
+            Map.entry("RunReportPage.java \"documents\"", "a JSON key of new-names.json"),
+            Map.entry("NewName.java \"documents\"", "a JSON key of new-names.json"),
+            Map.entry("CatalogQuery.java \"pages\"", "a sort order of the review server's list"));
     private static final Pattern STRING_LITERAL = Pattern.compile("\"((?:[^\"\\\\\\n]|\\\\.)*)\"");
 
     @Test

@@ -27,10 +27,8 @@ import javax.xml.transform.sax.SAXSource;
 import javax.xml.validation.SchemaFactory;
 import javax.xml.validation.Validator;
 import org.workersarchive.core.XmlParsers;
-import org.xml.sax.ErrorHandler;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
-import org.xml.sax.SAXParseException;
 
 /**
  * The official schemas of the formats the archive writes beside its TEI, and validation against
@@ -135,7 +133,7 @@ public final class FormatSchemas {
     private List<String> validateXml(Format format, Path file) {
         List<String> errors = new ArrayList<>();
         Validator validator = xmlSchema(format).newValidator();
-        Collector collector = new Collector(errors);
+        SchemaErrors collector = new SchemaErrors(errors);
         validator.setErrorHandler(collector);
         try {
             validator.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
@@ -214,24 +212,5 @@ public final class FormatSchemas {
     @FunctionalInterface
     private interface SchemaSource {
         URL locate(String relativePath) throws IOException;
-    }
-
-    /** Keeps every error; a fatal one also stops the parse. */
-    private record Collector(List<String> errors) implements ErrorHandler {
-        @Override
-        public void warning(SAXParseException e) {
-        }
-
-        @Override
-        public void error(SAXParseException e) {
-            errors.add(e.getLineNumber() + ":" + e.getColumnNumber() + ": " + e.getMessage());
-        }
-
-        @Override
-        public void fatalError(SAXParseException e) throws SAXException {
-            SAXParseException explained = XmlParsers.explained(e);
-            error(explained);
-            throw explained;
-        }
     }
 }

@@ -26,28 +26,11 @@ final class PngResolution {
      * or says something unlikely for a scan (outside 50..2400). The stream is left where it was.
      */
     static int dpi(ImageInputStream in) throws IOException {
-        long start = in.getStreamPosition();
-        ByteOrder order = in.getByteOrder();
-        try {
-            in.setByteOrder(ByteOrder.BIG_ENDIAN);
-            in.seek(SIGNATURE_LENGTH);
-            while (true) {
-                long length = in.readUnsignedInt();
-                int type = in.readInt();
-                if (type == IDAT) {
-                    return 0;
-                }
-                if (type == PHYS && length == 9) {
-                    long perMetre = in.readUnsignedInt();
-                    in.readUnsignedInt(); // vertical: scans have square pixels, and OCR takes one number
-                    return in.readUnsignedByte() == PER_METRE ? plausible(Math.round(perMetre * 0.0254)) : 0;
-                }
-                in.seek(in.getStreamPosition() + length + 4); // the data and its CRC
-            }
-        } finally {
-            in.setByteOrder(order);
-            in.seek(start);
-        }
+        return chunk(in, PHYS, 9, data -> {
+            long perMetre = data.readUnsignedInt();
+            data.readUnsignedInt(); // vertical: scans have square pixels, and OCR takes one number
+            return data.readUnsignedByte() == PER_METRE ? plausible(Math.round(perMetre * 0.0254)) : 0;
+        }, 0L).intValue();
     }
 
     /**
@@ -56,6 +39,22 @@ final class PngResolution {
      * nothing of the others. The stream is left where it was.
      */
     static long frames(ImageInputStream in) throws IOException {
+        return chunk(in, ACTL, 8, data -> Math.max(1, data.readUnsignedInt()), 1L);
+    }
+
+    /** Reads what a chunk holds. */
+    @FunctionalInterface
+    private interface ChunkReader {
+        long read(ImageInputStream data) throws IOException;
+    }
+
+    /**
+     * What the first chunk of the given type and length before the image data holds, read by
+     * {@code reader}; {@code absent} when there is none. Only chunk headers are read on the way.
+     * The stream is left where it was.
+     */
+    private static Long chunk(ImageInputStream in, int wanted, long wantedLength, ChunkReader reader, long absent)
+            throws IOException {
         long start = in.getStreamPosition();
         ByteOrder order = in.getByteOrder();
         try {
@@ -65,12 +64,12 @@ final class PngResolution {
                 long length = in.readUnsignedInt();
                 int type = in.readInt();
                 if (type == IDAT) {
-                    return 1;
+                    return absent;
                 }
-                if (type == ACTL && length == 8) {
-                    return Math.max(1, in.readUnsignedInt());
+                if (type == wanted && length == wantedLength) {
+                    return reader.read(in);
                 }
-                in.seek(in.getStreamPosition() + length + 4);
+                in.seek(in.getStreamPosition() + length + 4); // the data and its CRC
             }
         } finally {
             in.setByteOrder(order);

@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
         description = "Turns scanned pamphlets and periodicals into TEI P5 in an archive folder.",
         subcommands = {BatchCommand.class, WatchCommand.class, WorkerCommand.class, BrokerCommand.class,
                 RetryCommand.class, ReportCommand.class, DemoCommand.class,
-                EvaluateCommand.class, ValidateCommand.class, ExportCommand.class, ImportCommand.class,
+                EvaluateCommand.class, ValidateCommand.class, ExportCommand.class, ImportCommand.class, ServeCommand.class,
+                ExportTrainingCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Examples:",
                 "  ./archive demo",
@@ -23,6 +24,8 @@ import picocli.CommandLine.Command;
                 "  ./archive report --archive ~/archive     (what became of every input ever seen)",
                 "  ./archive evaluate --archive demo-archive --truth samples/bundled/truth",
                 "  ./archive import --archive ~/archive ~/transkribus-export",
+                "  ./archive serve --archive ~/archive           (then open http://127.0.0.1:8080/)",
+                "  ./archive export-training --archive ~/archive --out ~/ground-truth",
                 "  ./archive test            (the launcher runs the whole test suite)"})
 public final class ArchiveCli implements Runnable {
 

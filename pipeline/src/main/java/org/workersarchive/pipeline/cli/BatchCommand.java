@@ -110,7 +110,10 @@ final class BatchCommand implements Callable<Integer> {
         RunStart run;
         try {
             run = RunStart.start(config.archiveDir(), command,
-                    bar != null ? bar : new ProgressPrinter(System.out, inputs), pipelineForReport);
+                    bar != null ? bar : new ProgressPrinter(System.out, inputs), report -> {
+                        report.describedWith(config.iiif(), config.tei());
+                        return pipelineForReport.apply(report);
+                    });
         } catch (RuntimeException cannotStart) {
             closeQuietly(bar);
             throw cannotStart;

@@ -50,7 +50,10 @@ final class WatchCommand implements Callable<Integer> {
         PipelineConfig loaded = options.load(archive);
         PipelineConfig config = broker == null ? EngineMemory.capped(loaded, System.out) : loaded;
         RunStart run = RunStart.start(config.archiveDir(), "watch", new ProgressPrinter(System.out, 0),
-                started -> ArchivePipeline.forInbox(config, started, inbox, broker));
+                started -> {
+                    started.describedWith(config.iiif(), config.tei());
+                    return ArchivePipeline.forInbox(config, started, inbox, broker);
+                });
         RunReport report = run.report();
         ArchivePipeline pipeline = run.pipeline();
         CountDownLatch stopped = new CountDownLatch(1);

@@ -24,7 +24,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.workersarchive.core.ArchiveLayout;
 import org.workersarchive.core.Language;
+import org.workersarchive.export.IiifConfig;
+import org.workersarchive.export.TeiConfig;
 import org.workersarchive.ocr.NativeCpuTime;
+import org.workersarchive.review.report.RunReportPage;
 
 /**
  * The outcomes of one run, kept in {@code archive/runs/<timestamp>-<command>/report.json}. The
@@ -51,6 +54,16 @@ public final class RunReport {
     private Instant lastWritten = Instant.EPOCH;
     private NativeCpuTime ocrCpuTime;
     private boolean finished;
+    /**
+     * report.html is made of images and ALTO files: rewritten far less often than report.json, and
+     * not before a run has gone on this long (a batch writes it once, at its end; the time of a
+     * short run is the pipeline's, not its report's).
+     */
+    private static final Duration HTML_INTERVAL = Duration.ofMinutes(1);
+    private Instant lastHtml = Instant.now();
+    /** Where report.html links each page to: the review server, at the archive's IIIF base URL. */
+    private String reviewUrl = IiifConfig.DEFAULT_BASE_URL;
+    private int uncertainBelow = TeiConfig.DEFAULT_UNCERTAIN_BELOW;
 
     /**
      * @param listener told of each outcome after it is recorded, from the thread that recorded it, and of
@@ -107,6 +120,12 @@ public final class RunReport {
         return reportFile;
     }
 
+    /** report.html links pages to the review server at the IIIF base URL and counts words under the TEI's threshold. */
+    public synchronized void describedWith(IiifConfig iiif, TeiConfig tei) {
+        this.reviewUrl = iiif.baseUrl();
+        this.uncertainBelow = tei.uncertainBelow();
+    }
+
     /** The run's name: its folder's, e.g. 2026-11-25T10-00-00Z-batch. */
     public String runId() {
         return reportFile.getParent().getFileName().toString();
@@ -141,10 +160,21 @@ public final class RunReport {
         this.ocrCpuTime = spent;
     }
 
-    /** Writes the report with every outcome recorded so far, marked finished: the run is over. */
+    /** Writes the report with every outcome recorded so far, marked finished (the run is over), and its report.html. */
     public synchronized void flush() throws IOException {
         finished = true;
         write();
+        writeHtml();
+    }
+
+    /** report.html, the report as a person reads it (review's RunReportPage); a page that cannot be made is said. */
+    private void writeHtml() {
+        try {
+            new RunReportPage().write(reportFile.getParent(), reviewUrl, uncertainBelow);
+            lastHtml = Instant.now();
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("cannot write {} beside {}: {}", RunReportPage.FILE, reportFile, e.getMessage());
+        }
     }
 
     /** Waits until at least {@code count} outcomes are recorded. */
@@ -181,6 +211,9 @@ public final class RunReport {
         writeAtomically(reportFile, root);
         NewNames.write(reportFile.getParent(), outcomes, JSON);
         lastWritten = Instant.now();
+        if (Duration.between(lastHtml, lastWritten).compareTo(HTML_INTERVAL) >= 0) {
+            writeHtml();
+        }
     }
 
     /**
