@@ -57,9 +57,7 @@ final class EvaluateCommand implements Callable<Integer> {
             return evaluateHipe();
         }
         if (corrections && archive != null) {
-            if (!Files.isDirectory(new ArchiveLayout(archive).documents())) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "not an archive (no documents/): " + archive);
-            }
+            ArchiveFolders.requireArchive(spec, archive);
             System.out.print(new CorrectionScores(new GroundTruth(new ArchiveLayout(archive)).lines()).format());
             return 0;
         }
@@ -67,10 +65,11 @@ final class EvaluateCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "give --archive and --truth, --archive and --corrections, or --hipe");
         }
-        for (Path folder : new Path[] {archive, truth}) {
-            if (!Files.isDirectory(folder)) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "not a folder: " + folder);
-            }
+        ArchiveFolders.requireArchive(spec, archive);
+        if (!Files.isDirectory(truth)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--truth " + truth
+                    + (Files.exists(truth) ? " is a file" : " does not exist")
+                    + ": give the folder of one JSON file per scan (as samples/bundled/truth)");
         }
         EvaluationReport report = new Evaluator().evaluate(archive, truth);
         System.out.println(report.format());
@@ -82,7 +81,9 @@ final class EvaluateCommand implements Callable<Integer> {
                 authorityList == null ? AuthorityList.bundled() : AuthorityList.load(authorityList));
         for (Path file : hipe) {
             if (!Files.isRegularFile(file)) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "not a file: " + file);
+                throw new CommandLine.ParameterException(spec.commandLine(), "--hipe " + file
+                        + (Files.exists(file) ? " is a folder" : " does not exist")
+                        + ": give HIPE-2020 gold TSV files (../shared/ground-truth/hipe2020/)");
             }
             List<HipeCorpus.HipeDocument> documents = HipeCorpus.read(file);
             HipeEvaluation.Scores scores = HipeEvaluation.score(documents, annotator::annotate);

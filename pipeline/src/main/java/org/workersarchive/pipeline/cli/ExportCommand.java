@@ -34,9 +34,7 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!Files.isDirectory(new ArchiveLayout(archive).documents())) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "not an archive (no documents/): " + archive);
-        }
+        ArchiveFolders.requireArchive(spec, archive);
         PipelineConfigLoader loader = new PipelineConfigLoader();
         if (configFile != null) {
             loader.withFile(configFile);

@@ -23,8 +23,8 @@ import picocli.CommandLine.Model.UsageMessageSpec;
  */
 final class HelpLayout {
 
-    /** A full stop that ends a sentence: a capital follows ("e.g. rus" goes on). */
-    private static final Pattern SENTENCE_END = Pattern.compile("\\. (?=\\p{Lu})");
+    /** A full stop that ends a sentence: a capital follows ("e.g. rus" goes on), and it ends no "e.g." or "i.e.". */
+    private static final Pattern SENTENCE_END = Pattern.compile("(?<!\\be\\.g|\\bi\\.e)\\. (?=\\p{Lu})");
     /** Room picocli keeps for the indent of a description's wrapped lines. */
     private static final int CONTINUATION_INDENT = 2;
 
@@ -85,8 +85,12 @@ final class HelpLayout {
         return text.toString();
     }
 
-    /** The command's header if it has one (picocli's help command does), else its description's first sentence. */
-    private static String firstSentence(CommandSpec command) {
+    /**
+     * The command's header if it has one (picocli's help command does), else its description's first
+     * sentence, up to a colon that opens the details ("Serves the archive in a browser: the documents
+     * listed, ..."): what the command is for, in a line or two.
+     */
+    static String firstSentence(CommandSpec command) {
         String[] header = command.usageMessage().header();
         if (header.length > 0) {
             return header[0];
@@ -94,7 +98,16 @@ final class HelpLayout {
         String[] description = command.usageMessage().description();
         String first = description.length == 0 ? "" : description[0];
         Matcher end = SENTENCE_END.matcher(first);
-        return end.find() ? first.substring(0, end.start() + 1) : first;
+        String sentence = end.find() ? first.substring(0, end.start() + 1) : first;
+        int depth = 0;
+        for (int i = 0; i < sentence.length() - 1; i++) {
+            char c = sentence.charAt(i);
+            depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+            if (c == ':' && depth == 0 && sentence.charAt(i + 1) == ' ') {
+                return sentence.substring(0, i) + ".";
+            }
+        }
+        return sentence;
     }
 
     private static int width(Help help) {

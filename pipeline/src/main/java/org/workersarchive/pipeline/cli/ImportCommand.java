@@ -53,11 +53,10 @@ final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (!Files.isDirectory(new ArchiveLayout(archive).documents())) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "not an archive (no documents/): " + archive);
-        }
+        ArchiveFolders.requireArchive(spec, archive);
         if (document != null && !document.matches("[A-Za-z][A-Za-z0-9._-]{0,199}")) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "not a document id: " + document);
+            throw new CommandLine.ParameterException(spec.commandLine(), "not a document id: " + document
+                    + ": give the name of a folder under ARCHIVE/documents/");
         }
         List<Path> files = files();
         PipelineConfigLoader loader = new PipelineConfigLoader();
@@ -89,11 +88,13 @@ final class ImportCommand implements Callable<Integer> {
             } else if (Files.isRegularFile(path)) {
                 files.add(path);
             } else {
-                throw new CommandLine.ParameterException(spec.commandLine(), "no such file or folder: " + path);
+                throw new CommandLine.ParameterException(spec.commandLine(), "no such file or folder: " + path
+                        + ": give PAGE or ALTO files, or folders of them, that exist");
             }
         }
         if (files.isEmpty()) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "no PAGE or ALTO file in " + paths);
+            throw new CommandLine.ParameterException(spec.commandLine(), "no PAGE or ALTO file in " + paths
+                    + ": give the page/ or alto/ files exported from Transkribus or eScriptorium");
         }
         return files;
     }

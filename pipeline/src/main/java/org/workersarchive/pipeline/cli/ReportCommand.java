@@ -53,7 +53,9 @@ final class ReportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Path record = new ArchiveLayout(archive.toAbsolutePath().normalize()).outcomes();
         if (!Files.isDirectory(archive)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "no archive folder: " + archive);
+            throw new CommandLine.ParameterException(spec.commandLine(), "no archive folder: " + archive
+                    + (Files.exists(archive) ? " (it is a file)" : " (it does not exist)")
+                    + ": give the folder a batch or a watch wrote into (--archive)");
         }
         List<JsonNode> lines = new ArrayList<>();
         Map<String, JsonNode> latestByInput = new LinkedHashMap<>();

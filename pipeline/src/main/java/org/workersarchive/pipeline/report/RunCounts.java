@@ -113,4 +113,14 @@ public final class RunCounts implements RunProgress {
         double secondsPerPage = elapsed.toMillis() / 1000.0 / pagesRead;
         return Optional.of(Duration.ofSeconds(Math.round(pagesLeft() * secondsPerPage)));
     }
+
+    /** A time left as a person says it: "40 s", "3 min", "1 h 52 min". */
+    public static String spoken(Duration time) {
+        long seconds = Math.max(0, time.toSeconds());
+        if (seconds < 60) {
+            return seconds + " s";
+        }
+        long minutes = (seconds + 30) / 60;
+        return minutes < 60 ? minutes + " min" : minutes / 60 + " h " + minutes % 60 + " min";
+    }
 }

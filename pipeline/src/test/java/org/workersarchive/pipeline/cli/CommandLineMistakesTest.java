@@ -80,6 +80,18 @@ class CommandLineMistakesTest {
     }
 
     @Test
+    void anImportIntoAnArchiveAnotherRunHoldsLeavesNoRunFolder() throws Exception {
+        Files.createDirectories(new ArchiveLayout(archive).documents());
+        try (ArchiveStore first = ArchiveStore.open(new ArchiveLayout(archive), "run first-watch", false,
+                StoreLimits.defaults())) {
+            runLeavingNothing("import", "--archive", archive.toString(), box.resolve("slip.png").toString())
+                    .isMistake("another run is working on the archive " + archive, "run first-watch");
+            runLeavingNothing("import", "--archive", archive.toString(), box.toString())
+                    .isMistake("no PAGE or ALTO file in [" + box + "]", "give the page/ or alto/ files exported");
+        }
+    }
+
+    @Test
     void anUnknownCommandIsNamedWithTheOneMeant() throws Exception {
         runLeavingNothing("bacth", box.toString()).isMistake("unknown command 'bacth' (did you mean batch?)",
                 "the commands: batch, watch", "see ./archive --help");
@@ -222,14 +234,47 @@ class CommandLineMistakesTest {
 
     @Test
     void commandsThatReadAnArchiveGivenNone() throws Exception {
-        runLeavingNothing("report", "--archive", archive.toString()).isMistake("no archive folder: " + archive);
+        String fix = "give the folder a batch or a watch wrote into (--archive)";
+        runLeavingNothing("report", "--archive", archive.toString())
+                .isMistake("no archive folder: " + archive + " (it does not exist)", fix);
         runLeavingNothing("import", "--archive", archive.toString(), box.toString())
-                .isMistake("not an archive (no documents/): " + archive);
-        runLeavingNothing("export", "--archive", archive.toString(), "--out", dir.resolve("corpus").toString())
-                .isMistake("not an archive (no documents/): " + archive);
-        runLeavingNothing("evaluate").isMistake("give --archive and --truth, or --hipe");
+                .isMistake("no archive folder " + archive + " (it does not exist)", fix);
+        runLeavingNothing("export", "--archive", box.toString(), "--out", dir.resolve("corpus").toString())
+                .isMistake("not an archive (no documents/): " + box, fix);
+        runLeavingNothing("serve", "--archive", archive.toString()).isMistake("no archive folder " + archive, fix);
+        runLeavingNothing("export-training", "--archive", box.resolve("slip.png").toString(), "--out",
+                dir.resolve("lines").toString()).isMistake("--archive " + box.resolve("slip.png") + " is a file", fix);
+        runLeavingNothing("evaluate").isMistake("give --archive and --truth, --archive and --corrections, or --hipe");
+        runLeavingNothing("evaluate", "--archive", archive.toString(), "--truth", box.toString())
+                .isMistake("no archive folder " + archive, fix);
+        runLeavingNothing("evaluate", "--hipe", dir.resolve("hipe.tsv").toString())
+                .isMistake("--hipe " + dir.resolve("hipe.tsv") + " does not exist", "give HIPE-2020 gold TSV files");
         runLeavingNothing("validate", dir.resolve("document.tei.xml").toString())
                 .isMistake("no such file or folder: " + dir.resolve("document.tei.xml"));
+    }
+
+    @Test
+    void theReviewServerOnAPortInUseOrWithoutItsPassword() throws Exception {
+        Files.createDirectories(new ArchiveLayout(archive).documents());
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            runLeavingNothing("serve", "--archive", archive.toString(), "--port", String.valueOf(taken.getLocalPort()))
+                    .isMistake("port " + taken.getLocalPort() + " on 127.0.0.1 is in use", "give another --port");
+        }
+        runLeavingNothing("serve", "--archive", archive.toString(), "--password-file", dir.resolve("secret").toString())
+                .isMistake("--password-file " + dir.resolve("secret") + " does not exist",
+                        "give a file whose first line is the password");
+        runLeavingNothing("serve", "--archive", archive.toString(), "--host", "0.0.0.0")
+                .isMistake("give a password with --password-file FILE");
+        runLeavingNothing("serve", "--archive", archive.toString(), "--port", "70000")
+                .isMistake("--port 70000 is not a TCP port: give one from 1 to 65535");
+    }
+
+    @Test
+    void trainingLinesIntoAFile() throws Exception {
+        Files.createDirectories(new ArchiveLayout(archive).documents());
+        Path file = Files.writeString(dir.resolve("lines.txt"), "");
+        runLeavingNothing("export-training", "--archive", archive.toString(), "--out", file.toString())
+                .isMistake("--out " + file + " is a file, not a folder", "give the folder the line files go to");
     }
 
     @Test

@@ -83,4 +83,15 @@ class HelpLayoutTest {
                 help);
         assertEquals(-1, help.indexOf("%n"), help);
     }
+
+    @Test
+    void theCommandListSaysWhatEachCommandIsForUpToTheColonThatOpensTheDetails() {
+        String help = helps(100).get("archive");
+        assertTrue(help.lines().anyMatch(line -> line.matches("  serve +Serves the archive in a browser\\.")), help);
+        assertTrue(help.lines().anyMatch(line -> line.matches(
+                "  validate +Validates the archive's files \\(named, or found under the folders given\\)\\.")), help);
+        // A colon inside brackets, or in a URL, opens no details.
+        assertTrue(help.lines().anyMatch(line -> line.matches("  batch +Processes every scan under the inputs \\(PDF, .*")),
+                help);
+    }
 }
