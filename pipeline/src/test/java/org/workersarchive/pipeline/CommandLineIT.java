@@ -116,6 +116,8 @@ class CommandLineIT {
         Ended batch = run("batch", pdf.toString(), "--archive", archive.toString(), "--workers", "1");
 
         assertEquals(0, batch.status(), () -> String.join("\n", batch.lines()));
+        assertTrue(batch.lines().get(0).startsWith("Processing 1 file(s) as 1 document(s) into " + archive),
+                () -> "first, what the run does: " + String.join("\n", batch.lines()));
         Pattern pagesLine = Pattern.compile("pages (\\d+)/(\\d+)  \\d+\\.\\d pages/min.*reading tract\\.pdf");
         List<Integer> pagesRead = new ArrayList<>();
         int firstPagesLine = -1;

@@ -105,21 +105,19 @@ final class BatchCommand implements Callable<Integer> {
         String taken = String.format("%d file(s) as %d document(s) into %s with %d worker(s), languages %s",
                 files.size(), sets.size(), config.archiveDir(), config.workers(), config.ocr().languages());
         // On a terminal a bar by pages, drawn at once while the pipeline starts, and gone once the run
-        // is over or could not start; elsewhere (a log, CI) a line per input, as before.
+        // is over or could not start; elsewhere (a log, CI) plain lines: what the run does, once it
+        // holds the archive (a refused run says only why), then a line a page read and an input done.
         PageProgressBar bar = System.console() == null ? null : new PageProgressBar(System.out, inputs);
         RunStart run;
         try {
             run = RunStart.start(config.archiveDir(), command,
-                    bar != null ? bar : new ProgressPrinter(System.out, inputs), report -> {
+                    bar != null ? bar : new ProgressPrinter(System.out, inputs, "Processing " + taken), report -> {
                         report.describedWith(config.iiif(), config.tei());
                         return pipelineForReport.apply(report);
                     });
         } catch (RuntimeException cannotStart) {
             closeQuietly(bar);
             throw cannotStart;
-        }
-        if (bar == null) {
-            System.out.println("Processing " + taken);
         }
         try (ArchivePipeline pipeline = run.pipeline()) {
             unreadable.forEach(pipeline::recordUnreadable);

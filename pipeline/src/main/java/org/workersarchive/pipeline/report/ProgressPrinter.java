@@ -17,13 +17,31 @@ import java.util.Optional;
 public final class ProgressPrinter implements RunProgress {
 
     private final PrintStream out;
+    private final String opening;
     private final RunCounts counts;
     private final Instant started = Instant.now();
 
     /** @param total the number of inputs expected, or 0 when unknown (an inbox) */
     public ProgressPrinter(PrintStream out, int total) {
+        this(out, total, null);
+    }
+
+    /**
+     * @param opening what the run will do, printed once it is sure to start (it holds the archive),
+     *                before its engines start: the first line, a second after the command; or null
+     */
+    public ProgressPrinter(PrintStream out, int total, String opening) {
         this.out = out;
+        this.opening = opening;
         this.counts = new RunCounts(total);
+    }
+
+    @Override
+    public synchronized void starting() {
+        if (opening != null) {
+            out.println(opening);
+            out.flush();
+        }
     }
 
     @Override

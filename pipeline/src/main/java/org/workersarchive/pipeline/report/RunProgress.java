@@ -15,6 +15,14 @@ public interface RunProgress {
     void accept(InputOutcome outcome);
 
     /**
+     * The run holds the archive and has read what it needs (the authority list, a stopped run's
+     * journal); its engines start now, which takes a second or two. Nothing a user gave wrongly can
+     * stop it from here on, so a display may say what the run will do.
+     */
+    default void starting() {
+    }
+
+    /**
      * An input was taken and its document is under way.
      *
      * @param input the input's first file, as its outcome will name it

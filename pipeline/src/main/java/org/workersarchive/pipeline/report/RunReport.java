@@ -88,6 +88,11 @@ public final class RunReport {
         }
     }
 
+    /** Tells the progress listener that the run is starting; see {@link RunProgress#starting}. */
+    public void starting() {
+        listener.starting();
+    }
+
     /** Tells the progress listener that the input was taken; see {@link RunProgress#started}. */
     public void started(Path input) {
         listener.started(input);

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 class ProgressPrinterTest {
 
     private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
-    private final ProgressPrinter printer = new ProgressPrinter(new PrintStream(printed, true, StandardCharsets.UTF_8), 2);
+    private final ProgressPrinter printer = new ProgressPrinter(new PrintStream(printed, true, StandardCharsets.UTF_8), 2,
+            "Processing 2 file(s)");
 
     private List<String> lines() {
         return printed.toString(StandardCharsets.UTF_8).lines().toList();
@@ -24,17 +25,19 @@ class ProgressPrinterTest {
     @Test
     void aLineForEachPageReadThenOneForTheOutcome() {
         Path pdf = Path.of("/box/tract.pdf");
+        assertEquals(List.of(), lines(), "nothing said before the run is sure to start");
+        printer.starting();
         printer.started(pdf);
         printer.pagesMade(pdf, 3);
-        assertEquals(List.of(), lines(), "nothing read yet");
+        assertEquals(List.of("Processing 2 file(s)"), lines(), "nothing read yet");
         for (int page = 1; page <= 3; page++) {
             printer.pageRead(pdf);
-            String line = lines().get(page - 1);
+            String line = lines().get(page);
             assertTrue(line.startsWith("pages " + page + "/3  "), line);
             assertTrue(line.matches(".* \\d+\\.\\d pages/min .*") && line.endsWith("  reading tract.pdf"), line);
         }
         printer.accept(Outcomes.of(pdf.toString(), InputOutcome.Status.ok, "tract", 90, 91, 92));
-        assertEquals("[1/2] ok /box/tract.pdf", lines().get(3));
+        assertEquals("[1/2] ok /box/tract.pdf", lines().get(4));
         assertTrue(printed.toString(StandardCharsets.UTF_8).indexOf('\r') < 0, "no carriage return: no redraw");
     }
 
