@@ -136,10 +136,6 @@ public final class PipelineConfigLoader {
      *                                  its value, why, and where to change it
      */
     public PipelineConfig load(Path archiveDir) {
-        return bind(archiveDir);
-    }
-
-    private PipelineConfig bind(Path archiveDir) {
         IngestConfig ingestDefaults = IngestConfig.defaults();
         OcrConfig ocrDefaults = OcrConfig.defaults();
         EngineLimits engineDefaults = EngineLimits.defaults(1);
