@@ -94,4 +94,11 @@ class HelpLayoutTest {
         assertTrue(help.lines().anyMatch(line -> line.matches("  batch +Processes every scan under the inputs \\(PDF, .*")),
                 help);
     }
+
+    @Test
+    void everyCommandsHelpTakesTheTerminalsWidth() {
+        CommandLine cli = ArchiveCli.commandLine();
+        assertTrue(cli.isUsageHelpAutoWidth(), "archive");
+        cli.getSubcommands().forEach((name, command) -> assertTrue(command.isUsageHelpAutoWidth(), name));
+    }
 }
