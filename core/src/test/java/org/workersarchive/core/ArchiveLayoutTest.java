@@ -51,6 +51,7 @@ class ArchiveLayoutTest {
             Map.entry("OcrComparison.java \"s/page\"", "a unit: seconds a page"),
             Map.entry("Ingestor.java \"pages\"", "a detail of the ingest step"),
             Map.entry("RunReport.java \"pages\"", "a JSON key of report.json"),
+            Map.entry("RunSummary.java \"pages\"", "a row of the summary table a run prints"),
             Map.entry("InputOutcome.java \"alto\"", "a report's name of an output"),
             Map.entry("NewNames.java \"documents\"", "a JSON key of the new-names report"),
             Map.entry("OcrComparison.java \"pages\"", "a table heading"),

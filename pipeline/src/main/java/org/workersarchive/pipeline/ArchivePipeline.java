@@ -117,6 +117,7 @@ public final class ArchivePipeline implements AutoCloseable {
         try {
             stages = new DocumentStages(config, store, report.runId());
             stages.recoverStoppedRun();
+            report.starting();
             if (brokerUrl == null) {
                 stages.startEngines(); // an ingest node's pages are read by the workers' engines
             }

@@ -65,7 +65,15 @@ public final class CorrectionImport {
      */
     public ImportReport run(List<Path> files, String documentId) throws IOException {
         ImportReport report = new ImportReport(archive.root());
-        try (ArchiveStore store = ArchiveStore.open(archive, "run " + report.runId(), false, config.store())) {
+        ArchiveStore held;
+        try {
+            held = ArchiveStore.open(archive, "run " + report.runId(), false, config.store());
+        } catch (RuntimeException cannotStart) {
+            // Another run holds the archive: this import did nothing, and leaves no run folder.
+            report.discard();
+            throw cannotStart;
+        }
+        try (ArchiveStore store = held) {
             Map<String, Map<Integer, CorrectedPage>> byDocument = new TreeMap<>();
             for (Path file : files) {
                 match(file, documentId, report).ifPresent(m -> {

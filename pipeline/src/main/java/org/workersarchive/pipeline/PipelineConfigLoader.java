@@ -6,8 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
+import java.util.function.Supplier;
 import org.workersarchive.core.Language;
 import org.workersarchive.export.IiifConfig;
 import org.workersarchive.export.TeiConfig;
@@ -55,21 +57,68 @@ public final class PipelineConfigLoader {
 
     private final Properties values = new Properties();
 
-    /** Reads a properties file; unknown keys are an error, so that a typo does not pass silently. */
+    /**
+     * Reads a properties file; unknown keys are an error, so that a typo does not pass silently.
+     *
+     * @throws IllegalArgumentException naming the file and the fix: it does not exist, cannot be
+     *                                  read, or names a setting there is not
+     */
     public PipelineConfigLoader withFile(Path file) {
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            Properties fromFile = new Properties();
-            fromFile.load(reader);
-            for (String key : fromFile.stringPropertyNames()) {
-                if (!KNOWN_KEYS.contains(key)) {
-                    throw new IllegalArgumentException(file + ": unknown setting '" + key + "'; known: " + KNOWN_KEYS);
-                }
-                values.setProperty(key, fromFile.getProperty(key).trim());
-            }
-            return this;
-        } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read config file " + file + ": " + e.getMessage(), e);
+        if (!Files.exists(file)) {
+            throw new IllegalArgumentException("the config file " + file + " does not exist: give the path of a "
+                    + "properties file (archive.properties.example shows every setting)");
         }
+        if (Files.isDirectory(file)) {
+            throw new IllegalArgumentException("the config file " + file + " is a folder: give the path of a "
+                    + "properties file (archive.properties.example shows every setting)");
+        }
+        Properties fromFile = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            fromFile.load(reader);
+        } catch (IOException | IllegalArgumentException e) {
+            // permission denied is the system's complaint; a malformed Unicode escape is Properties' only one
+            throw new IllegalArgumentException("cannot read the config file " + file + ": " + e.getMessage()
+                    + ": make it a readable properties file", e);
+        }
+        for (String key : fromFile.stringPropertyNames()) {
+            if (!KNOWN_KEYS.contains(key)) {
+                throw new IllegalArgumentException(file + ": unknown setting '" + key + "'" + closestKey(key)
+                        + "; the settings are " + String.join(", ", KNOWN_KEYS));
+            }
+            values.setProperty(key, fromFile.getProperty(key).trim());
+        }
+        return this;
+    }
+
+    /** The known setting a misspelt one most likely meant, as " (did you mean …?)", or nothing. */
+    private static String closestKey(String key) {
+        String closest = null;
+        int best = Integer.MAX_VALUE;
+        for (String known : KNOWN_KEYS) {
+            int distance = editDistance(key, known);
+            if (distance < best) {
+                best = distance;
+                closest = known;
+            }
+        }
+        return best <= 3 ? " (did you mean " + closest + "?)" : "";
+    }
+
+    private static int editDistance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            int[] current = new int[b.length() + 1];
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            previous = current;
+        }
+        return previous[b.length()];
     }
 
     /** Sets one value, as the command line does; a null value leaves the setting as it is. */
@@ -80,15 +129,21 @@ public final class PipelineConfigLoader {
         return this;
     }
 
+    /**
+     * The settings bound into the pipeline's config.
+     *
+     * @throws IllegalArgumentException when a value cannot be used: its message names the setting and
+     *                                  its value, why, and where to change it
+     */
     public PipelineConfig load(Path archiveDir) {
         IngestConfig ingestDefaults = IngestConfig.defaults();
         OcrConfig ocrDefaults = OcrConfig.defaults();
         EngineLimits engineDefaults = EngineLimits.defaults(1);
         Duration pageTimeout = Duration.ofSeconds(intValue(PAGE_TIMEOUT, (int) engineDefaults.pageTimeout().toSeconds()));
         // A PDF page gets as long to render as to be read.
-        IngestConfig ingest = new IngestConfig(intValue(RENDER_DPI, ingestDefaults.renderDpi()),
-                intValue(MAX_PAGES, ingestDefaults.maxPages()), pageTimeout);
-        OcrConfig ocr = new OcrConfig(
+        IngestConfig ingest = bound(() -> new IngestConfig(intValue(RENDER_DPI, ingestDefaults.renderDpi()),
+                intValue(MAX_PAGES, ingestDefaults.maxPages()), pageTimeout), RENDER_DPI, MAX_PAGES, PAGE_TIMEOUT);
+        OcrConfig ocr = bound(() -> new OcrConfig(
                 pathValue(TESSDATA, ocrDefaults.tessdataDir()),
                 languages(ocrDefaults.languages()),
                 values.containsKey(LANGUAGE_CHOICE) ? OcrConfig.LanguageChoice.ofLabel(values.getProperty(LANGUAGE_CHOICE))
@@ -96,24 +151,53 @@ public final class PipelineConfigLoader {
                 ocrDefaults.defaultDpi(),
                 values.containsKey(THRESHOLDING) ? Thresholding.ofLabel(values.getProperty(THRESHOLDING))
                         : ocrDefaults.thresholding(),
-                values.containsKey(LONG_S) ? LongS.ofLabel(values.getProperty(LONG_S)) : ocrDefaults.longS());
+                values.containsKey(LONG_S) ? LongS.ofLabel(values.getProperty(LONG_S)) : ocrDefaults.longS()),
+                TESSDATA, LANGUAGES, LANGUAGE_CHOICE, THRESHOLDING, LONG_S);
         TeiConfig teiDefaults = TeiConfig.defaults();
-        TeiConfig tei = new TeiConfig(teiDefaults.authorityUri(),
-                intValue(UNCERTAIN_BELOW, teiDefaults.uncertainBelow()), booleanValue(WORD_ZONES, teiDefaults.wordZones()));
+        TeiConfig tei = bound(() -> new TeiConfig(teiDefaults.authorityUri(),
+                intValue(UNCERTAIN_BELOW, teiDefaults.uncertainBelow()), booleanValue(WORD_ZONES, teiDefaults.wordZones())),
+                UNCERTAIN_BELOW, WORD_ZONES);
         int workers = intValue(WORKERS, Runtime.getRuntime().availableProcessors());
         Path authority = values.containsKey(AUTHORITY_LIST) && !values.getProperty(AUTHORITY_LIST).isBlank()
                 ? Path.of(values.getProperty(AUTHORITY_LIST)) : null;
-        EngineLimits engines = new EngineLimits(workers, pageTimeout,
+        if (authority != null && !Files.isRegularFile(authority)) {
+            throw new IllegalArgumentException(AUTHORITY_LIST + "=" + authority + ": no such file: give the path of "
+                    + "an authority list (TEI), or leave the setting out for the bundled one");
+        }
+        EngineLimits engines = bound(() -> new EngineLimits(workers, pageTimeout,
                 intValue(PAGES_PER_ENGINE, engineDefaults.pagesPerProcess()),
-                intValue(ENGINE_ATTEMPTS, engineDefaults.attempts()), engineDefaults.heapMegabytes());
+                intValue(ENGINE_ATTEMPTS, engineDefaults.attempts()), engineDefaults.heapMegabytes()),
+                WORKERS, PAGE_TIMEOUT, PAGES_PER_ENGINE, ENGINE_ATTEMPTS);
         String iiifBase = values.getProperty(IIIF_BASE_URL);
-        IiifConfig iiif = iiifBase == null || iiifBase.isBlank() ? IiifConfig.defaults() : new IiifConfig(iiifBase.trim());
+        IiifConfig iiif = iiifBase == null || iiifBase.isBlank() ? IiifConfig.defaults()
+                : bound(() -> new IiifConfig(iiifBase.trim()), IIIF_BASE_URL);
         StoreLimits storeDefaults = StoreLimits.defaults();
-        StoreLimits store = new StoreLimits(
+        StoreLimits store = bound(() -> new StoreLimits(
                 Duration.ofSeconds(intValue(INBOX_FAILURE_REST, (int) storeDefaults.inboxFailureRest().toSeconds())),
-                1024L * 1024 * intValue(FAILED_COPY_LIMIT, (int) (storeDefaults.failedCopyLimitBytes() / (1024 * 1024))));
-        return new PipelineConfig(archiveDir, workers, ingest, ocr, tei, iiif, authority, engines,
-                intValue(INPUT_ATTEMPTS, DEFAULT_INPUT_ATTEMPTS), intValue(PAGE_DELIVERIES, DEFAULT_PAGE_DELIVERIES), store);
+                1024L * 1024 * intValue(FAILED_COPY_LIMIT, (int) (storeDefaults.failedCopyLimitBytes() / (1024 * 1024)))),
+                INBOX_FAILURE_REST, FAILED_COPY_LIMIT);
+        return bound(() -> new PipelineConfig(archiveDir, workers, ingest, ocr, tei, iiif, authority, engines,
+                intValue(INPUT_ATTEMPTS, DEFAULT_INPUT_ATTEMPTS), intValue(PAGE_DELIVERIES, DEFAULT_PAGE_DELIVERIES), store),
+                WORKERS, INPUT_ATTEMPTS, PAGE_DELIVERIES);
+    }
+
+    /**
+     * Makes a stage's config, whose own check says what is wrong with a value but not which setting
+     * gave it: the settings it is made from that were given are named, with where to change them.
+     */
+    private <T> T bound(Supplier<T> make, String... keys) {
+        try {
+            return make.get();
+        } catch (IllegalArgumentException e) {
+            if (e.getMessage() != null && e.getMessage().contains("archive.")) {
+                throw e; // names its setting already
+            }
+            List<String> given = Arrays.stream(keys).filter(values::containsKey)
+                    .map(key -> key + "=" + values.getProperty(key)).toList();
+            throw new IllegalArgumentException((given.isEmpty() ? "the default settings" : String.join(", ", given))
+                    + " cannot be used: " + e.getMessage() + "; change " + (given.size() == 1 ? "it" : "them")
+                    + " in the config file or on the command line", e);
+        }
     }
 
     private boolean booleanValue(String key, boolean fallback) {

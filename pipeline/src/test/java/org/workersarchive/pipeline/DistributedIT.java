@@ -141,10 +141,16 @@ class DistributedIT {
     void aWorkerWhoseModelsDifferFromTheIngestNodesReadsNothingAndSaysWhy() throws Exception {
         // The worker's tessdata has another fra model: the pages it read would be credited in the
         // TEI to models that did not read them.
+        // Every other model the default languages need (frk, Fraktur, Cyrillic too) is the installed one,
+        // or the worker would refuse to start for want of it rather than refuse the page.
         Path tessdata = Files.createDirectories(work.resolve("other-tessdata"));
         Path installed = Path.of("/usr/share/tesseract-ocr/5/tessdata");
-        for (String model : List.of("rus", "deu", "eng", "osd", "frk", "Fraktur", "Cyrillic")) {
-            Files.copy(installed.resolve(model + ".traineddata"), tessdata.resolve(model + ".traineddata"));
+        try (Stream<Path> models = Files.list(installed)) {
+            for (Path model : models.filter(m -> m.getFileName().toString().endsWith(".traineddata")).toList()) {
+                if (!model.getFileName().toString().equals("fra.traineddata")) {
+                    Files.createSymbolicLink(tessdata.resolve(model.getFileName()), model);
+                }
+            }
         }
         Files.copy(installed.resolve("deu.traineddata"), tessdata.resolve("fra.traineddata"));
         Path settings = Files.writeString(work.resolve("worker.properties"), "archive.tessdata=" + tessdata + "\n");
@@ -237,7 +243,10 @@ class DistributedIT {
             assertEquals(3, batch.exitValue(), "deferred: " + Files.readString(log));
         }
         String output = Files.readString(log);
-        assertTrue(output.contains("1 input(s): 0 ok, 0 duplicate, 0 failed, 1 deferred"), output);
+        assertTrue(output.contains("1 input(s)"), output);
+        for (String row : List.of("ok 0", "duplicate 0", "failed 0", "deferred 1")) {
+            assertTrue(output.lines().anyMatch(line -> line.strip().replaceAll("\\s+", " ").equals(row)), row + ": " + output);
+        }
         assertTrue(names(archive.resolve("failed")).isEmpty(), "nothing failed");
     }
 

@@ -56,7 +56,8 @@ public record ReviewConfig(Path archiveDir, String host, int port, boolean readO
         try {
             return InetAddress.getByName(host).isLoopbackAddress();
         } catch (UnknownHostException e) {
-            throw new IllegalArgumentException("not an address of this machine: " + host);
+            throw new IllegalArgumentException("not an address of this machine: " + host
+                    + ": give one of its addresses, or leave --host out for 127.0.0.1");
         }
     }
 }

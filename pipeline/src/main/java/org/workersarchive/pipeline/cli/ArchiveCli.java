@@ -37,11 +37,21 @@ public final class ArchiveCli implements Runnable {
         System.exit(commandLine().execute(args));
     }
 
-    /** The configured command line; exit codes: 0 all done, 1 some inputs failed, 2 bad usage. */
+    /**
+     * The configured command line; exit codes: 0 all done, 1 some inputs failed, 2 bad usage (said in
+     * one line), 3 some inputs deferred. Help is as wide as the terminal.
+     */
     public static CommandLine commandLine() {
-        return new CommandLine(new ArchiveCli())
+        return HelpLayout.apply(new CommandLine(new ArchiveCli())
                 .setCaseInsensitiveEnumValuesAllowed(true)
-                .setExecutionExceptionHandler(ArchiveCli::settingError);
+                .setUsageHelpAutoWidth(true)
+                .setParameterExceptionHandler(new UsageErrors())
+                .setExecutionExceptionHandler(ArchiveCli::settingError));
+    }
+
+    /** The names of the command's subcommands, as they are registered: every command, whoever adds one. */
+    static String commandNames(CommandLine.Model.CommandSpec spec) {
+        return String.join(", ", spec.subcommands().keySet().stream().filter(name -> !name.equals("help")).toList());
     }
 
     /**
@@ -51,15 +61,19 @@ public final class ArchiveCli implements Runnable {
      */
     private static int settingError(Exception e, CommandLine command, CommandLine.ParseResult parsed) throws Exception {
         if (e instanceof IllegalArgumentException || e instanceof ArchiveBusyException) {
-            command.getErr().println("archive: " + e.getMessage());
+            // One line even when the message quotes a parser's own, which may run over several.
+            command.getErr().println("archive: " + String.valueOf(e.getMessage()).strip().replaceAll("\\s*\\R\\s*", " "));
             return CommandLine.ExitCode.USAGE;
         }
         throw e;
     }
 
+    /** No command given: the help, which lists every command, then what is missing. */
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is needed: batch, watch, worker, broker, retry, report, demo or evaluate");
+        spec.commandLine().usage(spec.commandLine().getErr());
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is needed, one of: "
+                + commandNames(spec));
     }
 
     /** The pipeline's version, from the jar's manifest. */

@@ -11,6 +11,7 @@ import org.workersarchive.pipeline.ArchivePipeline;
 import org.workersarchive.pipeline.InputCollector;
 import org.workersarchive.pipeline.EngineMemory;
 import org.workersarchive.pipeline.PipelineConfig;
+import org.workersarchive.pipeline.report.PageProgressBar;
 import org.workersarchive.pipeline.report.ProgressPrinter;
 import org.workersarchive.pipeline.report.RunReport;
 import picocli.CommandLine;
@@ -20,11 +21,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "batch", mixinStandardHelpOptions = true,
-        description = {"Processes every scan under the inputs (PDF, TIFF, JPEG, PNG; folders recursively),",
-                "in parallel, into the archive. Inputs are only read: never moved or changed.",
-                "Writes ARCHIVE/runs/<time>-batch/report.json and prints a summary.",
-                "Exit status: 0 all done (or duplicates), 1 some inputs failed, 2 bad usage (or the archive",
-                "held by another run), 3 some inputs deferred (the archive or the broker unavailable): run again."},
+        description = {"Processes every scan under the inputs (PDF, TIFF, JPEG, PNG; folders recursively), "
+                + "in parallel, into the archive. Inputs are only read: never moved or changed. "
+                + "Writes ARCHIVE/runs/<time>-batch/report.json and prints a summary.",
+                "Exit status: 0 all done (or duplicates), 1 some inputs failed, 2 bad usage (or the archive "
+                + "held by another run), 3 some inputs deferred (the archive or the broker unavailable): run again."},
         footer = {"", "Examples:",
                 "  ./archive batch ~/scans/box-12 --archive ~/archive",
                 "  ./archive batch a.pdf b.tif --archive ~/archive --languages rus,eng --workers 2",
@@ -37,14 +38,14 @@ final class BatchCommand implements Callable<Integer> {
     @Option(names = "--archive", required = true, paramLabel = "DIR", description = "The archive folder.")
     Path archive;
 
-    @Option(names = "--reprocess", description = {"Make documents again from scans the archive holds already",
-            "(after a better model or authority list). A document whose TEI was corrected by hand",
-            "is kept; the new output is stored beside it in versions/<run>/."})
+    @Option(names = "--reprocess", description = {"Make documents again from scans the archive holds already "
+            + "(after a better model or authority list). A document whose TEI was corrected by hand "
+            + "is kept; the new output is stored beside it in versions/<run>/."})
     boolean reprocess;
 
     @Option(names = "--broker", paramLabel = "URL",
-            description = {"Have the pages read by workers (./archive worker) over this Artemis broker,",
-                    "e.g. tcp://10.0.0.5:61616, instead of here. Workers must see the archive folder."})
+            description = {"Have the pages read by workers (./archive worker) over this Artemis broker, "
+                    + "e.g. tcp://10.0.0.5:61616, instead of here. Workers must see the archive folder."})
     String broker;
 
     @Mixin
@@ -59,7 +60,8 @@ final class BatchCommand implements Callable<Integer> {
         try {
             collected = InputCollector.collectAll(inputs);
         } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage()
+                    + ": give scan files, or folders of scans, that exist");
         }
         PipelineConfig loaded = options.load(archive);
         // An ingest node starts no engines: its workers are pages out at once over the broker.
@@ -99,18 +101,43 @@ final class BatchCommand implements Callable<Integer> {
             return 0;
         }
         List<ScanSet> sets = ScanSets.group(files);
-        System.out.printf("Processing %d file(s) as %d document(s) into %s with %d worker(s), languages %s%n",
+        int inputs = sets.size() + unreadable.size();
+        String taken = String.format("%d file(s) as %d document(s) into %s with %d worker(s), languages %s",
                 files.size(), sets.size(), config.archiveDir(), config.workers(), config.ocr().languages());
-        RunReport report = RunSummary.newReport(config.archiveDir(), command,
-                new ProgressPrinter(System.out, sets.size(), System.console() != null));
-        report.describedWith(config.iiif(), config.tei());
-        try (ArchivePipeline pipeline = pipelineForReport.apply(report)) {
+        // On a terminal a bar by pages, drawn at once while the pipeline starts, and gone once the run
+        // is over or could not start; elsewhere (a log, CI) plain lines: what the run does, once it
+        // holds the archive (a refused run says only why), then a line a page read and an input done.
+        PageProgressBar bar = System.console() == null ? null : new PageProgressBar(System.out, inputs);
+        RunStart run;
+        try {
+            run = RunStart.start(config.archiveDir(), command,
+                    bar != null ? bar : new ProgressPrinter(System.out, inputs, "Processing " + taken), report -> {
+                        report.describedWith(config.iiif(), config.tei());
+                        return pipelineForReport.apply(report);
+                    });
+        } catch (RuntimeException cannotStart) {
+            closeQuietly(bar);
+            throw cannotStart;
+        }
+        try (ArchivePipeline pipeline = run.pipeline()) {
             unreadable.forEach(pipeline::recordUnreadable);
             for (ScanSet set : sets) {
                 pipeline.submit(set);
             }
-            report.awaitOutcomes(sets.size() + unreadable.size());
+            run.report().awaitOutcomes(inputs);
+        } finally {
+            closeQuietly(bar);
         }
-        return RunSummary.print(report, System.out);
+        if (bar != null) {
+            System.out.println("Processed " + taken);
+        }
+        return RunSummary.print(run.report(), System.out);
     }
+
+    private static void closeQuietly(PageProgressBar bar) {
+        if (bar != null) {
+            bar.close();
+        }
+    }
+
 }

@@ -28,7 +28,17 @@ final class ConfigOptions {
             description = "Pages read at once, one Tesseract engine each (default: the number of cores).")
     Integer workers;
 
+    /**
+     * The settings, for a run on the archive folder given.
+     *
+     * @throws IllegalArgumentException when a value cannot be used, said with its fix in one line
+     */
     PipelineConfig load(Path archiveDir) {
+        RunStart.requireArchiveFolder(archiveDir);
+        if (workers != null && workers < 1) {
+            throw new IllegalArgumentException("--workers must be at least 1, not " + workers
+                    + ": the number of pages read at once (leave it out for one per core)");
+        }
         PipelineConfigLoader loader = new PipelineConfigLoader();
         if (configFile != null) {
             loader.withFile(configFile);

@@ -20,9 +20,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Processes the bundled sample scans (samples/bundled/scans) into ./demo-archive,",
-                "prints where the TEI is, and measures the result against the samples' ground truth.",
-                "The demo archive is made afresh on every run."},
+        description = {"Processes the bundled sample scans (samples/bundled/scans) into ./demo-archive, "
+                + "prints where the TEI is, and measures the result against the samples' ground truth. "
+                + "The demo archive is made afresh on every run."},
         footer = {"", "Example:", "  ./archive demo"})
 final class DemoCommand implements Callable<Integer> {
 
@@ -45,8 +45,10 @@ final class DemoCommand implements Callable<Integer> {
         Path sampleSet = samples != null ? samples
                 : Path.of(System.getProperty("archive.home", ".")).resolve("samples/bundled");
         if (!Files.isDirectory(sampleSet.resolve("scans"))) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "no sample scans in " + sampleSet.resolve("scans"));
+            throw new CommandLine.ParameterException(spec.commandLine(), "no sample scans in " + sampleSet.resolve("scans")
+                    + ": run it as ./archive demo in the project's folder, or give --samples");
         }
+        RunStart.requireArchiveFolder(archive);
         removeEarlierDemo(archive);
         PipelineConfig config = EngineMemory.capped(options.load(archive), System.out);
         int status = BatchCommand.run(InputCollector.collect(List.of(sampleSet.resolve("scans"))), config, false);

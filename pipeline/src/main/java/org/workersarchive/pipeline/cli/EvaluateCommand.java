@@ -18,13 +18,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
-        description = {"Compares an archive with ground truth: CER and WER per document and overall,",
-                "and entity precision, recall and F1 per type (read from the TEI, as scholars get it).",
+        description = {"Compares an archive with ground truth: CER and WER per document and overall, "
+                + "and entity precision, recall and F1 per type (read from the TEI, as scholars get it).",
                 "The truth folder holds one JSON file per scan, as samples/bundled/truth does.",
-                "With --hipe, runs the annotator on CLEF HIPE-2020 gold files (historical newspapers with",
-                "their OCR) and scores it as the HIPE scorer does: coarse literal NER, strict and fuzzy.",
-                "With --corrections, scores the archive's OCR against what people corrected in it: CER and WER of",
-                "the pages checked whole in the review server, and of every line corrected."},
+                "With --hipe, runs the annotator on CLEF HIPE-2020 gold files (historical newspapers with "
+                + "their OCR) and scores it as the HIPE scorer does: coarse literal NER, strict and fuzzy.",
+                "With --corrections, scores the archive's OCR against what people corrected in it: CER and WER of "
+                + "the pages checked whole in the review server, and of every line corrected."},
         footer = {"", "Examples:", "  ./archive evaluate --archive demo-archive --truth samples/bundled/truth",
                 "  ./archive evaluate --hipe ../shared/ground-truth/hipe2020/HIPE-data-v1.4-test-fr.tsv",
                 "  ./archive evaluate --archive ~/archive --corrections"})
@@ -57,9 +57,7 @@ final class EvaluateCommand implements Callable<Integer> {
             return evaluateHipe();
         }
         if (corrections && archive != null) {
-            if (!Files.isDirectory(new ArchiveLayout(archive).documents())) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "not an archive (no documents/): " + archive);
-            }
+            ArchiveFolders.requireArchive(spec, archive);
             System.out.print(new CorrectionScores(new GroundTruth(new ArchiveLayout(archive)).lines()).format());
             return 0;
         }
@@ -67,10 +65,11 @@ final class EvaluateCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "give --archive and --truth, --archive and --corrections, or --hipe");
         }
-        for (Path folder : new Path[] {archive, truth}) {
-            if (!Files.isDirectory(folder)) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "not a folder: " + folder);
-            }
+        ArchiveFolders.requireArchive(spec, archive);
+        if (!Files.isDirectory(truth)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--truth " + truth
+                    + (Files.exists(truth) ? " is a file" : " does not exist")
+                    + ": give the folder of one JSON file per scan (as samples/bundled/truth)");
         }
         EvaluationReport report = new Evaluator().evaluate(archive, truth);
         System.out.println(report.format());
@@ -82,7 +81,9 @@ final class EvaluateCommand implements Callable<Integer> {
                 authorityList == null ? AuthorityList.bundled() : AuthorityList.load(authorityList));
         for (Path file : hipe) {
             if (!Files.isRegularFile(file)) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "not a file: " + file);
+                throw new CommandLine.ParameterException(spec.commandLine(), "--hipe " + file
+                        + (Files.exists(file) ? " is a folder" : " does not exist")
+                        + ": give HIPE-2020 gold TSV files (../shared/ground-truth/hipe2020/)");
             }
             List<HipeCorpus.HipeDocument> documents = HipeCorpus.read(file);
             HipeEvaluation.Scores scores = HipeEvaluation.score(documents, annotator::annotate);

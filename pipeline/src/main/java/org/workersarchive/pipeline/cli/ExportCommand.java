@@ -11,11 +11,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = {"Exports an archive as a corpus for TEI Publisher or eXist-db: corpus.tei.xml (a teiCorpus",
-                "holding every document), each document's TEI and page images, the authority list, and an",
-                "index of every entity occurrence (entities.csv, entities.json: document, page, type, key,",
-                "surface, zone), each document's IIIF manifest and the corpus as a IIIF collection",
-                "(collection.json)."},
+        description = {"Exports an archive as a corpus for TEI Publisher or eXist-db: corpus.tei.xml (a teiCorpus "
+                + "holding every document), each document's TEI and page images, the authority list, and an "
+                + "index of every entity occurrence (entities.csv, entities.json: document, page, type, key, "
+                + "surface, zone), each document's IIIF manifest and the corpus as a IIIF collection "
+                + "(collection.json)."},
         footer = {"", "Example:", "  ./archive export --archive demo-archive --out demo-corpus"})
 final class ExportCommand implements Callable<Integer> {
 
@@ -34,9 +34,7 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!Files.isDirectory(new ArchiveLayout(archive).documents())) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "not an archive (no documents/): " + archive);
-        }
+        ArchiveFolders.requireArchive(spec, archive);
         PipelineConfigLoader loader = new PipelineConfigLoader();
         if (configFile != null) {
             loader.withFile(configFile);

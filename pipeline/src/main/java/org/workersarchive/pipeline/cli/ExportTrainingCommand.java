@@ -13,9 +13,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "export-training", mixinStandardHelpOptions = true,
-        description = {"Writes the archive's own ground truth for Tesseract's tesstrain: every line people corrected",
-                "(in the review server, or in PAGE or ALTO files imported) and every line of a page they checked",
-                "whole, as a line image NAME.png cut from its page image and its text NAME.gt.txt."},
+        description = {"Writes the archive's own ground truth for Tesseract's tesstrain: every line people corrected "
+                + "(in the review server, or in PAGE or ALTO files imported) and every line of a page they checked "
+                + "whole, as a line image NAME.png cut from its page image and its text NAME.gt.txt."},
         footer = {"", "Example:", "  ./archive export-training --archive ~/archive --out ~/tesstrain/data/archive-ground-truth"})
 final class ExportTrainingCommand implements Callable<Integer> {
 
@@ -30,8 +30,10 @@ final class ExportTrainingCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!Files.isDirectory(new ArchiveLayout(archive).documents())) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "not an archive (no documents/): " + archive);
+        ArchiveFolders.requireArchive(spec, archive);
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--out " + out
+                    + " is a file, not a folder: give the folder the line files go to (it is made if need be)");
         }
         List<GroundTruthLine> lines = new GroundTruth(new ArchiveLayout(archive)).lines();
         int written = new TrainingExport().write(lines, out);

@@ -19,14 +19,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = {"Imports PAGE XML or ALTO files corrected in Transkribus, eScriptorium or by hand (the",
-                "page/ and alto/ files of a document folder, exported back) as new versions of their documents.",
-                "Each file is matched to its document and page by what it says (the pcGtsId, documentId or",
-                "documentIdentifier the pipeline writes), else by a document id in its path or its image's name",
-                "and a page in its image's or its own name (p0003.png). The corrected pages of a document make one",
-                "version in documents/ID/versions/RUN/ (TEI, ALTO, PAGE, PDF, text, METS, IIIF), its names found",
-                "again; its TEI takes the place of the document's when that was as the pipeline wrote it, and is",
-                "then kept by later runs as a hand correction is; a TEI corrected by hand is never replaced.",
+        description = {"Imports PAGE XML or ALTO files corrected in Transkribus, eScriptorium or by hand (the "
+                + "page/ and alto/ files of a document folder, exported back) as new versions of their documents. "
+                + "Each file is matched to its document and page by what it says (the pcGtsId, documentId or "
+                + "documentIdentifier the pipeline writes), else by a document id in its path or its image's name "
+                + "and a page in its image's or its own name (p0003.png). The corrected pages of a document make one "
+                + "version in documents/ID/versions/RUN/ (TEI, ALTO, PAGE, PDF, text, METS, IIIF), its names found "
+                + "again; its TEI takes the place of the document's when that was as the pipeline wrote it, and is "
+                + "then kept by later runs as a hand correction is; a TEI corrected by hand is never replaced.",
                 "The run's report is ARCHIVE/runs/<time>-import/report.json.",
                 "Exit status: 0 all imported, 1 some files failed, 2 bad usage."},
         footer = {"", "Examples:",
@@ -53,11 +53,10 @@ final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (!Files.isDirectory(new ArchiveLayout(archive).documents())) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "not an archive (no documents/): " + archive);
-        }
+        ArchiveFolders.requireArchive(spec, archive);
         if (document != null && !document.matches("[A-Za-z][A-Za-z0-9._-]{0,199}")) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "not a document id: " + document);
+            throw new CommandLine.ParameterException(spec.commandLine(), "not a document id: " + document
+                    + ": give the name of a folder under ARCHIVE/documents/");
         }
         List<Path> files = files();
         PipelineConfigLoader loader = new PipelineConfigLoader();
@@ -89,11 +88,13 @@ final class ImportCommand implements Callable<Integer> {
             } else if (Files.isRegularFile(path)) {
                 files.add(path);
             } else {
-                throw new CommandLine.ParameterException(spec.commandLine(), "no such file or folder: " + path);
+                throw new CommandLine.ParameterException(spec.commandLine(), "no such file or folder: " + path
+                        + ": give PAGE or ALTO files, or folders of them, that exist");
             }
         }
         if (files.isEmpty()) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "no PAGE or ALTO file in " + paths);
+            throw new CommandLine.ParameterException(spec.commandLine(), "no PAGE or ALTO file in " + paths
+                    + ": give the page/ or alto/ files exported from Transkribus or eScriptorium");
         }
         return files;
     }

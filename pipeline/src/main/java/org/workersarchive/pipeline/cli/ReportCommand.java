@@ -21,11 +21,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = {"Prints what became of every input the archive has ever seen (or of the inputs named),",
-                "its latest outcome first: ok (its document), duplicate (of which document), failed (why;",
-                "its copy in failed/), deferred (why; it stays where it is). Read from ARCHIVE/outcomes.jsonl,",
-                "to which every outcome is appended before its input leaves its place, so that nothing a",
-                "killed run did is missing. Takes no lock: it may run beside a batch or a watch.",
+        description = {"Prints what became of every input the archive has ever seen (or of the inputs named), "
+                + "its latest outcome first: ok (its document), duplicate (of which document), failed (why; "
+                + "its copy in failed/), deferred (why; it stays where it is). Read from ARCHIVE/outcomes.jsonl, "
+                + "to which every outcome is appended before its input leaves its place, so that nothing a "
+                + "killed run did is missing. Takes no lock: it may run beside a batch or a watch.",
                 "Exit status: 0, or 1 when an input named was never seen."},
         footer = {"", "Examples:",
                 "  ./archive report --archive ~/archive",
@@ -53,7 +53,9 @@ final class ReportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Path record = new ArchiveLayout(archive.toAbsolutePath().normalize()).outcomes();
         if (!Files.isDirectory(archive)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "no archive folder: " + archive);
+            throw new CommandLine.ParameterException(spec.commandLine(), "no archive folder: " + archive
+                    + (Files.exists(archive) ? " (it is a file)" : " (it does not exist)")
+                    + ": give the folder a batch or a watch wrote into (--archive)");
         }
         List<JsonNode> lines = new ArrayList<>();
         Map<String, JsonNode> latestByInput = new LinkedHashMap<>();

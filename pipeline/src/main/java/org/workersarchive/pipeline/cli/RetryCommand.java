@@ -15,10 +15,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "retry", mixinStandardHelpOptions = true,
-        description = {"Sends the inputs kept in ARCHIVE/failed/ through the pipeline again, after a fix (a",
-                "repaired file or sidecar put back under the same name in failed/, an installed model, a",
-                "larger page limit in the config file). Each input that now makes a document, or is found a duplicate, leaves",
-                "failed/ with its reason file; one that fails again stays, its reason file rewritten.",
+        description = {"Sends the inputs kept in ARCHIVE/failed/ through the pipeline again, after a fix (a "
+                + "repaired file or sidecar put back under the same name in failed/, an installed model, a "
+                + "larger page limit in the config file). Each input that now makes a document, or is found a duplicate, leaves "
+                + "failed/ with its reason file; one that fails again stays, its reason file rewritten.",
                 "Exit status: 0 all done, 1 some failed again, 2 bad usage, 3 some deferred."},
         footer = {"", "Example:", "  ./archive retry --archive ~/archive --config archive.properties"})
 final class RetryCommand implements Callable<Integer> {

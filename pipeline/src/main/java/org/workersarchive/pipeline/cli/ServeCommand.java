@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import io.javalin.util.JavalinBindException;
 import org.workersarchive.core.ArchiveLayout;
 import org.workersarchive.pipeline.PipelineConfig;
 import org.workersarchive.pipeline.PipelineConfigLoader;
@@ -16,11 +17,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Serves the archive in a browser: the documents listed, sorted and filtered; full-text search",
-                "over the texts and the names; each page's image (deep zoom) beside its text, lines and words boxed,",
-                "doubtful words and names coloured; corrections of words, lines and names, each saved as a new version",
-                "kept as a hand correction is (versions/RUN/, the TEI's revision history naming who and when);",
-                "IIIF images (Image API 3, level 1) and manifests for Mirador or TEI Publisher.",
+        description = {"Serves the archive in a browser: the documents listed, sorted and filtered; full-text search "
+                + "over the texts and the names; each page's image (deep zoom) beside its text, lines and words boxed, "
+                + "doubtful words and names coloured; corrections of words, lines and names, each saved as a new version "
+                + "kept as a hand correction is (versions/RUN/, the TEI's revision history naming who and when); "
+                + "IIIF images (Image API 3, level 1) and manifests for Mirador or TEI Publisher.",
                 "It listens on 127.0.0.1 only unless --host says otherwise, which needs --password-file.",
                 "Ctrl-C (or SIGTERM) stops it."},
         footer = {"", "Examples:",
@@ -61,8 +62,10 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        if (!Files.isDirectory(new ArchiveLayout(archive).documents())) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "not an archive (no documents/): " + archive);
+        ArchiveFolders.requireArchive(spec, archive);
+        if (port < 0 || port > 65535) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--port " + port
+                    + " is not a TCP port: give one from 1 to 65535 (or 0 for any free one)");
         }
         PipelineConfigLoader loader = new PipelineConfigLoader();
         if (configFile != null) {
@@ -72,7 +75,7 @@ final class ServeCommand implements Callable<Integer> {
         ReviewConfig config = new ReviewConfig(archive, host, port, readOnly, password(), pipeline.tei(),
                 pipeline.iiif(), index);
         CountDownLatch stopped = new CountDownLatch(1);
-        try (ReviewServer server = ReviewServer.start(config)) {
+        try (ReviewServer server = started(config)) {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     server.close();
@@ -94,17 +97,29 @@ final class ServeCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The server, started; a port another program listens on is said in one line, with the fix. */
+    private ReviewServer started(ReviewConfig config) throws IOException {
+        try {
+            return ReviewServer.start(config);
+        } catch (JavalinBindException inUse) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "port " + port + " on " + host
+                    + " is in use (another server listens there): give another --port, or stop that server");
+        }
+    }
+
     private String password() throws IOException {
         if (passwordFile == null) {
             return null;
         }
         if (!Files.isRegularFile(passwordFile)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "no such file: " + passwordFile);
+            throw new CommandLine.ParameterException(spec.commandLine(), "--password-file " + passwordFile
+                    + (Files.exists(passwordFile) ? " is a folder" : " does not exist")
+                    + ": give a file whose first line is the password (8 characters or more)");
         }
         String line = Files.readAllLines(passwordFile, StandardCharsets.UTF_8).stream().findFirst().orElse("").strip();
         if (line.isEmpty()) {
             throw new CommandLine.ParameterException(spec.commandLine(), passwordFile + " holds no password on its "
-                    + "first line");
+                    + "first line: write the password there (8 characters or more)");
         }
         return line;
     }

@@ -18,14 +18,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = {"Validates the archive's files (named, or found under the folders given): each TEI",
-                "(*.tei.xml) with Jing against the archive's own TEI customisation, exactly what the pipeline",
-                "writes, or against any RELAX NG schema given with --schema (e.g. TEI's tei_all.rng); each ALTO,",
-                "PAGE XML and METS file against the official ALTO 4.4, PAGE 2019-07-15 and METS 1.12.1 schemas,",
-                "and each IIIF manifest or collection (*.json) against the IIIF Presentation 3 JSON Schema, all",
-                "shipped with the pipeline. A hand-corrected TEI, or a PAGE file corrected elsewhere, that",
-                "strays is named with its line and the reason. Exit status: 0 all valid, 1 some invalid,",
-                "2 bad usage."},
+        description = {"Validates the archive's files (named, or found under the folders given): each TEI "
+                + "(*.tei.xml) with Jing against the archive's own TEI customisation, exactly what the pipeline "
+                + "writes, or against any RELAX NG schema given with --schema (e.g. TEI's tei_all.rng); each ALTO, "
+                + "PAGE XML and METS file against the official ALTO 4.4, PAGE 2019-07-15 and METS 1.12.1 schemas, "
+                + "and each IIIF manifest or collection (*.json) against the IIIF Presentation 3 JSON Schema, all "
+                + "shipped with the pipeline. A hand-corrected TEI, or a PAGE file corrected elsewhere, that "
+                + "strays is named with its line and the reason. Exit status: 0 all valid, 1 some invalid, "
+                + "2 bad usage."},
         footer = {"", "Examples:", "  ./archive validate demo-archive",
                 "  ./archive validate --schema ../shared/tei/tei_all.rng demo-archive/documents/*/document.tei.xml",
                 "  ./archive validate corrected/page/p0001.xml"})

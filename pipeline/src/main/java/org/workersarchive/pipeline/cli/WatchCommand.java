@@ -16,10 +16,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "watch", mixinStandardHelpOptions = true,
-        description = {"Watches an inbox folder: every scan dropped there becomes a document in the archive.",
-                "A file still being copied is left until it stops changing. A processed file leaves the",
-                "inbox only once its document is written (its original is kept under originals/); a file",
-                "that fails goes to ARCHIVE/failed/ with NAME.reason.txt beside it.",
+        description = {"Watches an inbox folder: every scan dropped there becomes a document in the archive. "
+                + "A file still being copied is left until it stops changing. A processed file leaves the "
+                + "inbox only once its document is written (its original is kept under originals/); a file "
+                + "that fails goes to ARCHIVE/failed/ with NAME.reason.txt beside it.",
                 "Ctrl-C finishes the documents under way, then exits."},
         footer = {"", "Example:", "  ./archive watch --inbox ~/inbox --archive ~/archive"})
 final class WatchCommand implements Callable<Integer> {
@@ -31,8 +31,8 @@ final class WatchCommand implements Callable<Integer> {
     Path archive;
 
     @Option(names = "--broker", paramLabel = "URL",
-            description = {"Have the pages read by workers (./archive worker) over this Artemis broker,",
-                    "e.g. tcp://10.0.0.5:61616, instead of here. Workers must see the archive folder."})
+            description = {"Have the pages read by workers (./archive worker) over this Artemis broker, "
+                    + "e.g. tcp://10.0.0.5:61616, instead of here. Workers must see the archive folder."})
     String broker;
 
     @Mixin
@@ -44,13 +44,18 @@ final class WatchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (!Files.isDirectory(inbox)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "the inbox is not a folder: " + inbox);
+            throw new CommandLine.ParameterException(spec.commandLine(), "the inbox " + inbox
+                    + (Files.exists(inbox) ? " is a file, not a folder" : " does not exist") + ": give the folder to watch");
         }
         PipelineConfig loaded = options.load(archive);
         PipelineConfig config = broker == null ? EngineMemory.capped(loaded, System.out) : loaded;
-        RunReport report = RunSummary.newReport(config.archiveDir(), "watch", new ProgressPrinter(System.out, 0, false));
-        report.describedWith(config.iiif(), config.tei());
-        ArchivePipeline pipeline = ArchivePipeline.forInbox(config, report, inbox, broker);
+        RunStart run = RunStart.start(config.archiveDir(), "watch", new ProgressPrinter(System.out, 0),
+                started -> {
+                    started.describedWith(config.iiif(), config.tei());
+                    return ArchivePipeline.forInbox(config, started, inbox, broker);
+                });
+        RunReport report = run.report();
+        ArchivePipeline pipeline = run.pipeline();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("Stopping: finishing the documents under way…");

@@ -11,11 +11,11 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "worker", mixinStandardHelpOptions = true,
-        description = {"Reads pages for an ingest node (watch --broker or batch --broker): takes them from",
-                "the broker's page queue, one per engine (--workers), reads them with this machine's",
-                "Tesseract, and answers each. Start as many as wanted, on any machine that sees the",
-                "archive folder; give that folder as this machine mounts it. A worker killed in the",
-                "middle of a page loses nothing: the broker gives the page to another worker.",
+        description = {"Reads pages for an ingest node (watch --broker or batch --broker): takes them from "
+                + "the broker's page queue, one per engine (--workers), reads them with this machine's "
+                + "Tesseract, and answers each. Start as many as wanted, on any machine that sees the "
+                + "archive folder; give that folder as this machine mounts it. A worker killed in the "
+                + "middle of a page loses nothing: the broker gives the page to another worker.",
                 "Ctrl-C (or SIGTERM) finishes the pages under way, then exits."},
         footer = {"", "Example:", "  ./archive worker --broker tcp://10.0.0.5:61616 --archive /mnt/archive --workers 4"})
 final class WorkerCommand implements Callable<Integer> {

@@ -56,10 +56,25 @@ public final class ImportReport {
     private final Instant started = Instant.now();
     private final Path file;
     private final List<Entry> entries = new ArrayList<>();
+    /** Whether runs/ was made for this import: then a discarded import takes it away too. */
+    private final boolean runsMadeHere;
 
     public ImportReport(Path archiveDir) throws IOException {
+        this.runsMadeHere = !Files.exists(new ArchiveLayout(archiveDir).runs());
         this.file = RunReport.newRunFolder(new ArchiveLayout(archiveDir).runs(),
                 RunReport.RUN_NAME.format(started) + "-" + COMMAND).resolve("report.json");
+    }
+
+    /** Removes the run's folder, still empty: an import that could not start leaves no run behind. */
+    public void discard() {
+        try {
+            Files.deleteIfExists(file.getParent());
+            if (runsMadeHere) {
+                Files.deleteIfExists(file.getParent().getParent());
+            }
+        } catch (IOException notEmpty) {
+            // something was written in it after all, or another run's folder is beside it: kept
+        }
     }
 
     /** The run's name, its folder's: named in the TEI's revision history and the version's folder. */

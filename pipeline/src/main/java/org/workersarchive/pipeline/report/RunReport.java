@@ -19,7 +19,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,7 +50,7 @@ public final class RunReport {
     private final Path reportFile;
     private final Instant started = Instant.now();
     private final List<InputOutcome> outcomes = new ArrayList<>();
-    private final Consumer<InputOutcome> listener;
+    private final RunProgress listener;
     private Instant lastWritten = Instant.EPOCH;
     private NativeCpuTime ocrCpuTime;
     private boolean finished;
@@ -66,11 +65,47 @@ public final class RunReport {
     private String reviewUrl = IiifConfig.DEFAULT_BASE_URL;
     private int uncertainBelow = TeiConfig.DEFAULT_UNCERTAIN_BELOW;
 
-    /** @param listener told of each outcome after it is recorded, from the thread that recorded it */
-    public RunReport(Path archiveDir, String command, Consumer<InputOutcome> listener) throws IOException {
+    /**
+     * @param listener told of each outcome after it is recorded, from the thread that recorded it, and of
+     *                 the run's progress ({@link #started}, {@link #pagesMade}, {@link #pageRead})
+     */
+    public RunReport(Path archiveDir, String command, RunProgress listener) throws IOException {
         this.reportFile = newRunFolder(new ArchiveLayout(archiveDir).runs(), RUN_NAME.format(started) + "-" + command)
                 .resolve(FILE_NAME);
         this.listener = listener;
+    }
+
+    /**
+     * Removes this run's folder when nothing was written in it: a run that could not start (the
+     * archive held by another run, a setting that cannot be used) leaves no empty run behind, which a
+     * later run would take for a run that stopped and rebuild a report for.
+     */
+    public synchronized void discardIfEmpty() {
+        try {
+            Files.deleteIfExists(reportFile.getParent());
+        } catch (IOException notEmpty) {
+            // something was written: it is a run, kept
+        }
+    }
+
+    /** Tells the progress listener that the run is starting; see {@link RunProgress#starting}. */
+    public void starting() {
+        listener.starting();
+    }
+
+    /** Tells the progress listener that the input was taken; see {@link RunProgress#started}. */
+    public void started(Path input) {
+        listener.started(input);
+    }
+
+    /** Tells the progress listener that the input's pages are made; see {@link RunProgress#pagesMade}. */
+    public void pagesMade(Path input, int pages) {
+        listener.pagesMade(input, pages);
+    }
+
+    /** Tells the progress listener that a page of the input was read; see {@link RunProgress#pageRead}. */
+    public void pageRead(Path input) {
+        listener.pageRead(input);
     }
 
     /** A folder of its own for this run, even when another run starts in the same second. */

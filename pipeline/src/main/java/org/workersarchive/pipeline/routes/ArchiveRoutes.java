@@ -104,6 +104,7 @@ public final class ArchiveRoutes extends RouteBuilder {
 
         from(PROCESS).routeId("process-input")
                 .process(exchange -> exchange.setProperty(INPUT, exchange.getIn().getBody(ScanSet.class)))
+                .process(exchange -> report.started(input(exchange).lead()))
                 .doTry()
                     .process(exchange -> exchange.setProperty(ADMISSION, stages.admit(input(exchange))))
                     .choice()
@@ -125,11 +126,14 @@ public final class ArchiveRoutes extends RouteBuilder {
                 .process(exchange -> {
                     Document document = stages.ingest(admission(exchange));
                     exchange.setProperty(UNDER_WAY, new DocumentUnderWay(document, stages.reading(document), Instant.now()));
+                    report.pagesMade(input(exchange).lead(), document.pages().size());
                     body(exchange, document);
                 })
                 .split(PAGES, new PageAggregation())
                     .parallelProcessing().executorService(ocrPool).stopOnException()
                     .to(READ_PAGE)
+                    // Here, not in read-page: a page read by a worker over the broker counts too.
+                    .process(exchange -> report.pageRead(input(exchange).lead()))
                 .end()
                 .process(exchange -> body(exchange, stages.recognized(document(exchange), underWay(exchange).document(),
                         underWay(exchange).ocrStarted())))
