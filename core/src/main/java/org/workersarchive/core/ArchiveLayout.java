@@ -36,6 +36,8 @@ public record ArchiveLayout(Path root) {
     public static final String OUTCOMES = "outcomes.jsonl";
     /** The lock file that lets one run at a time write to the archive. */
     public static final String LOCK = ".pipeline.lock";
+    /** Marks an archive that {@code ./archive demo} made, and so may remove to make it afresh. */
+    public static final String DEMO_MARK = ".demo-archive";
 
     public ArchiveLayout {
         Objects.requireNonNull(root, "root");
@@ -43,7 +45,7 @@ public record ArchiveLayout(Path root) {
 
     /** Every folder and file a run may write at the archive's top level. */
     public static List<String> runOutputs() {
-        return List.of(DOCUMENTS, ORIGINALS, FAILED, RUNS, STATE, TMP, LOGS, AUTHORITY_LIST, LOCK, OUTCOMES);
+        return List.of(DOCUMENTS, ORIGINALS, FAILED, RUNS, STATE, TMP, LOGS, AUTHORITY_LIST, LOCK, OUTCOMES, DEMO_MARK);
     }
 
     public Path documents() {

@@ -52,6 +52,9 @@ final class DemoCommand implements Callable<Integer> {
         removeEarlierDemo(archive);
         PipelineConfig config = EngineMemory.capped(options.load(archive), System.out);
         int status = BatchCommand.run(InputCollector.collect(List.of(sampleSet.resolve("scans"))), config, false);
+        if (Files.isDirectory(archive)) {
+            Files.writeString(archive.resolve(ArchiveLayout.DEMO_MARK), "made by ./archive demo, made afresh by each demo\n");
+        }
         System.out.println();
         System.out.println("TEI documents:");
         Path documents = config.archive().documents();
@@ -76,7 +79,11 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    /** Only a folder that is a demo archive is removed: it must hold nothing but what a run writes. */
+    /**
+     * Only a folder that is a demo archive is removed: it must hold nothing but what a run writes, and,
+     * unless it is the default folder, the demo's mark, so that a real archive named by mistake is never
+     * removed (an archive a batch or watch made holds the same folders).
+     */
     private void removeEarlierDemo(Path folder) throws IOException {
         if (!Files.exists(folder)) {
             return;
@@ -87,6 +94,11 @@ final class DemoCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(),
                         folder + " exists and is not a demo archive; choose another --archive");
             }
+        }
+        boolean defaultFolder = !spec.commandLine().getParseResult().hasMatchedOption("--archive");
+        if (!defaultFolder && !Files.exists(folder.resolve(ArchiveLayout.DEMO_MARK))) {
+            throw new CommandLine.ParameterException(spec.commandLine(), folder + " is an archive that ./archive demo "
+                    + "did not make, and the demo makes its archive afresh; choose another --archive");
         }
         Folders.deleteTree(folder);
     }

@@ -233,6 +233,16 @@ class CommandLineMistakesTest {
     }
 
     @Test
+    void theDemoOverAnArchiveABatchMade() throws Exception {
+        // What a batch leaves: the same folders as a demo archive, but no demo's mark.
+        Files.createDirectories(archive.resolve(ArchiveLayout.DOCUMENTS).resolve("a-leaflet"));
+        Files.writeString(archive.resolve(ArchiveLayout.AUTHORITY_LIST), "<TEI/>");
+        runLeavingNothing("demo", "--archive", archive.toString(), "--samples", "../samples/bundled")
+                .isMistake(archive + " is an archive that ./archive demo did not make", "choose another --archive");
+        assertTrue(Files.isDirectory(archive.resolve(ArchiveLayout.DOCUMENTS).resolve("a-leaflet")), "the archive is kept");
+    }
+
+    @Test
     void commandsThatReadAnArchiveGivenNone() throws Exception {
         String fix = "give the folder a batch or a watch wrote into (--archive)";
         runLeavingNothing("report", "--archive", archive.toString())
