@@ -78,7 +78,7 @@ public final class DocumentAnnotator {
         Set<String> modelsUsed = new TreeSet<>();
         for (Page page : document.pages()) {
             Optional<NameModel> model = language(page, document).flatMap(models::forLanguage);
-            model.ifPresent(m -> modelsUsed.add(m.language()));
+            model.ifPresent(m -> modelsUsed.add(m.language() + " " + m.digest()));
             for (Block block : page.blocks()) {
                 annotateBlock(block, model, annotations, bounds);
             }
@@ -111,6 +111,16 @@ public final class DocumentAnnotator {
         boolean ownTitle = description.title() != null && !description.provisionalTitle();
         return entry.map(e -> description.withAuthorityTitle(ownTitle ? description.title() : e.preferredName(), e.key()))
                 .orElseGet(() -> description.withAuthorityTitle(description.title(), null));
+    }
+
+    /**
+     * Who made an annotation: on a page a model reads, a name without a key is the model's
+     * ("archive-annotator/names-fr"), which the new-names report and the TEI's @resp can tell
+     * from the list's and the dates'.
+     */
+    private static String madeBy(TokenMatch match, Optional<NameModel> model) {
+        boolean modelsOwn = match.key() == null && match.type() != EntityType.DATE && model.isPresent();
+        return modelsOwn ? NAME + "/names-" + model.get().language() : NAME;
     }
 
     private static String text(Block block, String wordId) {
@@ -148,7 +158,8 @@ public final class DocumentAnnotator {
             }
             annotatedWords.addAll(wordIds);
             String id = "e" + (annotations.size() + 1);
-            annotations.add(new Annotation(id, match.type(), wordIds, match.key(), match.value(), match.confidence(), NAME));
+            annotations.add(new Annotation(id, match.type(), wordIds, match.key(), match.value(), match.confidence(),
+                    madeBy(match, model)));
             bounds.put(id, match.bounds() != null ? match.bounds()
                     : NameBounds.of(text(block, wordIds.get(0)), text(block, wordIds.get(wordIds.size() - 1))));
         }

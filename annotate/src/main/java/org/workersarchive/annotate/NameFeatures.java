@@ -50,11 +50,16 @@ final class NameFeatures {
      * pieces before it ("^" before the first).
      */
     static String[] withPrior(String[] own, String previous, String beforePrevious) {
-        String[] all = java.util.Arrays.copyOf(own, own.length + 3);
-        all[own.length] = "po=" + previous;
-        all[own.length + 1] = "ppo=" + beforePrevious + "," + previous;
-        all[own.length + 2] = "po,w=" + previous + "," + own[0];
+        String[] prior = prior(own, previous, beforePrevious);
+        String[] all = java.util.Arrays.copyOf(own, own.length + prior.length);
+        System.arraycopy(prior, 0, all, own.length, prior.length);
         return all;
+    }
+
+    /** The features of the labels before a piece alone, which decoding adds to each hypothesis. */
+    static String[] prior(String[] own, String previous, String beforePrevious) {
+        return new String[] {"po=" + previous, "ppo=" + beforePrevious + "," + previous,
+            "po,w=" + previous + "," + own[0]};
     }
 
     private static String[] of(NamePieces.Piece piece, int i, String[] words, String[] shapes, EntityType[] known) {

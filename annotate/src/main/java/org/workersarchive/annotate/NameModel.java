@@ -45,10 +45,24 @@ public final class NameModel {
 
     private final String language;
     private final AbstractModel parameters;
+    private final NameScores scores;
+    private final String[] labels;
+    private final String digest;
 
     NameModel(String language, AbstractModel parameters) {
         this.language = language;
         this.parameters = parameters;
+        this.scores = new NameScores(parameters);
+        this.labels = scores.labels();
+        this.digest = sha256(toBytes()).substring(0, 12);
+    }
+
+    /**
+     * The first 12 hex digits of the SHA-256 of its stored form: which model read a text, as the
+     * provenance names Tesseract's models.
+     */
+    public String digest() {
+        return digest;
     }
 
     /** The ISO 639-1 code of the language it was trained for (fr, de, en, ru). */
@@ -98,17 +112,18 @@ public final class NameModel {
     /** The likeliest labelling that {@link #BEAM} hypotheses kept at each piece lead to. */
     private Hypothesis decode(String[][] features) {
         List<Hypothesis> beam = List.of(new Hypothesis(null, -1, "^", 1, 0));
-        String[] outcomes = new String[parameters.getNumOutcomes()];
-        for (int o = 0; o < outcomes.length; o++) {
-            outcomes[o] = parameters.getOutcome(o);
-        }
         for (int i = 0; i < features.length; i++) {
-            List<Hypothesis> next = new ArrayList<>(BEAM * outcomes.length);
+            double[] own = scores.scores(features[i]);
+            List<Hypothesis> next = new ArrayList<>(BEAM * labels.length);
             for (Hypothesis h : beam) {
-                double[] p = parameters.eval(NameFeatures.withPrior(features[i], h.labelBefore(0), h.labelBefore(1)));
-                for (int o = 0; o < outcomes.length; o++) {
-                    if (follows(outcomes[o], h.label())) {
-                        next.add(new Hypothesis(h, i, outcomes[o], p[o], h.score() + Math.log(p[o])));
+                double[] p = own.clone();
+                for (String prior : NameFeatures.prior(features[i], h.labelBefore(0), h.labelBefore(1))) {
+                    scores.add(p, prior);
+                }
+                NameScores.probabilities(p, NameScores.TEMPERATURE);
+                for (int o = 0; o < labels.length; o++) {
+                    if (follows(labels[o], h.label())) {
+                        next.add(new Hypothesis(h, i, labels[o], p[o], h.score() + Math.log(p[o])));
                     }
                 }
             }
@@ -170,6 +185,14 @@ public final class NameModel {
         }
         AbstractModel parameters = new GenericModelReader(new BinaryFileDataReader(in)).getModel();
         return new NameModel(language, parameters);
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
     }
 
     static NameModel read(byte[] bytes) {

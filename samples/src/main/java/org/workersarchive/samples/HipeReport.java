@@ -16,7 +16,9 @@ import org.workersarchive.annotate.NameModels;
  * {@code --no-models} scores the annotator as it was before the name models: the authority list,
  * dates and the signs of unknown names.
  *
- * <pre>./archive --main org.workersarchive.samples.HipeReport [--no-models] FILE.tsv...</pre>
+ * {@code --predictions DIR} also writes each file's predictions there ({@link HipePredictions}).
+ *
+ * <pre>./archive --main org.workersarchive.samples.HipeReport [--no-models] [--predictions DIR] FILE.tsv...</pre>
  */
 public final class HipeReport {
 
@@ -26,11 +28,14 @@ public final class HipeReport {
     public static void main(String[] args) throws IOException {
         List<Path> files = new ArrayList<>();
         NameModels models = NameModels.bundled();
-        for (String arg : args) {
-            if (arg.equals("--no-models")) {
+        Path predictions = null;
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--no-models")) {
                 models = NameModels.none();
+            } else if (args[i].equals("--predictions") && i + 1 < args.length) {
+                predictions = Path.of(args[++i]);
             } else {
-                files.add(Path.of(arg));
+                files.add(Path.of(args[i]));
             }
         }
         if (files.isEmpty()) {
@@ -49,6 +54,11 @@ public final class HipeReport {
             System.out.println(within.format());
             System.out.println("whole words:");
             System.out.println(whole.format());
+            if (predictions != null) {
+                Path out = predictions.resolve(file.getFileName().toString().replace(".tsv", "-predictions.tsv"));
+                HipePredictions.write(file, annotator, out);
+                System.out.println("predictions: " + out);
+            }
         }
     }
 }

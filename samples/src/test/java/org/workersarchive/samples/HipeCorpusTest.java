@@ -10,6 +10,9 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.workersarchive.annotate.AuthorityList;
+import org.workersarchive.annotate.DocumentAnnotator;
+import org.workersarchive.annotate.NameModels;
 import org.workersarchive.core.Annotation;
 import org.workersarchive.core.Document;
 import org.workersarchive.core.EntityType;
@@ -68,6 +71,24 @@ class HipeCorpusTest {
         assertEquals(List.of(new HipeCorpus.Span(EntityType.PERSON, 0, 3), new HipeCorpus.Span(EntityType.PLACE, 4, 5),
                 new HipeCorpus.Span(EntityType.PUBLICATION, 6, 7)), first.gold());
         assertEquals(List.of(new HipeCorpus.Span(EntityType.PLACE, 0, 1)), documents.get(1).gold());
+    }
+
+    @Test
+    void predictionsAreTheGoldFileWithTheAnnotatorsTagsInItsOwnTypeNames() throws IOException {
+        Path gold = Files.writeString(dir.resolve("h22.tsv"), TSV_2022.replace("Lyon", "Moscou"));
+        DocumentAnnotator annotator = new DocumentAnnotator(AuthorityList.bundled(), NameModels.none());
+        Path predictions = dir.resolve("predictions.tsv");
+        HipePredictions.write(gold, annotator, predictions);
+
+        List<String> in = Files.readAllLines(gold);
+        List<String> out = Files.readAllLines(predictions);
+        assertEquals(in.size(), out.size());
+        assertEquals("Moscou\tB-LOC\t_\tO\t_\t_\tO\t_\t_\t_", out.get(9), "NewsEye's name for places");
+        assertEquals("M\tO\t_\tO\t_\t_\tO\t_\t_\tNoSpaceAfter", out.get(5));
+        assertEquals(in.get(1), out.get(1));
+        // Read back as gold, the predictions score the annotator perfectly: the two agree token for token.
+        HipeEvaluation.Scores self = HipeEvaluation.score(HipeCorpus.read(predictions), annotator);
+        assertEquals(1.0, self.strictOverall().f1(), self.format());
     }
 
     @Test
