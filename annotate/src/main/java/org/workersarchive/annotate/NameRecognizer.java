@@ -9,7 +9,10 @@ import org.workersarchive.core.EntityType;
  * Finds names with a trained {@link NameModel}: a block's words cut into {@link NamePieces}, each
  * with its {@link NameFeatures}, among them what the authority list and the date recogniser
  * already found there; the model's names are given back over the annotators' tokens, without a
- * key, their confidence the model's probability. Training reads blocks through the very same
+ * key, their confidence the model's probability. Two rules follow the model, both measured on
+ * held-out documents (NER-NOTES.md): a person's name takes in the titles before it
+ * ({@link NameTitleRule}), and a name found once is marked wherever its pieces recur in the block
+ * ({@link NameConsistency}). Training reads blocks through the very same
  * {@link #read} (see {@link NameTrainer}), so that a model sees at work what it saw in training.
  * Stateless; thread-safe.
  */
@@ -46,7 +49,9 @@ final class NameRecognizer {
     static List<TokenMatch> find(NameModel model, Block block, List<Token> tokens, List<TokenMatch> known) {
         Reading reading = read(block, tokens, known);
         List<TokenMatch> names = new ArrayList<>();
-        for (NameModel.Found found : model.find(reading.pieces().texts(), reading.features())) {
+        String[] texts = reading.pieces().texts();
+        List<NameModel.Found> byModel = NameTitleRule.apply(texts, model.find(texts, reading.features()));
+        for (NameModel.Found found : NameConsistency.extend(texts, byModel)) {
             int[] range = reading.pieces().tokenRange(found.start(), found.end());
             if (range != null) {
                 names.add(new TokenMatch(found.type(), range[0], range[1], null, null, found.probability(),

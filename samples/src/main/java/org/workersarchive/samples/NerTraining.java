@@ -71,6 +71,12 @@ public final class NerTraining {
             if (withoutHeldOut) {
                 System.out.println(language + ", held-out documents (" + split.heldOut().size() + "):");
                 System.out.println(score(model, split.heldOut()).format());
+                List<HipeCorpus.HipeDocument> hipe2020 = NerTrainingData.read(ner, language, f -> f.contains("hipe2020"))
+                        .heldOut();
+                if (!hipe2020.isEmpty()) {
+                    System.out.println(language + ", held-out documents of HIPE-2020 (" + hipe2020.size() + "):");
+                    System.out.println(score(model, hipe2020).format());
+                }
             }
         }
     }

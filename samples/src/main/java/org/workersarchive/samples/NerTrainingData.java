@@ -55,9 +55,15 @@ public final class NerTrainingData {
 
     /** A language's documents from the {@code ner/} folder, every file split alike. */
     public static Split read(Path nerFolder, String language) throws IOException {
+        return read(nerFolder, language, file -> true);
+    }
+
+    /** As {@link #read(Path, String)}, of the files whose names pass {@code files} only. */
+    public static Split read(Path nerFolder, String language, java.util.function.Predicate<String> files)
+            throws IOException {
         List<HipeCorpus.HipeDocument> training = new ArrayList<>();
         List<HipeCorpus.HipeDocument> heldOut = new ArrayList<>();
-        for (String file : FILES.get(language)) {
+        for (String file : FILES.get(language).stream().filter(files).toList()) {
             if (file.contains("-test-")) {
                 throw new IllegalStateException("a test file among the training files: " + file);
             }
