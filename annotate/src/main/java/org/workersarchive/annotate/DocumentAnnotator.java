@@ -8,13 +8,16 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.workersarchive.core.Annotation;
 import org.workersarchive.core.Block;
 import org.workersarchive.core.Document;
+import org.workersarchive.core.Language;
 import org.workersarchive.core.EntityType;
 import org.workersarchive.core.Ids;
 import org.workersarchive.core.Page;
@@ -110,7 +113,23 @@ public final class DocumentAnnotator {
                         .filter(e -> e.type() == EntityType.PUBLICATION && e.names().contains(title)).findFirst()));
         boolean ownTitle = description.title() != null && !description.provisionalTitle();
         return entry.map(e -> description.withAuthorityTitle(ownTitle ? description.title() : e.preferredName(), e.key()))
-                .orElseGet(() -> description.withAuthorityTitle(description.title(), null));
+                .orElseGet(() -> description.withAuthorityTitle(acronymsAsListed(description), null));
+    }
+
+    /**
+     * A file name's stand-in title, which knows no capitals ("Kapd Flugblatt"), with each word that
+     * the list spells in capitals as it spells it ("KAPD Flugblatt"); any other title as it is.
+     */
+    private String acronymsAsListed(SourceDescription description) {
+        if (description.title() == null || !description.provisionalTitle()) {
+            return description.title();
+        }
+        Set<String> acronyms = list.entries().stream().flatMap(entry -> entry.names().stream())
+                .filter(name -> name.length() > 1 && name.codePoints().allMatch(Character::isUpperCase))
+                .collect(Collectors.toSet());
+        return Arrays.stream(description.title().split(" ", -1))
+                .map(word -> acronyms.contains(word.toUpperCase(Locale.ROOT)) ? word.toUpperCase(Locale.ROOT) : word)
+                .collect(Collectors.joining(" "));
     }
 
     /**
@@ -129,8 +148,8 @@ public final class DocumentAnnotator {
     }
 
     /** The page's main language, else the one the document's description asks every page to be read in. */
-    private static Optional<String> language(Page page, Document document) {
-        List<String> languages = page.languages().isEmpty() ? document.description().languages() : page.languages();
+    private static Optional<Language> language(Page page, Document document) {
+        List<Language> languages = page.languages().isEmpty() ? document.description().languages() : page.languages();
         return languages.stream().findFirst();
     }
 

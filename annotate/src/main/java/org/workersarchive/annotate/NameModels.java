@@ -5,26 +5,23 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import org.workersarchive.core.Language;
 
 /**
- * Which name model reads which language: the one place that maps a language code (a Tesseract
- * model name such as fra, an ISO 639-1 or -2 code, a BCP 47 tag such as de-Latf) to a model. The
- * bundled models (French, German, English, Russian: see {@code names/NOTICE}) are read from the
- * class path the first time a text of their language asks for one. Thread-safe.
+ * Which name model reads which language: a page's {@link Language} (core's one table of Tesseract
+ * models and BCP 47 tags) gives its ISO 639-1 code, and a model is named by that code ({@code fra},
+ * {@code frk}, {@code deu_latf} and the Russian of before 1918 all find theirs). The bundled models
+ * (French, German, English, Russian: see {@code names/NOTICE}) are read from the class path the
+ * first time a text of their language asks for one. Thread-safe.
  */
 public final class NameModels {
 
-    /** Every code we accept, to the ISO 639-1 code a model is named by. */
-    private static final Map<String, String> LANGUAGES = Map.ofEntries(
-            Map.entry("fra", "fr"), Map.entry("fre", "fr"), Map.entry("fr", "fr"),
-            Map.entry("deu", "de"), Map.entry("ger", "de"), Map.entry("de", "de"),
-            Map.entry("eng", "en"), Map.entry("en", "en"),
-            Map.entry("rus", "ru"), Map.entry("ru", "ru"));
+    /** The languages a model is shipped for, by ISO 639-1 code. */
+    public static final List<String> BUNDLED_LANGUAGES = List.of("fr", "de", "en", "ru");
     private static final NameModels BUNDLED = new NameModels(NameModels::load);
     private static final NameModels NONE = new NameModels(language -> Optional.empty());
 
@@ -52,18 +49,32 @@ public final class NameModels {
         return new NameModels(language -> Optional.ofNullable(byLanguage.get(language)));
     }
 
-    /**
-     * The ISO 639-1 code of the model for a language code, or empty when no model reads it:
-     * {@code fra}, {@code fr}, {@code fr-FR} and {@code deu_latf} all name a model.
-     */
-    public static Optional<String> modelLanguage(String code) {
-        String base = code.toLowerCase(Locale.ROOT).split("[-_]", 2)[0];
-        return Optional.ofNullable(LANGUAGES.get(base));
+    /** The ISO 639-1 code of the model for a language, or empty when no model reads it. */
+    public static Optional<String> modelLanguage(Language language) {
+        return language.isoCode().filter(BUNDLED_LANGUAGES::contains);
     }
 
-    /** The model for a language code, or empty when there is none. */
-    public Optional<NameModel> forLanguage(String code) {
-        return modelLanguage(code).flatMap(language -> loaded.computeIfAbsent(language, source));
+    /**
+     * The ISO 639-1 code of the model for a language as a person names it (a command's option): an
+     * ISO 639-1 code ({@code fr}) or a Tesseract model's name ({@code fra}, {@code deu_latf}).
+     *
+     * @throws IllegalArgumentException when the code names no language a model reads
+     */
+    public static String modelLanguage(String code) {
+        Optional<String> language = BUNDLED_LANGUAGES.contains(code) ? Optional.of(code)
+                : Language.isModelName(code) ? modelLanguage(Language.ofModel(code)) : Optional.empty();
+        return language.orElseThrow(() -> new IllegalArgumentException("no name model reads \"" + code
+                + "\": name one of " + BUNDLED_LANGUAGES + " or a Tesseract model of their languages (fra, deu, eng, rus)"));
+    }
+
+    /** The model for a page's language, or empty when there is none. */
+    public Optional<NameModel> forLanguage(Language language) {
+        return modelLanguage(language).flatMap(this::forModelLanguage);
+    }
+
+    /** The model named by its ISO 639-1 code ({@link #BUNDLED_LANGUAGES}), or empty when there is none. */
+    public Optional<NameModel> forModelLanguage(String isoCode) {
+        return loaded.computeIfAbsent(isoCode, source);
     }
 
     /** The class-path resource a language's model is shipped as. */

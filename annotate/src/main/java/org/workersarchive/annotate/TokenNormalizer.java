@@ -4,11 +4,14 @@ import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.workersarchive.core.RussianSpelling;
 
 /**
  * Brings a word to the form names are compared in: case folded, Latin diacritics and ligatures
- * undone, ё as е, quotes and apostrophes unified, surrounding punctuation dropped, and letters of
- * the wrong script (OCR reads «РКП» as "PKП") folded toward the word's main script.
+ * undone, ё as е, quotes and apostrophes unified, surrounding punctuation dropped, letters of the
+ * wrong script (OCR reads «РКП» as "PKП") folded toward the word's main script, and Russian in the
+ * spelling before 1918 (ѣ, і, ѳ, ѵ, a final ъ, -аго) brought to today's, as émigré print kept it:
+ * «Мясниковъ» meets Мясников.
  */
 final class TokenNormalizer {
 
@@ -17,7 +20,7 @@ final class TokenNormalizer {
             Map.entry('a', 'а'), Map.entry('b', 'в'), Map.entry('c', 'с'), Map.entry('e', 'е'),
             Map.entry('h', 'н'), Map.entry('k', 'к'), Map.entry('m', 'м'), Map.entry('o', 'о'),
             Map.entry('p', 'р'), Map.entry('t', 'т'), Map.entry('x', 'х'), Map.entry('y', 'у'),
-            Map.entry('n', 'п'), Map.entry('u', 'и'));
+            Map.entry('n', 'п'), Map.entry('u', 'и'), Map.entry('i', 'і'));
     private static final Map<Character, Character> CYRILLIC_TO_LATIN = Map.ofEntries(
             Map.entry('а', 'a'), Map.entry('в', 'b'), Map.entry('с', 'c'), Map.entry('е', 'e'),
             Map.entry('н', 'h'), Map.entry('к', 'k'), Map.entry('м', 'm'), Map.entry('о', 'o'),
@@ -39,7 +42,8 @@ final class TokenNormalizer {
         text = stripLatinDiacritics(text);
         text = text.replaceAll("^[\\p{P}\\p{S}]+|[\\p{P}\\p{S}&&[^)]]+$", "");
         text = ELISION.matcher(text).replaceFirst("");
-        return foldScript(text);
+        text = foldScript(text);
+        return isCyrillic(text) ? RussianSpelling.modern(text) : text;
     }
 
     /**
@@ -52,7 +56,7 @@ final class TokenNormalizer {
         StringBuilder out = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            out.append(c == 'n' || c == 'u' ? c : LATIN_TO_CYRILLIC.getOrDefault(c, c));
+            out.append(c == 'n' || c == 'u' || c == 'i' ? c : LATIN_TO_CYRILLIC.getOrDefault(c, c));
         }
         return out.toString();
     }

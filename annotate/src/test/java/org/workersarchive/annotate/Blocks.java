@@ -9,6 +9,7 @@ import org.workersarchive.core.Block;
 import org.workersarchive.core.BoundingBox;
 import org.workersarchive.core.Document;
 import org.workersarchive.core.Line;
+import org.workersarchive.core.Language;
 import org.workersarchive.core.Page;
 import org.workersarchive.core.PageImage;
 import org.workersarchive.core.ProcessingStep;
@@ -40,7 +41,7 @@ final class Blocks {
     /** A document of one page in the given language (a Tesseract model name, or none). */
     static Document document(List<String> languages, String... lines) {
         Page page = Page.unread(1, new PageImage(Path.of("p.png"), 5000, 5000, 300))
-                .withText(TextOrigin.OCR, languages, List.of(of(lines)));
+                .withText(TextOrigin.OCR, languages.stream().map(Language::ofModel).toList(), List.of(of(lines)));
         SourceFile source = new SourceFile(Path.of("x.png"), "x.png", "0".repeat(64), "image/png", 1, 1, Map.of());
         return Document.ofPages("doc", source, List.of(page),
                 new ProcessingStep("ingest", "test", "1", Map.of(), Duration.ZERO));

@@ -24,13 +24,14 @@ import org.workersarchive.core.BoundingBox;
 import org.workersarchive.core.Document;
 import org.workersarchive.core.DocumentInvariants;
 import org.workersarchive.core.EntityType;
+import org.workersarchive.core.Language;
 import org.workersarchive.core.Line;
 import org.workersarchive.core.Page;
 import org.workersarchive.core.PageImage;
 import org.workersarchive.core.ProcessingStep;
-import org.workersarchive.core.SourceDescription;
 import org.workersarchive.core.SourceDescription.Kind;
 import org.workersarchive.core.SourceDescription.Origin;
+import org.workersarchive.core.SourceDescription;
 import org.workersarchive.core.SourceFile;
 import org.workersarchive.core.TextOrigin;
 import org.workersarchive.core.Word;
@@ -70,6 +71,11 @@ class DocumentAnnotatorTest {
                 null, null, "1923", null, null, List.of(), null, Origin.FILE_NAME, null);
         assertEquals("Die Aktion", ANNOTATOR.linkedToAuthority(unknown).title());
         assertNull(ANNOTATOR.linkedToAuthority(unknown).titleKey(), "a key the list does not know is dropped");
+
+        SourceDescription acronym = new SourceDescription(Kind.UNKNOWN, "Kapd Flugblatt", true, "kapd-flugblatt", null,
+                null, null, "1924-04", null, null, List.of(), null, Origin.FILE_NAME, null);
+        assertEquals("KAPD Flugblatt", ANNOTATOR.linkedToAuthority(acronym).title(),
+                "a file name's words keep the acronyms the list spells in capitals");
     }
 
     @Test
@@ -88,6 +94,19 @@ class DocumentAnnotatorTest {
                 annotate("арест Мясникова и Рабочей группы"));
         assertEquals("PERSON myasnikov [Мясниковым] | PLACE moscow [Москве]", annotate("с Мясниковым в Москве"));
         assertEquals("", annotate("мясник и рабочий"));
+    }
+
+    @Test
+    void namesInTheSpellingBefore1918() {
+        assertEquals("PERSON myasnikov [Мясниковъ] | ORGANISATION workers-group [Рабочей группѣ]",
+                annotate("товарищъ Мясниковъ въ Рабочей группѣ"));
+        assertEquals("PLACE moscow [Москвѣ] | PLACE perm [Перми]", annotate("въ Москвѣ и въ Перми"));
+        // і and ѳ, and OCR's Latin i for і: a word in the old spelling is compared in today's.
+        assertEquals("мясников", TokenNormalizer.normalize("Мясниковъ"));
+        assertEquals("россия", TokenNormalizer.normalize("Россiя"));
+        assertEquals("рабочего", TokenNormalizer.normalize("рабочаго"));
+        assertEquals("федор", TokenNormalizer.normalize("Ѳедоръ"));
+        assertEquals("ъ", TokenNormalizer.normalize("ъ"), "a hard sign alone is no word to shorten");
     }
 
     @Test
@@ -219,7 +238,7 @@ class DocumentAnnotatorTest {
         }
         Block block = new Block("p1_b1", BoundingBox.enclosing(modelLines.stream().map(Line::box).toList()), modelLines);
         Page page = Page.unread(1, new PageImage(Path.of("p.png"), 5000, 5000, 300))
-                .withText(TextOrigin.OCR, List.of("fra"), List.of(block));
+                .withText(TextOrigin.OCR, Language.listOf("fra"), List.of(block));
         SourceFile source = new SourceFile(Path.of("x.png"), "x.png", "0".repeat(64), "image/png", 1, 1, Map.of());
         Document document = Document.ofPages("doc", source, List.of(page),
                 new ProcessingStep("ingest", "test", "1", Map.of(), Duration.ZERO));

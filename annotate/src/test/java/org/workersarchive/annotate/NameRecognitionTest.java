@@ -16,6 +16,7 @@ import org.workersarchive.core.Annotation;
 import org.workersarchive.core.Document;
 import org.workersarchive.core.DocumentInvariants;
 import org.workersarchive.core.EntityType;
+import org.workersarchive.core.Language;
 
 /**
  * The bundled name models on real sentences of the kind the archive holds (newspaper French and
@@ -27,17 +28,22 @@ class NameRecognitionTest {
     private static final DocumentAnnotator ANNOTATOR = new DocumentAnnotator(AuthorityList.bundled());
 
     @Test
-    void aModelIsChosenByLanguageCodeInAnyOfItsForms() {
-        for (String code : List.of("fra", "fr", "fr-FR", "fre")) {
-            assertEquals(Optional.of("fr"), NameModels.modelLanguage(code), code);
+    void aModelIsChosenByLanguageInAnyOfItsForms() {
+        assertEquals(Optional.of("fr"), NameModels.modelLanguage(Language.ofModel("fra")));
+        for (String model : List.of("deu", "frk", "deu_latf")) {
+            assertEquals(Optional.of("de"), NameModels.modelLanguage(Language.ofModel(model)), model);
         }
-        assertEquals(Optional.of("de"), NameModels.modelLanguage("deu_latf"));
-        assertEquals(Optional.of("ru"), NameModels.modelLanguage("rus"));
-        assertEquals(Optional.empty(), NameModels.modelLanguage("ita"));
+        assertEquals(Optional.of("ru"), NameModels.modelLanguage(Language.ofModel("Cyrillic")), "Russian before 1918");
+        assertEquals(Optional.empty(), NameModels.modelLanguage(Language.ofModel("ita")));
+        assertEquals(Optional.empty(), NameModels.modelLanguage(Language.ofModel("Latin")), "a script reads no one language");
         for (String language : List.of("fr", "de", "en", "ru")) {
-            assertEquals(language, NameModels.bundled().forLanguage(language).orElseThrow().language());
+            assertEquals(language, NameModels.bundled().forModelLanguage(language).orElseThrow().language());
+            assertEquals(language, NameModels.modelLanguage(language));
         }
-        assertTrue(NameModels.none().forLanguage("fra").isEmpty());
+        assertEquals("de", NameModels.modelLanguage("deu"), "as a person names it");
+        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class, () -> NameModels.modelLanguage("ita"));
+        assertTrue(unknown.getMessage().contains("ita"), unknown.getMessage());
+        assertTrue(NameModels.none().forLanguage(Language.ofModel("fra")).isEmpty());
     }
 
     @Test
@@ -110,7 +116,7 @@ class NameRecognitionTest {
 
     @Test
     void aStoredModelReadsBackToTheSameBytesAndAForeignFileIsRefused() throws IOException {
-        NameModel french = NameModels.bundled().forLanguage("fra").orElseThrow();
+        NameModel french = NameModels.bundled().forModelLanguage("fr").orElseThrow();
         byte[] bytes = french.toBytes();
         assertArrayEquals(bytes, NameModel.read(bytes).toBytes());
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> NameModel.read(

@@ -12,6 +12,7 @@ import java.util.Objects;
  * failed/                copies of the inputs that failed, each with its reason
  * runs/                  a folder per run, with its report
  * state/inputs/          the journal of inputs under way
+ * outcomes.jsonl         the outcome of every input ever seen, a JSON line each, appended and flushed
  * tmp/                   page images being made, per input
  * logs/engine-crashes/   what an OCR engine process left when it crashed
  * authority.xml          the authority list the documents' references point into
@@ -31,6 +32,8 @@ public record ArchiveLayout(Path root) {
     public static final String AUTHORITY_LIST = "authority.xml";
     public static final String STATE = "state";
     public static final String LOGS = "logs";
+    /** The durable record of every input's outcome, a JSON line each, in the order they were recorded. */
+    public static final String OUTCOMES = "outcomes.jsonl";
     /** The lock file that lets one run at a time write to the archive. */
     public static final String LOCK = ".pipeline.lock";
 
@@ -40,7 +43,7 @@ public record ArchiveLayout(Path root) {
 
     /** Every folder and file a run may write at the archive's top level. */
     public static List<String> runOutputs() {
-        return List.of(DOCUMENTS, ORIGINALS, FAILED, RUNS, STATE, TMP, LOGS, AUTHORITY_LIST, LOCK);
+        return List.of(DOCUMENTS, ORIGINALS, FAILED, RUNS, STATE, TMP, LOGS, AUTHORITY_LIST, LOCK, OUTCOMES);
     }
 
     public Path documents() {
@@ -69,6 +72,15 @@ public record ArchiveLayout(Path root) {
         return root.resolve(STATE).resolve("inputs");
     }
 
+    /**
+     * The record of every input's outcome, appended and flushed to the disk before the input
+     * leaves its place: what {@code ./archive report} reads, and what a stopped run's report is
+     * rebuilt from.
+     */
+    public Path outcomes() {
+        return root.resolve(OUTCOMES);
+    }
+
     /** Where the page images of inputs under way are made, a folder per input's checksum. */
     public Path staging() {
         return root.resolve(TMP);
@@ -94,7 +106,8 @@ public record ArchiveLayout(Path root) {
 
     /**
      * A document's folder: its TEI, plain text, searchable PDF, provenance, checksums, page images,
-     * ALTO per page and the versions kept beside a hand-corrected TEI. A version's folder
+     * ALTO and PAGE XML per page, its METS and IIIF manifest, and the versions kept beside a
+     * hand-corrected TEI. A version's folder
      * ({@link #version}) is laid out the same way.
      *
      * @param root the folder (documents/ID, or documents/ID/versions/RUN)
@@ -108,6 +121,20 @@ public record ArchiveLayout(Path root) {
         public static final String CHECKSUMS = "checksums.sha256";
         public static final String PAGES = "pages";
         public static final String ALTO = "alto";
+        /** PAGE XML (PRImA 2019) per page, for Transkribus, eScriptorium and OCR-D. */
+        public static final String PAGE_XML = "page";
+        /** METS: the document as one object for DFG-Viewer, Kitodo, Goobi. */
+        public static final String METS = "mets.xml";
+        /** The IIIF Presentation 3 manifest, for Mirador, Universal Viewer, TEI Publisher. */
+        public static final String IIIF_MANIFEST = "manifest.json";
+        /**
+         * In a version an import made: the SHA-256 of the TEI it put in the document's place
+         * ({@code ../../document.tei.xml}), as {@code sha256sum} writes it; that TEI, while it is so,
+         * is this version's, not a hand correction.
+         */
+        public static final String PLACED = "placed.sha256";
+        /** The document's TEI as a version's folder reaches it. */
+        public static final String TEI_FROM_VERSION = "../../" + TEI;
         public static final String VERSIONS = "versions";
         /** The archive's authority list as a document folder's TEI reaches it: two folders up. */
         public static final String AUTHORITY_LIST_FROM_TEI = "../../" + AUTHORITY_LIST;
@@ -161,7 +188,42 @@ public record ArchiveLayout(Path root) {
 
         /** The ALTO file of one page. */
         public Path alto(int pageNumber) {
-            return alto().resolve(String.format("p%04d.xml", pageNumber));
+            return root.resolve(altoFile(pageNumber));
+        }
+
+        /** The ALTO file of one page, relative to the document folder: {@code alto/p0001.xml}. */
+        public static Path altoFile(int pageNumber) {
+            return Path.of(ALTO, pageFileName(pageNumber));
+        }
+
+        public Path pageXml() {
+            return root.resolve(PAGE_XML);
+        }
+
+        /** The PAGE XML file of one page. */
+        public Path pageXml(int pageNumber) {
+            return root.resolve(pageXmlFile(pageNumber));
+        }
+
+        /** The PAGE XML file of one page, relative to the document folder: {@code page/p0001.xml}. */
+        public static Path pageXmlFile(int pageNumber) {
+            return Path.of(PAGE_XML, pageFileName(pageNumber));
+        }
+
+        public Path placed() {
+            return root.resolve(PLACED);
+        }
+
+        public Path mets() {
+            return root.resolve(METS);
+        }
+
+        public Path iiifManifest() {
+            return root.resolve(IIIF_MANIFEST);
+        }
+
+        private static String pageFileName(int pageNumber) {
+            return String.format("p%04d.xml", pageNumber);
         }
 
         public Path versions() {

@@ -78,14 +78,27 @@ public final class FileNames {
                 .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
     }
 
+    /**
+     * As {@link #neutralised(String)}, at most {@code maxBytes} bytes in UTF-8: room left for what a
+     * store adds to the name of a copy ({@code -2}, {@code .reason.txt}, a temporary name's
+     * {@code .…partial}) within the file system's 255.
+     */
+    public static String neutralised(String name, int maxBytes) {
+        return shortened(neutralised(name), maxBytes);
+    }
+
     private static String shortened(String name) {
-        if (name.getBytes(StandardCharsets.UTF_8).length <= MAX_BYTES) {
+        return shortened(name, MAX_BYTES);
+    }
+
+    private static String shortened(String name, int maxBytes) {
+        if (name.getBytes(StandardCharsets.UTF_8).length <= maxBytes) {
             return name;
         }
         int dot = name.lastIndexOf('.');
         String extension = dot > 0 && name.length() - dot <= 10 ? name.substring(dot) : "";
         String stem = name.substring(0, name.length() - extension.length());
-        int budget = MAX_BYTES - extension.getBytes(StandardCharsets.UTF_8).length;
+        int budget = maxBytes - extension.getBytes(StandardCharsets.UTF_8).length;
         StringBuilder kept = new StringBuilder();
         int used = 0;
         for (int i = 0; i < stem.length(); ) {

@@ -16,10 +16,10 @@ import org.slf4j.LoggerFactory;
  * SHA-256 from OpenSSL's libcrypto, as a Java security provider that {@code MessageDigest} (and so
  * {@link Fixity}) finds first once {@link #install installed}. The
  * launcher runs the pipeline's JVM with the client compiler only: the server compiler spent more
- * CPU compiling (4.6 s of a 64-page batch's 7.4) than the batch's own work took. Without it the
- * JDK's SHA-256 runs as compiled Java, 140 MB/s here, because its intrinsic (the CPU's SHA
- * instructions) exists in the server compiler only; libcrypto uses those instructions: 1.4 GB/s.
- * A page costs two to three megabytes of hashing (the scan, its copy, the page image and the PDF).
+ * CPU compiling than the batch's own work took. Without it the JDK's SHA-256 runs as compiled
+ * Java, a tenth as fast as libcrypto, because its intrinsic (the CPU's SHA instructions) exists in
+ * the server compiler only; and every page is hashed several times (the scan, its copy, the page
+ * image and the PDF). Figures in DEVELOPERS.md.
  * Where libcrypto cannot be loaded the JDK's own SHA-256 serves, with the same results.
  */
 public final class NativeDigests extends Provider {

@@ -12,8 +12,8 @@ import java.util.stream.Stream;
  * @param number     1-based position in the document
  * @param image      the page image that every box of this page refers to
  * @param textOrigin where the text comes from; {@link TextOrigin#NONE} before OCR
- * @param languages  the languages of the text, main one first, in Tesseract's names (fra, rus,
- *                   deu, eng); empty before OCR and for a text layer, whose language is not known
+ * @param languages  the languages the text was read in, main one first; empty before OCR and for a
+ *                   text layer, whose language is not known
  * @param blocks     the text in reading order
  * @param preparation how the image was turned and cleaned before it was read; {@link PagePreparation#NONE}
  *                    when it was not
@@ -21,7 +21,7 @@ import java.util.stream.Stream;
  *                   when pages go over a broker), so that an archivist can trace a page to its machine;
  *                   empty before it was read
  */
-public record Page(int number, PageImage image, TextOrigin textOrigin, List<String> languages, List<Block> blocks,
+public record Page(int number, PageImage image, TextOrigin textOrigin, List<Language> languages, List<Block> blocks,
                    PagePreparation preparation, String reader) {
 
     public Page {
@@ -41,7 +41,7 @@ public record Page(int number, PageImage image, TextOrigin textOrigin, List<Stri
         return new Page(number, image, TextOrigin.NONE, List.of(), List.of(), PagePreparation.NONE, "");
     }
 
-    public Page withText(TextOrigin origin, List<String> readAs, List<Block> newBlocks) {
+    public Page withText(TextOrigin origin, List<Language> readAs, List<Block> newBlocks) {
         return new Page(number, image, origin, readAs, newBlocks, preparation, reader);
     }
 

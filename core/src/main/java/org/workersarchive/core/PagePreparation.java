@@ -11,20 +11,22 @@ import java.util.Objects;
  *                          0 when it was straight enough
  * @param script            the writing system Tesseract's orientation detector saw (Latin, Cyrillic, …),
  *                          or, on a page not examined, that of the model it read well with (the
- *                          document's, for a page turned as its first pages were); {@code unknown}
+ *                          document's, for a page turned as its first pages were); {@link Script#UNKNOWN}
  *                          when neither tells
  * @param thresholding      how the page was made black and white for reading, e.g. {@code otsu} or
  *                          {@code sauvola}; the kept image is never thresholded, only the copy that was read;
  *                          {@code none} when the page was not read
  * @param orientation       where the rotation and script came from
+ * @param scale             how many times larger than the kept image the page was read: more than 1
+ *                          where its text was too small in pixels for Tesseract; the boxes are the
+ *                          kept image's all the same
  */
-public record PagePreparation(int rotationDegrees, double skewDegrees, String script, String thresholding,
-                              OrientationSource orientation) {
-
-    public static final String UNKNOWN_SCRIPT = "unknown";
+public record PagePreparation(int rotationDegrees, double skewDegrees, Script script, String thresholding,
+                              OrientationSource orientation, double scale) {
 
     /** A page that was not prepared: a text-layer page, or one not read yet. */
-    public static final PagePreparation NONE = new PagePreparation(0, 0, UNKNOWN_SCRIPT, "none", OrientationSource.NONE);
+    public static final PagePreparation NONE = new PagePreparation(0, 0, Script.UNKNOWN, "none",
+            OrientationSource.NONE, 1);
 
     /** Where a page's rotation and script came from. */
     public enum OrientationSource {
@@ -58,11 +60,25 @@ public record PagePreparation(int rotationDegrees, double skewDegrees, String sc
         Objects.requireNonNull(script, "script");
         Objects.requireNonNull(thresholding, "thresholding");
         Objects.requireNonNull(orientation, "orientation");
+        if (!(scale >= 1 && scale <= 4)) {
+            throw new IllegalArgumentException("scale out of 1..4: " + scale);
+        }
+    }
+
+    /** A preparation that read the page at the kept image's own size. */
+    public PagePreparation(int rotationDegrees, double skewDegrees, Script script, String thresholding,
+                           OrientationSource orientation) {
+        this(rotationDegrees, skewDegrees, script, thresholding, orientation, 1);
     }
 
     /** The same preparation with the script the page was found to be in. */
-    public PagePreparation withScript(String newScript) {
-        return new PagePreparation(rotationDegrees, skewDegrees, newScript, thresholding, orientation);
+    public PagePreparation withScript(Script newScript) {
+        return new PagePreparation(rotationDegrees, skewDegrees, newScript, thresholding, orientation, scale);
+    }
+
+    /** The same preparation, the page read at this many times the kept image's size. */
+    public PagePreparation withScale(double newScale) {
+        return new PagePreparation(rotationDegrees, skewDegrees, script, thresholding, orientation, newScale);
     }
 
     /** Whether the kept image differs in geometry from the scan. */

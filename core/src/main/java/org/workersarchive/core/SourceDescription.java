@@ -1,6 +1,8 @@
 package org.workersarchive.core;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -20,14 +22,14 @@ import java.util.regex.Pattern;
  * @param date        ISO 8601 (1930, 1930-03, 1930-03-15), or null
  * @param place       place of publication, or null
  * @param publisher   publisher or editing group, or null
- * @param languages   Tesseract models to read every page with (fra, rus…), empty to let the OCR choose;
- *                    each a plain model name ({@value #MODEL_NAME}), as it names a file in tessdata
+ * @param languages   the languages to read every page with, by their Tesseract models (fra, rus…),
+ *                    empty to let the OCR choose
  * @param note        free text for the header, or null
  * @param origin      where the description comes from
  * @param sidecar     the sidecar file it was read from, or null; kept with the document
  */
 public record SourceDescription(Kind kind, String title, boolean provisionalTitle, String titleKey, String author, String volume, String issue,
-                                String date, String place, String publisher, List<String> languages, String note,
+                                String date, String place, String publisher, List<Language> languages, String note,
                                 Origin origin, Path sidecar) {
 
     /** What kind of publication the scans are of. */
@@ -36,10 +38,6 @@ public record SourceDescription(Kind kind, String title, boolean provisionalTitl
     /** Where a description comes from, in order of trust. */
     public enum Origin { SIDECAR, FILE_NAME, NONE }
 
-    /** A Tesseract model's name: it names {@code NAME.traineddata}, so it may hold no path. */
-    public static final String MODEL_NAME = "[A-Za-z_]{1,32}";
-
-    private static final Pattern MODEL = Pattern.compile(MODEL_NAME);
     private static final Pattern ISO_DATE = Pattern.compile("\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?");
 
     /** Nothing is known of the source but its files. */
@@ -50,26 +48,49 @@ public record SourceDescription(Kind kind, String title, boolean provisionalTitl
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(origin, "origin");
         languages = List.copyOf(languages);
-        for (String language : languages) {
-            if (!isModelName(language)) {
-                throw new IllegalArgumentException("not a Tesseract model name (" + MODEL_NAME + "): " + language);
-            }
-        }
-        if (date != null && !ISO_DATE.matcher(date).matches()) {
-            throw new IllegalArgumentException("not an ISO 8601 date (1930, 1930-03 or 1930-03-15): " + date);
+        if (date != null && !isIsoDate(date)) {
+            throw new IllegalArgumentException("not an ISO 8601 date of the calendar (1930, 1930-03 or 1930-03-15): "
+                    + date);
         }
         if ((origin == Origin.SIDECAR) != (sidecar != null)) {
             throw new IllegalArgumentException("a sidecar is named exactly when the description comes from one");
         }
     }
 
-    /** Whether the text is a Tesseract model's name (fra, deu_latf), which can name no other file. */
-    public static boolean isModelName(String text) {
-        return text != null && MODEL.matcher(text).matches();
+    /**
+     * Whether the text is a year, a month or a day of the calendar in ISO 8601 form, as the TEI's
+     * {@code @when} takes it (xsd:gYear, gYearMonth, date): {@code 1930-02-30} has the form but is
+     * no day, and year 0000 is none in XML Schema.
+     */
+    public static boolean isIsoDate(String text) {
+        return ISO_DATE.matcher(text).matches() && !text.startsWith("0000") && isDayOfTheCalendar(text);
     }
 
-    public static boolean isIsoDate(String text) {
+    /**
+     * Whether a text of the ISO form names a day that exists (a year or a month always does):
+     * false for 1930-02-30 or 1931-02-29.
+     */
+    public static boolean isDayOfTheCalendar(String isoForm) {
+        if (isoForm.length() < 10) {
+            return true;
+        }
+        try {
+            LocalDate.parse(isoForm);
+            return true;
+        } catch (DateTimeParseException noSuchDay) {
+            return false;
+        }
+    }
+
+    /** Whether the text has the ISO form (1930, 1930-03, 1930-03-15), whether or not the day exists. */
+    public static boolean hasIsoForm(String text) {
         return ISO_DATE.matcher(text).matches();
+    }
+
+    /** Whether the description says anything of the publication beyond the files themselves. */
+    public boolean describesPublication() {
+        return kind != Kind.UNKNOWN || title != null || titleKey != null || author != null || volume != null
+                || issue != null || date != null || place != null || publisher != null || note != null;
     }
 
     /** This description, with what it leaves unsaid taken from another (a sidecar's completed by its file name's). */

@@ -23,7 +23,8 @@ class ArchiveLayoutTest {
     /** The names ArchiveLayout gives the archive's folders and files. */
     private static final Set<String> ARCHIVE_NAMES = Set.of("documents", "originals", "failed", "runs", "state",
             "tmp", "logs", "engine-crashes", "authority.xml", ".pipeline.lock", "document.tei.xml", "document.txt",
-            "document.pdf", "provenance.json", "checksums.sha256", "pages", "alto", "versions");
+            "document.pdf", "provenance.json", "checksums.sha256", "pages", "alto", "versions", "page", "mets.xml",
+            "manifest.json", "placed.sha256");
 
     /**
      * Literals that spell one of those names but name no folder or file of an archive, each with
@@ -31,10 +32,23 @@ class ArchiveLayoutTest {
      */
     private static final Map<String, String> NOT_ARCHIVE_PATHS = Map.ofEntries(
             Map.entry("AuthorityList.java \"authority.xml\"", "the bundled list, a classpath resource"),
-            Map.entry("TeiWriter.java \"pages\"", "a TEI measure's unit"),
+            Map.entry("TeiHeaderWriter.java \"pages\"", "a TEI measure's unit"),
             Map.entry("CorpusExporter.java \"documents\"", "a TEI measure's unit"),
             Map.entry("ProvenanceWriter.java \"pages\"", "a JSON key of provenance.json"),
             Map.entry("AltoWriter.java \"alto\"", "the ALTO root element"),
+            Map.entry("FormatSchemas.java \"alto/alto-4-4.xsd\"", "the ALTO schema's place among the schemas"),
+            Map.entry("FormatSchemas.java \"page/pagecontent-2019-07-15.xsd\"", "the PAGE schema's place among the schemas"),
+            Map.entry("MetsWriter.java \"page\"", "a METS div's type"),
+            Map.entry("CorrectionImport.java \"pages\"", "a detail of the import step"),
+            Map.entry("ImportReport.java \"failed\"", "an import's status"),
+            Map.entry("ImportReport.java \"documents\"", "a JSON key of the import report"),
+            Map.entry("ImportReport.java \"page\"", "a JSON key of the import report"),
+            Map.entry("ArchivedDocumentReader.java \"pages\"", "a JSON key of provenance.json"),
+            Map.entry("FormatSchemas.java \"alto\"", "the ALTO root element"),
+            Map.entry("CorrectedPageReader.java \"alto\"", "the ALTO root element"),
+            Map.entry("CorpusExporter.java \"page\"", "a key of the entity index"),
+            Map.entry("IiifManifestWriter.java \"/page\"", "the id of a canvas's painting annotations"),
+            Map.entry("OcrComparison.java \"s/page\"", "a unit: seconds a page"),
             Map.entry("Ingestor.java \"pages\"", "a detail of the ingest step"),
             Map.entry("RunReport.java \"pages\"", "a JSON key of report.json"),
             Map.entry("InputOutcome.java \"alto\"", "a report's name of an output"),
@@ -42,7 +56,16 @@ class ArchiveLayoutTest {
             Map.entry("OcrComparison.java \"pages\"", "a table heading"),
             Map.entry("BenchmarkPages.java \"pages\"", "the benchmark's folder of drawn pages, not an archive"),
             Map.entry("ThroughputPages.java \"pages\"", "the benchmark's folder of drawn pages, not an archive"),
-            Map.entry("ThroughputReport.java \"pages\"", "the kind of a benchmark run"));
+            Map.entry("ThroughputReport.java \"pages\"", "the kind of a benchmark run"),
+            Map.entry("DocumentRoutes.java \"page\"", "the review server's path and form parameter: a page number"),
+            Map.entry("IiifRoutes.java \"page\"", "the review server's path parameter: a page number"),
+            Map.entry("DocumentPage.java \"page\"", "the review server's form field: the page a correction is made on"),
+            Map.entry("SearchIndex.java \"page\"", "a field of the search index"),
+            Map.entry("RunReportPage.java \"pages\"", "a JSON key of report.json"),
+            Map.entry("RunReportPage.java \"failed\"", "an input's status in report.json"),
+            Map.entry("RunReportPage.java \"documents\"", "a JSON key of new-names.json"),
+            Map.entry("NewName.java \"documents\"", "a JSON key of new-names.json"),
+            Map.entry("CatalogQuery.java \"pages\"", "a sort order of the review server's list"));
     private static final Pattern STRING_LITERAL = Pattern.compile("\"((?:[^\"\\\\\\n]|\\\\.)*)\"");
 
     @Test

@@ -32,7 +32,8 @@ import org.workersarchive.core.XmlParsers;
  * document's id so that they stay unique, and its links rewritten to the corpus layout), each
  * document's TEI and page images under {@code documents/<id>/}, the authority list, and an index of
  * every entity occurrence ({@code entities.csv}, {@code entities.json}: document, page, type, key,
- * surface, zone). Every file is written under a temporary name and renamed.
+ * surface, zone), and each document's IIIF manifest with the corpus as a IIIF collection
+ * ({@code collection.json}). Every file is written under a temporary name and renamed.
  */
 public final class CorpusExporter {
 
@@ -40,8 +41,24 @@ public final class CorpusExporter {
     private static final Set<String> ENTITIES = Set.of("persName", "orgName", "placeName", "title", "eventName", "date");
     private static final String XML_NS = "http://www.w3.org/XML/1998/namespace";
 
-    /** What an export wrote. */
-    public record Export(Path corpus, List<Path> documents, Path entitiesCsv, Path entitiesJson, int occurrences) {
+    /** What an export wrote; {@code collection} is null when no document has a IIIF manifest. */
+    public record Export(Path corpus, List<Path> documents, Path entitiesCsv, Path entitiesJson, int occurrences,
+                         Path collection) {
+    }
+
+    /** The corpus's IIIF collection, beside corpus.tei.xml. */
+    public static final String COLLECTION = "collection.json";
+
+    private final IiifConfig iiif;
+
+    /** An exporter whose collection is named under {@link IiifConfig#DEFAULT_BASE_URL}. */
+    public CorpusExporter() {
+        this(IiifConfig.defaults());
+    }
+
+    /** @param iiif the URL the corpus folder is served under, which names the IIIF collection */
+    public CorpusExporter(IiifConfig iiif) {
+        this.iiif = iiif;
     }
 
     /** One entity occurrence in the index. */
@@ -73,7 +90,34 @@ public final class CorpusExporter {
         replace(csv, out -> out.write(csv(occurrences).getBytes(StandardCharsets.UTF_8)));
         Path json = outDir.resolve("entities.json");
         replace(json, out -> new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(out, json(occurrences)));
-        return new Export(corpus, documents, csv, json, occurrences.size());
+        Path collection = writeCollection(folders, corpusLayout, outDir);
+        return new Export(corpus, documents, csv, json, occurrences.size(), collection);
+    }
+
+    /**
+     * Copies each document's IIIF manifest and lists them in the corpus's collection, by the URLs
+     * the manifests give themselves: the corpus keeps the archive's layout, so one served under the
+     * archive's base URL answers them.
+     */
+    private Path writeCollection(List<DocumentFolder> folders, ArchiveLayout corpus, Path outDir) throws IOException {
+        ObjectMapper mapper = new ObjectMapper();
+        List<IiifManifestWriter.Entry> entries = new ArrayList<>();
+        for (DocumentFolder folder : folders) {
+            if (Files.isRegularFile(folder.iiifManifest())) {
+                Path copy = corpus.document(idOf(folder)).iiifManifest();
+                replace(copy, out -> Files.copy(folder.iiifManifest(), out));
+                com.fasterxml.jackson.databind.JsonNode manifest = mapper.readTree(copy.toFile());
+                entries.add(new IiifManifestWriter.Entry(manifest.path("id").asText(),
+                        manifest.path("label").path("none").path(0).asText(idOf(folder))));
+            }
+        }
+        if (entries.isEmpty()) {
+            return null;
+        }
+        Path collection = outDir.resolve(COLLECTION);
+        replace(collection, out -> new IiifManifestWriter(iiif).writeCollection(COLLECTION,
+                "Archive of the Workers' Group and its allies", entries, out));
+        return collection;
     }
 
     private static List<DocumentFolder> documentFolders(Path documentsDir) throws IOException {

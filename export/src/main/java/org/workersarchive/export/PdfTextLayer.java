@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.List;
 import org.apache.fontbox.ttf.CmapLookup;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.font.PDFontDescriptor;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
 import org.apache.pdfbox.util.Matrix;
@@ -16,10 +15,15 @@ import org.workersarchive.core.Word;
 
 /**
  * The invisible text over a page image, laid out as Tesseract's PDF renderer and OCRmyPDF do:
- * each line's text sized to the line's height on a common baseline, each word put at its box and
- * stretched (horizontal scaling) to the box's width, and a space after each word stretched over
- * the gap to the next, so that text extraction finds the words in reading order and selection
- * covers what the reader sees. Not thread-safe: one per PDF, like its font.
+ * each word put at its box and stretched (horizontal scaling) to the box's width on its line's
+ * baseline, and a space after each word stretched over the gap to the next, so that text
+ * extraction finds the words in reading order and selection covers what the reader sees.
+ *
+ * <p>Every line of a block is set in one font size, its lines' usual height: a text extractor
+ * (poppler's {@code pdftotext}, PDFBox) gathers lines into a column only when their font sizes
+ * agree, and with a size per line (a line with descenders is taller) it took each line for a
+ * block of its own and read two columns line by line across. Not thread-safe: one per PDF, like
+ * its font.
  */
 final class PdfTextLayer {
 
@@ -27,21 +31,16 @@ final class PdfTextLayer {
     private static final float MIN_FONT_SIZE = 1f;
     private static final float MIN_WIDTH = 0.1f;
     private static final int REPLACEMENT_CHARACTER = 0xFFFD;
+    /** Of a line's height (ascender top to descender bottom), the part above the baseline, as in Latin and Cyrillic print. */
+    private static final float ASCENDERS = 0.76f;
 
     private final PDType0Font font;
     private final CmapLookup glyphs;
-    /** Above and below the baseline, as fractions of the font size; together they fill a line's box. */
-    private final float ascent;
-    private final float descent;
     private final String replacement;
 
     PdfTextLayer(PDType0Font font) {
         this.font = font;
         this.glyphs = font.getCmapLookup();
-        PDFontDescriptor descriptor = font.getFontDescriptor();
-        boolean sane = descriptor.getAscent() > 0 && descriptor.getDescent() <= 0;
-        this.ascent = sane ? descriptor.getAscent() / 1000f : 0.8f;
-        this.descent = sane ? -descriptor.getDescent() / 1000f : 0.2f;
         this.replacement = canEncode(REPLACEMENT_CHARACTER) ? Character.toString(REPLACEMENT_CHARACTER) : "?";
     }
 
@@ -53,11 +52,22 @@ final class PdfTextLayer {
         content.beginText();
         content.setRenderingMode(RenderingMode.NEITHER);
         for (Block block : page.blocks()) {
+            // A line's box reaches from its ascenders to its descenders, about an em of printed text
+            // (Tesseract's x_size, which OCRmyPDF sets its text in, is this height too); the font's own
+            // ascent and descent (accents included) would make the size a sixth smaller, and a
+            // column's line spacing then seemed too wide to an extractor for one block.
+            float fontSize = Math.max(MIN_FONT_SIZE, geometry.points(usualLineHeight(block)));
             for (Line line : block.lines()) {
-                writeLine(content, line, geometry);
+                writeLine(content, line, geometry, fontSize);
             }
         }
         content.endText();
+    }
+
+    /** The median height of the block's lines, in pixels: a heading of one line keeps its own. */
+    static int usualLineHeight(Block block) {
+        int[] heights = block.lines().stream().mapToInt(line -> line.box().height()).sorted().toArray();
+        return heights[heights.length / 2];
     }
 
     /**
@@ -87,9 +97,12 @@ final class PdfTextLayer {
         return glyphs.getGlyphId(codePoint) != 0;
     }
 
-    private void writeLine(PDPageContentStream content, Line line, PdfPageGeometry geometry) throws IOException {
-        float fontSize = Math.max(MIN_FONT_SIZE, geometry.points(line.box().height()) / (ascent + descent));
-        float baseline = geometry.y(line.box().bottom()) + descent * fontSize;
+    private void writeLine(PDPageContentStream content, Line line, PdfPageGeometry geometry, float fontSize)
+            throws IOException {
+        // Below the line's top by the ascenders' share of an em: a line's top is where its capitals
+        // and ascenders reach, nearly always; its bottom drops with descenders, which would put the
+        // baselines of a column at uneven distances, and an extractor then merges close lines.
+        float baseline = geometry.y(line.box().y()) - ASCENDERS * fontSize;
         content.setFont(font, fontSize);
         List<Word> words = line.words();
         for (int i = 0; i < words.size(); i++) {

@@ -11,10 +11,11 @@ import java.util.Locale;
 import java.util.Map;
 import org.workersarchive.core.ArchiveLayout.DocumentFolder;
 import org.workersarchive.core.Document;
+import org.workersarchive.core.Language;
 import org.workersarchive.core.Page;
+import org.workersarchive.core.ProcessingStep;
 import org.workersarchive.core.SourceDescription;
 import org.workersarchive.core.SourceFile;
-import org.workersarchive.core.ProcessingStep;
 
 /**
  * Writes provenance.json: the source's description, each scan file (name, path, checksum, type,
@@ -65,7 +66,7 @@ public final class ProvenanceWriter {
         node.put("place", description.place());
         node.put("publisher", description.publisher());
         ArrayNode languages = node.putArray("languages");
-        description.languages().forEach(languages::add);
+        Language.models(description.languages()).forEach(languages::add);
         node.put("note", description.note());
         node.put("origin", description.origin().name());
         node.put("sidecar", description.sidecar() == null ? null : description.sidecar().getFileName().toString());
@@ -81,7 +82,7 @@ public final class ProvenanceWriter {
         node.put("dpi", page.image().dpi());
         node.put("textOrigin", page.textOrigin().name());
         ArrayNode languages = node.putArray("languages");
-        page.languages().forEach(languages::add);
+        Language.models(page.languages()).forEach(languages::add);
         if (page.meanConfidence().isPresent()) {
             node.put("meanConfidence", Math.round(page.meanConfidence().getAsDouble() * 10) / 10.0);
         } else {
@@ -91,9 +92,10 @@ public final class ProvenanceWriter {
         ObjectNode preparation = node.putObject("preparation");
         preparation.put("rotationDegrees", page.preparation().rotationDegrees());
         preparation.put("skewDegrees", page.preparation().skewDegrees());
-        preparation.put("script", page.preparation().script());
+        preparation.put("script", page.preparation().script().name());
         preparation.put("thresholding", page.preparation().thresholding());
         preparation.put("orientation", page.preparation().orientation().name().toLowerCase(Locale.ROOT));
+        preparation.put("scale", page.preparation().scale());
         node.put("reader", page.reader());
         return node;
     }

@@ -10,7 +10,6 @@ import java.util.Objects;
 import java.util.Optional;
 import org.apache.pdfbox.io.MemoryUsageSetting;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
@@ -20,10 +19,11 @@ import org.workersarchive.core.Document;
 import org.workersarchive.core.Page;
 
 /**
- * Writes a document as a searchable PDF, the kind OCRmyPDF and Tesseract make: a PDF page per
- * page, of the image's physical size (pixels × 72 / dpi, 300 dpi when unknown), the page image
- * drawn over all of it, and over the image the recognised words as invisible text, each at its box
- * (see {@link PdfTextLayer}). The text is set in a Unicode TrueType font, by default DejaVu Sans,
+ * Writes a document as a searchable PDF/A-2B, the kind OCRmyPDF makes: a PDF page per page, of
+ * the image's physical size (pixels × 72 / dpi, 300 dpi when unknown), the page image drawn over
+ * all of it, and over the image the recognised words as invisible text, each at its box (see
+ * {@link PdfTextLayer}); XMP metadata, an sRGB output intent and the language make it PDF/A
+ * ({@link PdfAConformance}). The text is set in a Unicode TrueType font, by default DejaVu Sans,
  * of which only the glyphs used are embedded. Thread-safe: each call loads its own copy of the
  * font.
  */
@@ -78,7 +78,7 @@ public final class SearchablePdfWriter {
             for (Page page : document.pages()) {
                 addPage(pdf, page, imagesRelativeTo.resolve(page.image().path()), text);
             }
-            describe(pdf.getDocumentInformation(), document);
+            PdfAConformance.apply(pdf, document);
             // PDFBox buffers a file it opens itself, not a stream it is given: unbuffered, each of its
             // tokens would be a write of its own.
             BufferedOutputStream buffered = new BufferedOutputStream(new UnclosedStream(out), 1 << 16);
@@ -89,7 +89,7 @@ public final class SearchablePdfWriter {
 
     /** The PDF's title: the TEI's, so that both name the publication alike. */
     static String title(Document document) {
-        return TeiWriter.fileTitle(document);
+        return TeiHeaderWriter.fileTitle(document);
     }
 
     private static void addPage(PDDocument pdf, Page page, Path image, PdfTextLayer text) throws IOException {
@@ -124,11 +124,6 @@ public final class SearchablePdfWriter {
         } catch (IOException e) {
             throw new IOException("cannot load the font for the PDF text layer, " + font + ": " + e.getMessage(), e);
         }
-    }
-
-    private static void describe(PDDocumentInformation info, Document document) {
-        info.setTitle(XmlText.clean(title(document))); // as the TEI's title reads
-        info.setProducer(PRODUCER);
     }
 
     /** Passes everything on to the caller's stream but never closes it, which PDFBox's save would. */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import javax.xml.stream.XMLStreamException;
 import org.workersarchive.core.Annotation;
@@ -34,14 +35,18 @@ final class TeiBodyWriter {
     private final TeiConfig config;
     private final String documentLanguage;
     private final Map<String, Annotation> startingAt = new HashMap<>();
+    /** An entity's @ref by its key in the authority list. */
+    private final UnaryOperator<String> refOf;
     /** The last word of the entity element that is open, or null. */
     private String openEntityUntil;
 
     /**
      * @param documentLanguage the root's xml:lang; a page whose main language differs says its own
      */
-    TeiBodyWriter(TeiXml xml, Document document, TeiConfig config, String documentLanguage) {
+    TeiBodyWriter(TeiXml xml, Document document, TeiConfig config, String documentLanguage,
+                  UnaryOperator<String> refOf) {
         this.xml = xml;
+        this.refOf = refOf;
         this.documentLanguage = documentLanguage;
         this.document = document;
         this.config = config;
@@ -82,9 +87,11 @@ final class TeiBodyWriter {
 
     void writeText() throws XMLStreamException {
         xml.open("text").open("body").open("div", "type", "transcription");
+        // The title as the heading that TEI Publisher and the TEI-C stylesheets show above the text.
+        xml.leaf("head", TeiHeaderWriter.fileTitle(document));
         for (Page page : document.pages()) {
             xml.empty("pb", "n", String.valueOf(page.number()), "facs", "#" + surfaceId(page));
-            String language = page.languages().isEmpty() ? null : Languages.tag(page.languages().get(0));
+            String language = page.languages().isEmpty() ? null : page.languages().get(0).tag();
             String languageIfOther = language == null || language.equals(documentLanguage) ? null : language;
             for (Block block : page.blocks()) {
                 xml.openInline("ab", "facs", "#zone-" + block.id(), "xml:lang", languageIfOther);
@@ -154,7 +161,7 @@ final class TeiBodyWriter {
             xml.text(text);
         } else {
             xml.openInline("unclear", "cert", String.format(Locale.ROOT, "%.2f", word.confidence() / 100),
-                    "resp", "#" + TeiWriter.applicationId("ocr"));
+                    "resp", "#" + TeiHeaderWriter.applicationId("ocr"));
             xml.text(text);
             xml.close();
         }
@@ -209,7 +216,7 @@ final class TeiBodyWriter {
 
     private void openEntity(Annotation annotation) throws XMLStreamException {
         EntityType type = annotation.type();
-        String ref = annotation.key() == null ? null : config.authorityUri() + "#" + annotation.key();
+        String ref = annotation.key() == null ? null : refOf.apply(annotation.key());
         if (type == EntityType.DATE) {
             xml.openInline("date", "when", annotation.value());
         } else {

@@ -14,7 +14,6 @@ import org.workersarchive.core.XmlParsers;
 import org.xml.sax.ErrorHandler;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
-import org.xml.sax.SAXParseException;
 import org.xml.sax.XMLReader;
 
 /**
@@ -68,7 +67,7 @@ public final class TeiValidator {
      */
     public List<String> validate(Path xmlFile) {
         List<String> errors = new ArrayList<>();
-        ErrorHandler collector = new Collector(errors);
+        ErrorHandler collector = new SchemaErrors(errors);
         PropertyMapBuilder properties = new PropertyMapBuilder();
         properties.put(ValidateProperty.ERROR_HANDLER, collector);
         Validator validator = schema.createValidator(properties.toPropertyMap());
@@ -86,24 +85,5 @@ public final class TeiValidator {
             errors.add("cannot read " + xmlFile + ": " + e.getMessage());
         }
         return errors;
-    }
-
-    /** Keeps every error; a fatal one also stops the parse. */
-    private record Collector(List<String> errors) implements ErrorHandler {
-        @Override
-        public void warning(SAXParseException e) {
-        }
-
-        @Override
-        public void error(SAXParseException e) {
-            errors.add(e.getLineNumber() + ":" + e.getColumnNumber() + ": " + e.getMessage());
-        }
-
-        @Override
-        public void fatalError(SAXParseException e) throws SAXException {
-            SAXParseException explained = XmlParsers.explained(e);
-            error(explained);
-            throw explained;
-        }
     }
 }

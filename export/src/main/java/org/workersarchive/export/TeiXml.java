@@ -11,14 +11,16 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
 /**
- * A small layer over StAX that indents the structure of a TEI file for people who read it in an
- * editor, but never adds whitespace inside running text (after {@link #openInline}), where it
+ * A small layer over StAX that indents the structure of a TEI file (and of the other XML formats
+ * written here) for people who read it in an editor, but never adds whitespace inside running text (after {@link #openInline}), where it
  * would change the text. Every text and attribute value goes through {@link XmlText#clean}, so
  * nothing an input holds can make the file ill-formed. Not thread-safe: one per file.
  */
 final class TeiXml {
 
     private static final String XML_NS = "http://www.w3.org/XML/1998/namespace";
+    /** XLink, whose attributes METS and ALTO use ({@code xlink:href}). */
+    static final String XLINK_NS = "http://www.w3.org/1999/xlink";
 
     private final XMLStreamWriter xml;
     private final Deque<Frame> open = new ArrayDeque<>();
@@ -29,9 +31,9 @@ final class TeiXml {
 
     /**
      * A StAX writer of UTF-8 onto the stream, buffered. Given a bare stream, the JDK's writer hands
-     * it every byte by itself, and a file's stream makes each of them a system call: writing a
-     * batch's TEI and ALTO so took a fifth of the pipeline JVM's CPU time. Flush the writer when done;
-     * the stream is not closed.
+     * it every byte by itself, and a file's stream makes each of them a system call: a large share of
+     * the pipeline JVM's CPU went so (DEVELOPERS.md). Flush the writer when done; the stream is not
+     * closed.
      */
     static XMLStreamWriter utf8Writer(XMLOutputFactory factory, OutputStream out) throws XMLStreamException {
         return factory.createXMLStreamWriter(new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8),
@@ -93,6 +95,8 @@ final class TeiXml {
             String value = XmlText.clean(attributes[i + 1]);
             if (attributes[i].startsWith("xml:")) {
                 xml.writeAttribute("xml", XML_NS, attributes[i].substring(4), value);
+            } else if (attributes[i].startsWith("xlink:")) {
+                xml.writeAttribute("xlink", XLINK_NS, attributes[i].substring(6), value);
             } else {
                 xml.writeAttribute(attributes[i], value);
             }

@@ -25,7 +25,12 @@ public record WrittenDocument(String id, Path folder, Path tei, Path text, Path 
         /** There was one, as the pipeline had written it; it was replaced. */
         REPLACED,
         /** There was one, corrected since it was written; it was kept and this output stored as a version. */
-        VERSION_BESIDE_CORRECTION
+        VERSION_BESIDE_CORRECTION,
+        /**
+         * A correction imported: stored as a version, and its TEI put in place of the document's,
+         * which was as the pipeline had written it.
+         */
+        CORRECTION_IN_PLACE
     }
 
     public WrittenDocument {

@@ -43,7 +43,8 @@ class AltoWriterTest {
         assertEquals(AltoWriter.ALTO_NS, alto.getDocumentElement().getNamespaceURI());
         assertEquals("alto", alto.getDocumentElement().getLocalName());
         assertEquals("pixel", xpath.evaluate("/a:alto/a:Description/a:MeasurementUnit", alto));
-        assertEquals("p0001.png", xpath.evaluate("//a:sourceImageInformation/a:fileName", alto));
+        assertEquals(page.image().path().toUri().toString(), xpath.evaluate("//a:sourceImageInformation/a:fileName", alto),
+                "an image outside a document folder by its absolute URI");
         assertEquals("Tesseract 5.3.0", xpath.evaluate("concat(//a:OCRProcessing/a:ocrProcessingStep/a:processingSoftware"
                 + "/a:softwareName, ' ', //a:processingSoftware/a:softwareVersion)", alto));
         assertEquals("page_1 1 1000 700", xpath.evaluate("concat(//a:Page/@ID, ' ', //a:Page/@PHYSICAL_IMG_NR, ' ', "

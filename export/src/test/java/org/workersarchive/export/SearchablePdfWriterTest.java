@@ -38,6 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.workersarchive.core.BoundingBox;
 import org.workersarchive.core.Document;
 import org.workersarchive.core.DocumentInvariants;
+import org.workersarchive.core.DrawnPages;
 import org.workersarchive.core.Page;
 import org.workersarchive.core.PageImage;
 import org.workersarchive.core.ProcessingStep;
@@ -127,7 +128,7 @@ class SearchablePdfWriterTest {
 
     @Test
     void charactersTheFontLacksOrControlsDoNotFailTheWrite() throws IOException {
-        Page drawn = DrawnPages.draw(1, dir.resolve("odd.png"), "png", 1000, 300, 300,
+        Page drawn = DrawnPages.read(1, dir.resolve("odd.png"), "png", 1000, 300, 300,
                 List.of(List.of("ex\u0001clu a中b \u0007 bi\u2066di \uE000 😀 fin")));
         Document document = Document.ofPages("odd-0123456789ab", source(1, Map.of()), List.of(drawn), ocrStep());
         try (PDDocument pdf = Loader.loadPDF(writePdf(document).toFile())) {
@@ -181,13 +182,13 @@ class SearchablePdfWriterTest {
      * French, a PNG of unknown resolution without text.
      */
     static Document sampleDocument(Path imageDir) throws IOException {
-        Page one = DrawnPages.draw(1, imageDir.resolve("p0001.png"), "png", 1000, 700, 300, List.of(
+        Page one = DrawnPages.read(1, imageDir.resolve("p0001.png"), "png", 1000, 700, 300, List.of(
                 List.of("«Le camarade Miasnikov» a été", "exclu officiellement du parti."),
                 List.of("Arbeiter der Straße, Größe und Maß.")));
-        Page two = DrawnPages.draw(2, imageDir.resolve("p0002.jpg"), "jpg", 900, 600, 150, List.of(
+        Page two = DrawnPages.read(2, imageDir.resolve("p0002.jpg"), "jpg", 900, 600, 150, List.of(
                 List.of("Рабочая группа «Правда»", "ещё ёлка, съезд 1923 года."),
                 List.of("Ouvriers et ouvrières !")));
-        Page three = DrawnPages.draw(3, imageDir.resolve("p0003.png"), "png", 400, 300, 0, List.of());
+        Page three = DrawnPages.read(3, imageDir.resolve("p0003.png"), "png", 400, 300, 0, List.of());
         Document document = Document.ofPages("groupe-ouvrier-0123456789ab",
                 source(3, Map.of("title", "Groupe ouvrier, 1924")), List.of(one, two, three), ocrStep());
         return DocumentInvariants.requireSound(document);

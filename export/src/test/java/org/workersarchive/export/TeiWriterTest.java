@@ -16,12 +16,9 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import javax.xml.XMLConstants;
-import javax.xml.namespace.NamespaceContext;
 import javax.imageio.ImageIO;
 import javax.xml.xpath.XPath;
 import org.apache.pdfbox.Loader;
@@ -30,24 +27,26 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.workersarchive.core.ArchiveLayout;
-import org.workersarchive.core.ArchiveLayout.DocumentFolder;
 import org.workersarchive.core.Annotation;
+import org.workersarchive.core.ArchiveLayout.DocumentFolder;
+import org.workersarchive.core.ArchiveLayout;
 import org.workersarchive.core.Block;
 import org.workersarchive.core.BoundingBox;
 import org.workersarchive.core.Document;
 import org.workersarchive.core.DocumentInvariants;
 import org.workersarchive.core.EntityType;
+import org.workersarchive.core.Fixity;
+import org.workersarchive.core.Language;
 import org.workersarchive.core.Line;
 import org.workersarchive.core.Page;
 import org.workersarchive.core.PageImage;
 import org.workersarchive.core.PagePreparation;
 import org.workersarchive.core.ProcessingStep;
-import org.workersarchive.core.Fixity;
-import org.workersarchive.core.SourceDescription;
+import org.workersarchive.core.RejectedInputException;
+import org.workersarchive.core.Script;
 import org.workersarchive.core.SourceDescription.Kind;
 import org.workersarchive.core.SourceDescription.Origin;
-import org.workersarchive.core.RejectedInputException;
+import org.workersarchive.core.SourceDescription;
 import org.workersarchive.core.SourceFile;
 import org.workersarchive.core.TeiXPath;
 import org.workersarchive.core.TextOrigin;
@@ -82,7 +81,11 @@ class TeiWriterTest {
                         + "//tei:zone[@xml:id='zone-p1_l1']/@lrx,' ',//tei:zone[@xml:id='zone-p1_l1']/@lry)", xml));
         assertEquals("#surface-p2", xpath.evaluate("//tei:pb[@n='2']/@facs", xml));
         assertEquals("#zone-p1_l2", xpath.evaluate("(//tei:lb)[2]/@facs", xml));
-        assertEquals("../../authority.xml#myasnikov", xpath.evaluate("//tei:persName/@ref", xml));
+        assertEquals("#myasnikov", xpath.evaluate("//tei:persName/@ref", xml), "its copy in the standOff");
+        assertEquals("../../authority.xml#myasnikov",
+                xpath.evaluate("//tei:standOff//tei:person[@xml:id='myasnikov']/@sameAs", xml), "which points on");
+        assertEquals("L'Ouvrier Communiste, no. 6-7, 1930-03",
+                xpath.evaluate("//tei:div[@type='transcription']/tei:head", xml), "the transcription's heading");
         assertEquals("G. Mias-\nnikov", xpath.evaluate("//tei:persName", xml));
         assertEquals("1923-06-05", xpath.evaluate("//tei:text//tei:date/@when", xml));
         assertEquals("Le camarade G. Mias- nikov, 5 juin 1923 exclu", xpath.evaluate("normalize-space(//tei:ab[1])", xml));
@@ -131,7 +134,7 @@ class TeiWriterTest {
         assertEquals("L'Ouvrier Communiste, no. 6-7, 1930-03", xpath.evaluate("//tei:titleStmt/tei:title", xml));
         String monogr = "//tei:sourceDesc/tei:biblStruct/tei:monogr";
         assertEquals("L'Ouvrier Communiste", xpath.evaluate(monogr + "/tei:title[@level='j']", xml));
-        assertEquals("../../authority.xml#ouvrier-communiste", xpath.evaluate(monogr + "/tei:title/@ref", xml));
+        assertEquals("#ouvrier-communiste", xpath.evaluate(monogr + "/tei:title/@ref", xml));
         assertEquals("Paris", xpath.evaluate(monogr + "/tei:imprint/tei:pubPlace", xml));
         assertEquals("6-7", xpath.evaluate(monogr + "/tei:imprint/tei:biblScope[@unit='issue']", xml));
         assertEquals("1930-03", xpath.evaluate(monogr + "/tei:imprint/tei:date/@when", xml));
@@ -240,7 +243,7 @@ class TeiWriterTest {
         assertEquals(corrected, Files.readString(second.tei()), "the scholar's correction is kept as it is");
         assertEquals(first.folder().resolve("versions/run-3"), third.folder());
         assertEquals(List.of(), teiAll.validate(third.tei()));
-        assertTrue(Files.readString(third.tei()).contains("ref=\"../../../../authority.xml#myasnikov\""),
+        assertTrue(Files.readString(third.tei()).contains("sameAs=\"../../../../authority.xml#myasnikov\""),
                 "a version points at the same authority list from two folders deeper");
         assertTrue(Files.isRegularFile(third.folder().resolve("pages/p0001.png")));
         assertManifestHolds(third.folder());
@@ -266,6 +269,25 @@ class TeiWriterTest {
             assertEquals(List.of(), left.toList(), "no folder, whole or partial, is left");
         }
         assertEquals("{\"title\": \"x\"}", Files.readString(sidecar), "the sidecar is untouched");
+    }
+
+    @Test
+    void aDocumentThatBreaksItsInvariantsIsNotWritten() throws IOException {
+        Document document = sampleDocument(dir.resolve("staging"));
+        // An annotation over words of two pages could only come from a broken stage.
+        Document broken = document.withAnnotations(List.of(new Annotation("e9", EntityType.PERSON,
+                List.of("p1_w9", "p2_w1"), null, null, 0.5, "test")));
+
+        IllegalStateException refused = assertThrows(IllegalStateException.class,
+                () -> archiveWriter().write(broken, RUN));
+
+        assertTrue(refused.getMessage().contains("e9 points at missing word p2_w1"), refused.getMessage());
+        Path documents = dir.resolve("archive/documents");
+        if (Files.exists(documents)) {
+            try (Stream<Path> left = Files.list(documents)) {
+                assertEquals(List.of(), left.toList(), "nothing is written");
+            }
+        }
     }
 
     /** Every line of checksums.sha256 matches its file, as {@code sha256sum -c} would find. */
@@ -317,10 +339,10 @@ class TeiWriterTest {
                 new Word("p1_w9", "ex\u0001clu", new BoundingBox(380, 100, 70, 40), 40)));
         Block block = new Block("p1_b1", new BoundingBox(100, 50, 400, 90), List.of(first, second));
         PageImage upright = new PageImage(one, 1000, 1400, 300);
-        Page page1 = Page.unread(1, upright).withPreparedImage(upright, new PagePreparation(90, -1.25, "Latin", "otsu",
+        Page page1 = Page.unread(1, upright).withPreparedImage(upright, new PagePreparation(90, -1.25, Script.LATIN, "otsu",
                 PagePreparation.OrientationSource.DETECTED))
-                .withText(TextOrigin.OCR, List.of("fra"), List.of(block));
-        Page page2 = Page.unread(2, new PageImage(two, 1000, 1400, 300)).withText(TextOrigin.OCR, List.of("fra"), List.of());
+                .withText(TextOrigin.OCR, Language.listOf("fra"), List.of(block));
+        Page page2 = Page.unread(2, new PageImage(two, 1000, 1400, 300)).withText(TextOrigin.OCR, Language.listOf("fra"), List.of());
         SourceFile source = new SourceFile(imageDir.resolve("oc-1930.png"), "oc-1930.png", "a" + "b".repeat(63),
                 "image/png", 1234, 2, Map.of());
         Path sidecar = Files.writeString(imageDir.resolve("oc-1930.json"), "{\"title\": \"L'Ouvrier Communiste\"}");

@@ -25,21 +25,22 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.workersarchive.core.ArchiveLayout;
-import org.workersarchive.core.ArchiveLayout.DocumentFolder;
 import org.workersarchive.core.Annotation;
+import org.workersarchive.core.ArchiveLayout.DocumentFolder;
+import org.workersarchive.core.ArchiveLayout;
 import org.workersarchive.core.Block;
 import org.workersarchive.core.BoundingBox;
 import org.workersarchive.core.Document;
 import org.workersarchive.core.DocumentInvariants;
 import org.workersarchive.core.EntityType;
+import org.workersarchive.core.Language;
 import org.workersarchive.core.Line;
 import org.workersarchive.core.Page;
 import org.workersarchive.core.PageImage;
 import org.workersarchive.core.ProcessingStep;
-import org.workersarchive.core.SourceDescription;
 import org.workersarchive.core.SourceDescription.Kind;
 import org.workersarchive.core.SourceDescription.Origin;
+import org.workersarchive.core.SourceDescription;
 import org.workersarchive.core.SourceFile;
 import org.workersarchive.core.TeiXPath;
 import org.workersarchive.core.TextOrigin;
@@ -153,7 +154,7 @@ class XmlTextTest {
         Line line = new Line("p1_l1", BoundingBox.enclosing(words.stream().map(Word::box).toList()), words);
         Block block = new Block("p1_b1", line.box(), List.of(line));
         Page page = Page.unread(1, new PageImage(whitePage(staging.resolve("p0001.png")), 1200, 400, 300))
-                .withText(TextOrigin.OCR, List.of("fra"), List.of(block));
+                .withText(TextOrigin.OCR, Language.listOf("fra"), List.of(block));
         SourceFile source = new SourceFile(staging.resolve("scan\u0007.pdf"), "scan\u0007.pdf", "0123456789ab" + "c".repeat(52),
                 "application/pdf", 1234, 1, Map.of("title", "Manifeste\u0001 du groupe ouvrier\uFFFE",
                 "author", "G.\u0000 Myasnikov\uD800"));

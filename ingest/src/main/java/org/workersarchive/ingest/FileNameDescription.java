@@ -29,13 +29,17 @@ public final class FileNameDescription {
     public static Optional<SourceDescription> of(String fileNameOrStem) {
         String stem = ScanSets.isScanName(fileNameOrStem) ? ScanSets.stem(fileNameOrStem) : fileNameOrStem;
         Matcher name = NAME.matcher(stem);
-        if (!name.matches() || !SourceDescription.isIsoDate(name.group("date"))) {
+        if (!name.matches() || !SourceDescription.hasIsoForm(name.group("date"))) {
             return Optional.empty();
         }
         String issue = name.group("issue") == null ? null : withoutLeadingZeros(name.group("issue"));
         String key = name.group("publication");
+        // A day that does not exist (1930-02-31) is left out, and said, rather than written into @when.
+        String date = name.group("date");
+        boolean real = SourceDescription.isIsoDate(date);
+        String note = real ? null : "The file name's date " + date + " is no day of the calendar; it was left out.";
         return Optional.of(new SourceDescription(issue == null ? Kind.UNKNOWN : Kind.PERIODICAL_ISSUE, title(key), true, key,
-                null, null, issue, name.group("date"), null, null, List.of(), null, Origin.FILE_NAME, null));
+                null, null, issue, real ? date : null, null, null, List.of(), note, Origin.FILE_NAME, null));
     }
 
     /** A readable stand-in until the authority list gives the proper title: "ouvrier-communiste" → "Ouvrier Communiste". */

@@ -1,12 +1,20 @@
 package org.workersarchive.ingest;
 
+import java.time.Duration;
+import java.util.Objects;
+
 /**
  * Settings of the ingest stage.
  *
- * @param renderDpi resolution at which image-only PDF pages are rendered for OCR (72..1200)
- * @param maxPages  a PDF or TIFF with more pages fails with "too many pages" (at least 1)
+ * @param renderDpi   resolution at which image-only PDF pages are rendered for OCR (72..1200)
+ * @param maxPages    a PDF or TIFF with more pages fails with "too many pages" (at least 1)
+ * @param pageTimeout how long a PDF page may take to render and to give up its text layer: a page
+ *                    of millions of drawing operators would otherwise hold its document for hours
  */
-public record IngestConfig(int renderDpi, int maxPages) {
+public record IngestConfig(int renderDpi, int maxPages, Duration pageTimeout) {
+
+    /** As OCR's page timeout: a sound page renders in a second or two, so only a runaway one meets it. */
+    public static final Duration DEFAULT_PAGE_TIMEOUT = Duration.ofMinutes(5);
 
     /**
      * Images larger than this are refused before any pixel buffer is made, and PDF pages larger
@@ -29,9 +37,18 @@ public record IngestConfig(int renderDpi, int maxPages) {
         if (maxPages < 1) {
             throw new IllegalArgumentException("maxPages must be at least 1: " + maxPages);
         }
+        Objects.requireNonNull(pageTimeout, "pageTimeout");
+        if (pageTimeout.toMillis() < 1) {
+            throw new IllegalArgumentException("the page timeout must be positive: " + pageTimeout);
+        }
     }
 
-    /** 300 dpi (what Tesseract reads best) and at most 2000 pages. */
+    /** With the default page timeout. */
+    public IngestConfig(int renderDpi, int maxPages) {
+        this(renderDpi, maxPages, DEFAULT_PAGE_TIMEOUT);
+    }
+
+    /** 300 dpi (what Tesseract reads best), at most 2000 pages, five minutes a PDF page. */
     public static IngestConfig defaults() {
         return new IngestConfig(300, 2000);
     }

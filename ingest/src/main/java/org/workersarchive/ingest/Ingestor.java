@@ -56,6 +56,8 @@ public final class Ingestor {
                 throw new RejectedInputException("empty file");
             }
             return new ScanIdentity(Fixity.sha256(input), detector.detect(input), size);
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new RejectedInputException("cannot read: permission denied", e);
         } catch (IOException e) {
             throw new RejectedInputException("cannot read the file: " + RasterPageSource.describe(e), e);
         }

@@ -22,7 +22,6 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.pdfbox.rendering.ImageType;
-import org.apache.pdfbox.rendering.PDFRenderer;
 import org.workersarchive.core.Block;
 import org.workersarchive.core.Page;
 import org.workersarchive.core.PageImage;
@@ -65,7 +64,7 @@ final class PdfPageSource {
                 throw new RejectedInputException("too many pages: " + count + " (limit " + config.maxPages() + ")");
             }
             metadata.putAll(describe(pdf.getDocumentInformation()));
-            PDFRenderer renderer = new PDFRenderer(pdf);
+            CheckedPdfRenderer renderer = new CheckedPdfRenderer(pdf);
             PdfTextLayerReader textLayer = new PdfTextLayerReader();
             List<Page> pages = new ArrayList<>();
             for (int index = 0; index < count; index++) {
@@ -75,24 +74,32 @@ final class PdfPageSource {
         }
     }
 
-    private Page page(PDDocument pdf, PDFRenderer renderer, PdfTextLayerReader textLayer, int index, int number,
+    private Page page(PDDocument pdf, CheckedPdfRenderer renderer, PdfTextLayerReader textLayer, int index, int number,
                       PageImageWriter writer) {
         int dpi = renderDpi(pageAt(pdf, index), index + 1);
         BufferedImage rendered;
         try {
+            renderer.beginPage(index + 1, new PageDeadline(config.pageTimeout(), index + 1, "rendering"));
             rendered = renderer.renderImageWithDPI(index, dpi, ImageType.GRAY);
+        } catch (PdfPageFailure e) {
+            throw new RejectedInputException(e.getMessage(), e);
         } catch (IOException | RuntimeException e) {
             throw damaged("page " + (index + 1) + " cannot be rendered", e);
         }
         PageImage image = writer.write(number, rendered, dpi);
         List<Block> text;
         try {
+            textLayer.beginPage(new PageDeadline(config.pageTimeout(), index + 1, "reading the text layer of"));
             text = textLayer.read(pdf, index + 1, number, image, dpi);
+        } catch (PdfPageFailure e) {
+            throw new RejectedInputException(e.getMessage(), e);
         } catch (IOException | RuntimeException e) {
             throw damaged("the text of page " + (index + 1) + " cannot be read", e);
         }
         Page page = Page.unread(number, image);
-        return text.isEmpty() ? page : page.withText(TextOrigin.TEXT_LAYER, List.of(), text);
+        // An invisible layer is an earlier OCR's: checked against a reading of the image before it is kept.
+        return text.isEmpty() ? page : page.withText(textLayer.wasInvisible() ? TextOrigin.INVISIBLE_TEXT_LAYER
+                : TextOrigin.TEXT_LAYER, List.of(), text);
     }
 
     /** The page at a 0-based index; a page tree that does not hold it (a lying page count) is damage. */

@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.pdfbox.contentstream.operator.Operator;
+import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
 import org.workersarchive.core.Block;
@@ -35,6 +38,9 @@ final class PdfTextLayerReader extends PDFTextStripper {
     private final int maxCharacters;
     /** Characters PDFBox reported on the current page, kept or not. */
     private int reported;
+    private PageDeadline deadline;
+    /** Characters of the current page drawn invisible (render mode 3), as an OCR tool lays its text under a scan. */
+    private int invisible;
 
     PdfTextLayerReader() {
         this(MAX_CHARACTERS);
@@ -58,6 +64,7 @@ final class PdfTextLayerReader extends PDFTextStripper {
     List<Block> read(PDDocument pdf, int pdfPage, int pageNumber, PageImage image, int dpi) throws IOException {
         lines.clear();
         reported = 0;
+        invisible = 0;
         setStartPage(pdfPage);
         setEndPage(pdfPage);
         writeText(pdf, new StringWriter());
@@ -71,8 +78,29 @@ final class PdfTextLayerReader extends PDFTextStripper {
         return List.of(toBlock(pageNumber, image, dpi / 72.0));
     }
 
+    /** Sets the deadline of the page about to be read; none is checked until one is set. */
+    void beginPage(PageDeadline pageDeadline) {
+        this.deadline = pageDeadline;
+    }
+
+    @Override
+    protected void processOperator(Operator operator, List<COSBase> operands) throws IOException {
+        if (deadline != null) {
+            deadline.check();
+        }
+        super.processOperator(operator, operands);
+    }
+
+    /** Whether most of the last page's text was drawn invisible: an earlier OCR's layer, not the page's own type. */
+    boolean wasInvisible() {
+        return reported > 0 && invisible * 10 >= reported * 9;
+    }
+
     @Override
     protected void processTextPosition(TextPosition text) {
+        if (getGraphicsState().getTextState().getRenderingMode() == RenderingMode.NEITHER) {
+            invisible++;
+        }
         if (++reported <= maxCharacters) {
             super.processTextPosition(text);
         }

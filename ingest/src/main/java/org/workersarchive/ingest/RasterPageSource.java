@@ -40,6 +40,9 @@ final class RasterPageSource {
             try {
                 // Before the reader reads: the PNG reader lets go of the bytes behind it as it goes.
                 int pngDpi = format.equals("PNG") ? pngDpi(in) : 0;
+                if (format.equals("PNG")) {
+                    requireStill(in);
+                }
                 int frames = frameCount(in, reader, format);
                 List<Page> pages = new ArrayList<>();
                 for (int frame = 0; frame < frames; frame++) {
@@ -64,7 +67,21 @@ final class RasterPageSource {
         if (!readers.hasNext()) {
             throw new RejectedInputException("unsupported type " + mediaType);
         }
-        return readers.next();
+        // The JDK's own reader, whatever else is on the class path: jai-imageio (here for PDFBox's JPEG
+        // 2000 images) registers a TIFF reader of its own, which reads and fails otherwise.
+        ImageReader chosen = readers.next();
+        while (!isTheJdks(chosen) && readers.hasNext()) {
+            ImageReader next = readers.next();
+            if (isTheJdks(next)) {
+                chosen.dispose();
+                chosen = next;
+            }
+        }
+        return chosen;
+    }
+
+    private static boolean isTheJdks(ImageReader reader) {
+        return reader.getClass().getName().startsWith("com.sun.imageio.");
     }
 
     /** Sets the reader's input and counts the frames, refusing more than the page limit. */
@@ -115,6 +132,23 @@ final class RasterPageSource {
         }
         String detail = e instanceof IOException ? describe(e) : "its data cannot be decoded";
         return new RejectedInputException("damaged " + format + ": " + detail, e);
+    }
+
+    /**
+     * Refuses an animated PNG: the JDK's reader would read its first frame alone and drop the
+     * others without a word.
+     */
+    private static void requireStill(ImageInputStream in) {
+        long frames;
+        try {
+            frames = PngResolution.frames(in);
+        } catch (IOException | RuntimeException unreadable) {
+            return; // a PNG whose chunks cannot be walked fails as damaged when it is decoded
+        }
+        if (frames > 1) {
+            throw new RejectedInputException("animated PNG (APNG) of " + frames + " frames: only its first frame "
+                    + "would be read; save each frame as a PNG of its own, a page each");
+        }
     }
 
     /** The resolution a PNG states, or 0 when it states none we can read. */

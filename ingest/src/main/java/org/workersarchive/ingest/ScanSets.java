@@ -62,6 +62,10 @@ public final class ScanSets {
     /** The set a file belongs to, among the scans of its folder (how the inbox sees it). */
     public static ScanSet setOf(Path file) {
         Path absolute = file.toAbsolutePath().normalize();
+        if (isSidecarName(absolute.getFileName().toString())) {
+            return setsIn(absolute.getParent()).stream().filter(set -> set.lead().equals(absolute)).findFirst()
+                    .orElseGet(() -> ScanSet.of(absolute));
+        }
         List<Path> scans = new ArrayList<>(scansIn(absolute.getParent()));
         if (!scans.contains(absolute)) {
             scans.add(absolute);
@@ -79,7 +83,22 @@ public final class ScanSets {
         Path absolute = folder.toAbsolutePath().normalize();
         List<Path> files = filesIn(absolute).stream().map(f -> f.getFileName().toString())
                 .filter(name -> !name.startsWith(".") && !isSidecarName(name)).map(absolute::resolve).toList();
-        return groupInFolder(absolute, files);
+        List<ScanSet> sets = new ArrayList<>(groupInFolder(absolute, files));
+        // A sidecar no set goes with (its scans never came, or came and went before it): a set of
+        // its own, which fails with the reason rather than lie in the inbox unseen.
+        Set<Path> described = new HashSet<>();
+        sets.forEach(set -> described.add(set.sidecar()));
+        for (Path sidecar : sidecarsIn(absolute)) {
+            if (!described.contains(sidecar)) {
+                sets.add(ScanSet.of(sidecar));
+            }
+        }
+        return sets;
+    }
+
+    /** Whether the set is a sidecar alone, no scan with it. */
+    public static boolean isLoneSidecar(ScanSet set) {
+        return set.sidecar() == null && set.files().size() == 1 && isSidecarName(set.lead().getFileName().toString());
     }
 
     public static boolean isScanName(String fileName) {
@@ -88,6 +107,72 @@ public final class ScanSets {
 
     public static boolean isSidecarName(String fileName) {
         return !fileName.startsWith(".") && SIDECAR_EXTENSIONS.contains(extension(fileName));
+    }
+
+    /**
+     * What is odd in the page numbers of a set of page files ({@code STEM_pNN}), in words for the
+     * report: a page missing between two ({@code page 2 is missing}), a page in two files
+     * ({@code page 3 is in both x_p02-03.pdf and x_p03.png}), a page given twice, of which the
+     * second file was made a document of its own. Empty for a set that is not of page files, or
+     * whose pages follow one another.
+     */
+    public static List<String> numberingNotes(ScanSet set) {
+        List<String> notes = new ArrayList<>();
+        Path folder = set.lead().getParent();
+        Map<Integer, List<String>> filesByPage = new TreeMap<>();
+        String stem = null;
+        for (Path file : set.files()) {
+            Matcher page = PAGE_FILE.matcher(stem(file.getFileName().toString()));
+            if (!page.matches()) {
+                return List.of();
+            }
+            stem = page.group(1);
+            int first = Integer.parseInt(page.group(2));
+            int last = lastPage(stem(file.getFileName().toString()), first);
+            for (int n = first; n <= last && n - first < 10_000; n++) {
+                filesByPage.computeIfAbsent(n, k -> new ArrayList<>()).add(file.getFileName().toString());
+            }
+        }
+        if (stem == null) {
+            return List.of();
+        }
+        List<Integer> missing = new ArrayList<>();
+        int previous = -1;
+        for (Map.Entry<Integer, List<String>> page : filesByPage.entrySet()) {
+            for (int gap = previous + 1; previous >= 0 && gap < page.getKey(); gap++) {
+                missing.add(gap);
+            }
+            previous = page.getKey();
+            if (page.getValue().size() > 1) {
+                notes.add("page " + page.getKey() + " is in both " + String.join(" and ", page.getValue()));
+            }
+        }
+        if (!missing.isEmpty()) {
+            notes.add((missing.size() == 1 ? "page " : "pages ") + missing.stream().map(String::valueOf)
+                    .reduce((a, b) -> a + ", " + b).orElse("") + (missing.size() == 1 ? " is" : " are") + " missing");
+        }
+        for (Path other : scansIn(folder)) {
+            Matcher page = PAGE_FILE.matcher(stem(other.getFileName().toString()));
+            if (!set.files().contains(other) && page.matches() && page.group(1).equals(stem)) {
+                int number = Integer.parseInt(page.group(2));
+                notes.add("page " + number + " is given twice: " + other.getFileName() + " was made a document of its own");
+            }
+        }
+        return notes;
+    }
+
+    /** The last page of a file named STEM_pNN or STEM_pNN-MM. */
+    private static int lastPage(String fileStem, int first) {
+        int dash = fileStem.lastIndexOf('-');
+        int p = fileStem.lastIndexOf("_p");
+        if (dash > p && p >= 0) {
+            try {
+                return Math.max(first, Integer.parseInt(fileStem.substring(dash + 1)));
+            } catch (NumberFormatException notARange) {
+                return first;
+            }
+        }
+        return first;
     }
 
     /** The sidecar named after a stem in a folder, if there is one. */

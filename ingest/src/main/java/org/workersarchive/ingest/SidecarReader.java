@@ -16,10 +16,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.workersarchive.core.FileNames;
+import org.workersarchive.core.Language;
 import org.workersarchive.core.RejectedInputException;
-import org.workersarchive.core.SourceDescription;
 import org.workersarchive.core.SourceDescription.Kind;
 import org.workersarchive.core.SourceDescription.Origin;
+import org.workersarchive.core.SourceDescription;
 
 /**
  * Reads a sidecar: a small JSON or YAML file beside the scans that describes the publication
@@ -60,8 +61,11 @@ public final class SidecarReader {
             throw refused(sidecar, "type must be issue or pamphlet, not \"" + type + "\"");
         }
         String date = text(sidecar, root, "date");
-        if (date != null && !SourceDescription.isIsoDate(date)) {
+        if (date != null && !SourceDescription.hasIsoForm(date)) {
             throw refused(sidecar, "date must be written 1930, 1930-03 or 1930-03-15, not \"" + date + "\"");
+        }
+        if (date != null && !SourceDescription.isIsoDate(date)) {
+            throw refused(sidecar, "date \"" + date + "\" is no day of the calendar");
         }
         requirePlainFiles(sidecar, root);
         return new SourceDescription(kind, text(sidecar, root, "title"), false, text(sidecar, root, "authorityKey"),
@@ -99,13 +103,14 @@ public final class SidecarReader {
     }
 
     /** Model names only: Tesseract loads NAME.traineddata, so "../x" would load a file from anywhere. */
-    private static List<String> languages(Path sidecar, JsonNode root) {
-        List<String> languages = texts(sidecar, root, "languages");
-        for (String language : languages) {
-            if (!SourceDescription.isModelName(language)) {
+    private static List<Language> languages(Path sidecar, JsonNode root) {
+        List<Language> languages = new ArrayList<>();
+        for (String model : texts(sidecar, root, "languages")) {
+            if (!Language.isModelName(model)) {
                 throw refused(sidecar, "languages must be Tesseract model names (fra, rus, deu, eng), not \""
-                        + FileNames.printable(language) + "\"");
+                        + FileNames.printable(model) + "\"");
             }
+            languages.add(Language.ofModel(model));
         }
         return languages;
     }

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.workersarchive.core.Document;
 import org.workersarchive.core.Ids;
+import org.workersarchive.core.Language;
 import org.workersarchive.core.RejectedInputException;
 
 /**
@@ -69,7 +70,7 @@ class HostileNamesTest {
                     + "not \""), reason);
         }
         Path joined = Files.writeString(dir.resolve("t.yaml"), "languages: fra+rus\n");
-        assertEquals(List.of("fra", "rus"), SidecarReader.read(joined).languages(), "the documented short form");
+        assertEquals(Language.listOf("fra,rus"), SidecarReader.read(joined).languages(), "the documented short form");
     }
 
     @Test

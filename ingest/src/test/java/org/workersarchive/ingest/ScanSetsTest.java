@@ -21,11 +21,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.workersarchive.core.Document;
 import org.workersarchive.core.DocumentInvariants;
+import org.workersarchive.core.Language;
 import org.workersarchive.core.Page;
 import org.workersarchive.core.RejectedInputException;
-import org.workersarchive.core.SourceDescription;
 import org.workersarchive.core.SourceDescription.Kind;
 import org.workersarchive.core.SourceDescription.Origin;
+import org.workersarchive.core.SourceDescription;
 import org.workersarchive.core.SourceFile;
 
 class ScanSetsTest {
@@ -115,7 +116,7 @@ class ScanSetsTest {
         assertEquals("6-7", description.issue());
         assertEquals(Kind.PERIODICAL_ISSUE, description.kind());
         assertEquals("Paris", description.place());
-        assertEquals(List.of("fra"), description.languages());
+        assertEquals(Language.listOf("fra"), description.languages());
     }
 
     @Test

@@ -2,9 +2,10 @@ package org.workersarchive.ocr;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.workersarchive.core.Language;
 import org.workersarchive.core.Page;
-import org.workersarchive.core.PagePreparation;
 import org.workersarchive.core.PagePreparation.OrientationSource;
+import org.workersarchive.core.PagePreparation;
 import org.workersarchive.core.TextOrigin;
 
 /**
@@ -19,7 +20,7 @@ import org.workersarchive.core.TextOrigin;
  */
 public final class DocumentReading {
 
-    private final List<String> forcedModels;
+    private final List<Language> forcedModels;
     /**
      * The pages that showed how they lay, in the order they were read: those orientation detection
      * was sure of, and those that read well as they lay (in the script of their model).
@@ -31,11 +32,11 @@ public final class DocumentReading {
      * @param forcedModels models every page must be read with (from a sidecar); empty to follow the
      *                     configuration
      */
-    public DocumentReading(List<String> forcedModels) {
+    public DocumentReading(List<Language> forcedModels) {
         this.forcedModels = List.copyOf(forcedModels);
     }
 
-    public List<String> forcedModels() {
+    public List<Language> forcedModels() {
         return forcedModels;
     }
 
@@ -52,7 +53,7 @@ public final class DocumentReading {
         }
         if (preparation.orientation() == OrientationSource.DETECTED
                 || preparation.orientation() == OrientationSource.AS_IT_LAY
-                && !preparation.script().equals(PagePreparation.UNKNOWN_SCRIPT)) {
+                && preparation.script().isKnown()) {
             shown.add(preparation);
         }
         boolean settled = settled();
@@ -70,7 +71,7 @@ public final class DocumentReading {
             return false;
         }
         PagePreparation first = shown.get(0);
-        return !first.script().equals(PagePreparation.UNKNOWN_SCRIPT) && shown.stream().allMatch(page ->
+        return first.script().isKnown() && shown.stream().allMatch(page ->
                 page.rotationDegrees() == first.rotationDegrees() && page.script().equals(first.script()));
     }
 }

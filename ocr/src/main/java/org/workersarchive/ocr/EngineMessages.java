@@ -1,12 +1,23 @@
 package org.workersarchive.ocr;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import java.io.IOException;
 import java.util.List;
+import java.util.function.Function;
+import org.workersarchive.core.Language;
 import org.workersarchive.core.Page;
 import org.workersarchive.core.RejectedInputException;
+import org.workersarchive.core.Script;
 
 /**
  * What an engine process and its parent say to each other, one JSON message per line: first the
@@ -25,6 +36,11 @@ public final class EngineMessages {
 
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .addModule(new SimpleModule("archive-values")
+                    .addSerializer(Language.class, asText(Language::model))
+                    .addDeserializer(Language.class, fromText(Language::ofModel))
+                    .addSerializer(Script.class, asText(Script::name))
+                    .addDeserializer(Script.class, fromText(Script::named)))
             .build();
 
     private EngineMessages() {
@@ -34,7 +50,7 @@ public final class EngineMessages {
      * One page to read, with the models its document forces (empty: the configuration chooses) and
      * what its document's pages read so far say of it.
      */
-    public record PageRequest(Page page, List<String> forcedModels, ReadingHint hint) {
+    public record PageRequest(Page page, List<Language> forcedModels, ReadingHint hint) {
         public PageRequest {
             forcedModels = List.copyOf(forcedModels);
             hint = hint == null ? ReadingHint.NONE : hint;
@@ -102,6 +118,28 @@ public final class EngineMessages {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("not a " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
         }
+    }
+
+    /**
+     * A value that travels as one string: a language as its model's name, a script as its name, as
+     * a person writes them; the receiving end parses them as the command line does.
+     */
+    private static <T> JsonSerializer<T> asText(Function<T, String> text) {
+        return new JsonSerializer<>() {
+            @Override
+            public void serialize(T value, JsonGenerator out, SerializerProvider provider) throws IOException {
+                out.writeString(text.apply(value));
+            }
+        };
+    }
+
+    private static <T> JsonDeserializer<T> fromText(Function<String, T> parse) {
+        return new JsonDeserializer<>() {
+            @Override
+            public T deserialize(JsonParser in, DeserializationContext context) throws IOException {
+                return parse.apply(in.getValueAsString());
+            }
+        };
     }
 
     /** The answer line, prefixed. */

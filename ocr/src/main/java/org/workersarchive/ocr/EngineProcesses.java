@@ -10,9 +10,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.workersarchive.core.Language;
 import org.workersarchive.core.Page;
 import org.workersarchive.core.RejectedInputException;
-import org.workersarchive.ocr.EngineMessages.PageAnswer;
 import org.workersarchive.ocr.EngineMessages.PageRequest;
 
 /**
@@ -54,7 +54,7 @@ public final class EngineProcesses implements OcrEngines {
     }
 
     @Override
-    public Page recognize(Page page, List<String> forcedModels, ReadingHint hint) {
+    public Page recognize(Page page, List<Language> forcedModels, ReadingHint hint) {
         PageRequest request = new PageRequest(page, forcedModels, hint);
         StringBuilder deaths = new StringBuilder();
         for (int attempt = 1; attempt <= limits.attempts(); attempt++) {

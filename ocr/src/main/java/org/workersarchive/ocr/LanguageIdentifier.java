@@ -2,18 +2,19 @@ package org.workersarchive.ocr;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.tika.langdetect.optimaize.OptimaizeLangDetector;
 import org.apache.tika.language.detect.LanguageDetector;
 import org.apache.tika.language.detect.LanguageResult;
+import org.workersarchive.core.Language;
 
 /**
- * Tells which of the candidate models' languages a page's first reading is in, with Tika's
- * language detector (Optimaize n-gram profiles) restricted to those languages: a French page read
- * with the German model is still recognisably French. <b>Not thread-safe</b> (the detector keeps
+ * Tells which of the candidate languages a page's first reading is in, with Tika's language
+ * detector (Optimaize n-gram profiles) restricted to those languages: a French page read with the
+ * German model is still recognisably French. <b>Not thread-safe</b> (the detector keeps
  * the text it is given); one per reading thread.
  */
 final class LanguageIdentifier {
@@ -21,19 +22,19 @@ final class LanguageIdentifier {
     /** Below this many letters a reading says too little about its language. */
     static final int MIN_LETTERS = 40;
 
-    private final Map<String, String> modelByIsoCode = new LinkedHashMap<>();
+    private final Set<String> isoCodes = new LinkedHashSet<>();
     private final LanguageDetector detector;
 
-    /** @param candidates Tesseract model names; those without an ISO 639-1 code are never identified */
-    LanguageIdentifier(List<String> candidates) {
-        candidates.forEach(model -> TesseractModels.isoCode(model)
-                .ifPresent(code -> modelByIsoCode.putIfAbsent(code, model)));
-        detector = modelByIsoCode.size() < 2 ? null : load(modelByIsoCode);
+    /** @param candidates the languages to tell apart; those without an ISO 639-1 code are never identified */
+    LanguageIdentifier(List<Language> candidates) {
+        candidates.forEach(model -> model.isoCode().ifPresent(isoCodes::add));
+        detector = isoCodes.size() < 2 ? null : load(isoCodes);
     }
 
     /**
-     * The model whose language the text is in, when the detector is reasonably certain; empty for
-     * short texts, unsure results, or when fewer than two candidates can be told apart.
+     * The ISO 639-1 code of the language the text is in, one of the candidates', when the detector
+     * is reasonably certain; empty for short texts, unsure results, or when fewer than two
+     * candidate languages can be told apart.
      */
     Optional<String> identify(String text) {
         if (detector == null || letters(text) < MIN_LETTERS) {
@@ -45,7 +46,7 @@ final class LanguageIdentifier {
         if (result.isUnknown() || !result.isReasonablyCertain()) {
             return Optional.empty();
         }
-        return Optional.ofNullable(modelByIsoCode.get(result.getLanguage()));
+        return Optional.of(result.getLanguage()).filter(isoCodes::contains);
     }
 
     /** How many letters a text has: what says whether a reading is long enough to judge. */
@@ -53,9 +54,9 @@ final class LanguageIdentifier {
         return text.codePoints().filter(Character::isLetter).count();
     }
 
-    private static LanguageDetector load(Map<String, String> modelByIsoCode) {
+    private static LanguageDetector load(Set<String> isoCodes) {
         try {
-            return new OptimaizeLangDetector().loadModels(modelByIsoCode.keySet());
+            return new OptimaizeLangDetector().loadModels(isoCodes);
         } catch (IOException e) {
             throw new UncheckedIOException("Tika's language profiles cannot be loaded", e);
         }

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.workersarchive.core.Document;
+import org.workersarchive.core.Language;
 import org.workersarchive.core.Page;
 import org.workersarchive.core.ProcessingStep;
 import org.workersarchive.core.TextOrigin;
@@ -30,7 +31,7 @@ public interface OcrEngines extends AutoCloseable {
      *         is unreadable, a forced model is none of tessdata's, Tesseract cannot recognise it, or
      *         reading it crashed or took too long
      */
-    Page recognize(Page page, List<String> forcedModels, ReadingHint hint);
+    Page recognize(Page page, List<Language> forcedModels, ReadingHint hint);
 
     /** Reads a page of a document with what its pages read so far say, and tells the document what it showed. */
     default Page recognize(Page page, DocumentReading document) {
@@ -40,7 +41,7 @@ public interface OcrEngines extends AutoCloseable {
     }
 
     /** Reads a page as a document's first: nothing is known of it. */
-    default Page recognize(Page page, List<String> forcedModels) {
+    default Page recognize(Page page, List<Language> forcedModels) {
         return recognize(page, forcedModels, ReadingHint.NONE);
     }
 

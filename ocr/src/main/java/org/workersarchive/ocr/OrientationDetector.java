@@ -10,6 +10,7 @@ import net.sourceforge.tess4j.ITessAPI.TessBaseAPI;
 import net.sourceforge.tess4j.ITessAPI.TessOcrEngineMode;
 import net.sourceforge.tess4j.ITessAPI.TessPageSegMode;
 import net.sourceforge.tess4j.TessAPI;
+import org.workersarchive.core.Script;
 
 /**
  * Tesseract's orientation and script detection (OSD, the {@code osd} model): how far a page is
@@ -25,12 +26,12 @@ final class OrientationDetector implements AutoCloseable {
      *
      * @param turnedDegrees        how far the page is turned clockwise from upright (0, 90, 180, 270)
      * @param confidence           OSD's confidence in that; around 20 to 35 on a page of text, under 2 on noise
-     * @param script               e.g. Latin, Cyrillic; {@code unknown} when OSD could not tell
+     * @param script               e.g. Latin, Cyrillic; {@link Script#UNKNOWN} when OSD could not tell
      * @param scriptConfidence     OSD's confidence in the script
      */
-    record Orientation(int turnedDegrees, float confidence, String script, float scriptConfidence) {
+    record Orientation(int turnedDegrees, float confidence, Script script, float scriptConfidence) {
 
-        static final Orientation UNKNOWN = new Orientation(0, 0, "unknown", 0);
+        static final Orientation UNKNOWN = new Orientation(0, 0, Script.UNKNOWN, 0);
     }
 
     private TessBaseAPI handle;
@@ -65,7 +66,7 @@ final class OrientationDetector implements AutoCloseable {
             // The script name points into the model's own table: it is copied, never freed.
             Pointer name = script.getValue();
             return new Orientation(Math.floorMod(degrees.get(0), 360), confidence.get(0),
-                    name == null ? Orientation.UNKNOWN.script() : name.getString(0), scriptConfidence.get(0));
+                    name == null ? Script.UNKNOWN : Script.named(name.getString(0)), scriptConfidence.get(0));
         } finally {
             TESS.TessBaseAPIClear(handle);
         }

@@ -1,10 +1,12 @@
 package org.workersarchive.ocr;
 
+import static org.workersarchive.ocr.PageImageOps.normalised;
+import static org.workersarchive.ocr.PageImageOps.skewOf;
+import static org.workersarchive.ocr.PageImageOps.turned;
 import static org.workersarchive.ocr.Pixes.LEPT;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -14,6 +16,7 @@ import org.workersarchive.core.Page;
 import org.workersarchive.core.PageImage;
 import org.workersarchive.core.PagePreparation;
 import org.workersarchive.core.RejectedInputException;
+import org.workersarchive.core.Script;
 
 /**
  * Makes a page image fit to be read: turned upright by Tesseract's orientation detection,
@@ -26,30 +29,34 @@ final class PagePreparer implements AutoCloseable {
 
     /** OSD's confidence below which a page is left as it is: OCRmyPDF's default threshold. */
     static final float MIN_ORIENTATION_CONFIDENCE = 14;
-    /** OSD's script confidence below which the script is not trusted (Cyrillic pages score 4 to 10, Latin 15 to 35). */
+    /** OSD's script confidence below which the script is not trusted; Cyrillic pages score lower than Latin ones. */
     static final float MIN_SCRIPT_CONFIDENCE = 1;
     /**
      * OSD's confidence from which a turn it suggests, though not sure enough to apply, is tried by
-     * reading the page both ways: short pages score 5 to 14 where they are sideways.
+     * reading the page both ways: short sideways pages score under the sure threshold, but above this.
      */
     static final float MIN_SUGGESTION_CONFIDENCE = 4;
-    /** Leptonica's own default minimum confidence for a skew estimate (pixDeskew). */
-    static final float MIN_SKEW_CONFIDENCE = 3;
-    /** Smaller skews do not hurt Tesseract and are not worth resampling the image for. */
-    static final double MIN_SKEW_DEGREES = 0.1;
     /**
-     * Median gray below which the paper counts as not white: the median of a page is its paper; a good
-     * scan of white paper measures 250, the yellowed, shaded benchmark and sample pages 204 to 218.
+     * Median gray below which the paper counts as not white: the median of a page is its paper, near
+     * 255 on a good scan of white paper and well under this on yellowed, shaded paper.
      */
     static final int WHITE_PAPER = 235;
+    /** Median gray below which the paper is evened out however even it is: dark, dim scans. */
+    static final int DARK_PAPER = 190;
     /**
-     * How hard the kept page image is compressed (zlib, 0 to 9). Measured on a skewed A5 page at 300
-     * dpi: level 6 (zlib's default) takes 90 ms for 465 kB, level 3 41 ms for 551 kB. Writing was the
-     * costliest step of preparation, so the pipeline trades a fifth more disk for half the time.
+     * The range of {@link Pixes#paperSpread} in which tinted paper is evened out: unevenly lit or
+     * shaded. Evenly tinted paper reads better without (Tesseract's Otsu copes, and evening out
+     * sharpens its grain into specks); over the range, the spread is a dark border or a picture,
+     * which evening out turns into noise. Measured on real and drawn pages: DEVELOPERS.md.
+     */
+    static final int UNEVEN_PAPER = 20;
+    static final int BORDERS_NOT_PAPER = 60;
+    /**
+     * How hard the kept page image is compressed (zlib, 0 to 9): less than zlib's default 6, since
+     * writing was the costliest step of preparation; level 3 takes half the time for a fifth more
+     * disk (DEVELOPERS.md).
      */
     static final int KEPT_IMAGE_ZLIB_LEVEL = 3;
-    /** Gray level below which a pixel counts as ink when the skew is searched. */
-    private static final int SKEW_INK_THRESHOLD = 130;
 
     private final OcrConfig config;
     private final OrientationDetector orientation;
@@ -103,7 +110,7 @@ final class PagePreparer implements AutoCloseable {
 
     /** Prepares one page as it lies, without examining it (its script is not known yet). */
     PreparedPage prepareAsItLies(Page page) {
-        return prepare(page, 0, PagePreparation.UNKNOWN_SCRIPT, PagePreparation.OrientationSource.AS_IT_LAY);
+        return prepare(page, 0, Script.UNKNOWN, PagePreparation.OrientationSource.AS_IT_LAY);
     }
 
     /**
@@ -112,12 +119,12 @@ final class PagePreparer implements AutoCloseable {
      *                    detection is not run; null to run it
      * @param source      with a known script, where the turn comes from
      */
-    private PreparedPage prepare(Page page, int forcedTurn, String knownScript,
+    private PreparedPage prepare(Page page, int forcedTurn, Script knownScript,
                                  PagePreparation.OrientationSource source) {
         return clock.charge(CpuClock.Library.LEPTONICA, () -> prepareImage(page, forcedTurn, knownScript, source));
     }
 
-    private PreparedPage prepareImage(Page page, int forcedTurn, String knownScript,
+    private PreparedPage prepareImage(Page page, int forcedTurn, Script knownScript,
                                       PagePreparation.OrientationSource source) {
         Pix scan = LEPT.pixRead(page.image().path().toString());
         if (scan == null) {
@@ -196,7 +203,7 @@ final class PagePreparer implements AutoCloseable {
      *
      * @param suggestedTurn a turn orientation detection suggested without the confidence to apply it; else 0
      */
-    private record Orientation(int turn, int suggestedTurn, String script, PagePreparation.OrientationSource source) {
+    private record Orientation(int turn, int suggestedTurn, Script script, PagePreparation.OrientationSource source) {
     }
 
     /** Orientation detection on the page itself; {@code forcedTurn} -1 follows it, else overrides its turn. */
@@ -208,9 +215,19 @@ final class PagePreparer implements AutoCloseable {
         int turn = forcedTurn >= 0 ? forcedTurn : sure ? detectedTurn : 0;
         int suggestedTurn = forcedTurn < 0 && !sure && seen.confidence() >= MIN_SUGGESTION_CONFIDENCE ? detectedTurn : 0;
         // A sideways page's script is judged by OSD on the page as it lies, which it reads fine.
-        String script = seen.scriptConfidence() >= MIN_SCRIPT_CONFIDENCE ? seen.script() : PagePreparation.UNKNOWN_SCRIPT;
+        Script script = seen.scriptConfidence() >= MIN_SCRIPT_CONFIDENCE ? seen.script() : Script.UNKNOWN;
         return new Orientation(turn, suggestedTurn, script, sure && forcedTurn < 0
                 ? PagePreparation.OrientationSource.DETECTED : PagePreparation.OrientationSource.UNSURE);
+    }
+
+    /**
+     * The script orientation detection sees on a prepared page, for a page that was not examined
+     * itself; {@link Script#UNKNOWN} when it is not sure enough. It costs about what reading a sparse
+     * page costs; the caller charges it to Tesseract.
+     */
+    Script scriptOf(PreparedPage prepared) {
+        OrientationDetector.Orientation seen = orientation.detect(prepared.forReading(), dpi(prepared.page()));
+        return seen.scriptConfidence() >= MIN_SCRIPT_CONFIDENCE ? seen.script() : Script.UNKNOWN;
     }
 
     /**
@@ -250,45 +267,19 @@ final class PagePreparer implements AutoCloseable {
         if (config.thresholding() != Thresholding.AUTO) {
             return config.thresholding();
         }
-        return Pixes.medianGray(gray) < WHITE_PAPER ? Thresholding.NORMALISED_OTSU : Thresholding.OTSU;
+        int median = Pixes.medianGray(gray);
+        if (median >= WHITE_PAPER) {
+            return Thresholding.OTSU;
+        }
+        if (median < DARK_PAPER) {
+            return Thresholding.NORMALISED_OTSU;
+        }
+        int spread = Pixes.paperSpread(gray);
+        return spread >= UNEVEN_PAPER && spread <= BORDERS_NOT_PAPER ? Thresholding.NORMALISED_OTSU : Thresholding.OTSU;
     }
 
     private int dpi(Page page) {
         return page.image().dpi() > 0 ? page.image().dpi() : config.defaultDpi();
-    }
-
-    /**
-     * The angle that straightens the page's lines, clockwise positive, or 0 when Leptonica is not
-     * confident or the page is straight enough.
-     */
-    private static double skewOf(Pix gray) {
-        Pix ink = LEPT.pixConvertTo1(gray, SKEW_INK_THRESHOLD);
-        try {
-            FloatBuffer angle = FloatBuffer.allocate(1);
-            FloatBuffer confidence = FloatBuffer.allocate(1);
-            if (ink == null || LEPT.pixFindSkew(ink, angle, confidence) != 0
-                    || confidence.get(0) < MIN_SKEW_CONFIDENCE || Math.abs(angle.get(0)) < MIN_SKEW_DEGREES) {
-                return 0;
-            }
-            // Leptonica turns clockwise for positive angles and reports the turn that straightens the page.
-            return Math.round(angle.get(0) * 100) / 100.0;
-        } finally {
-            Pixes.destroy(ink);
-        }
-    }
-
-    /** The image turned clockwise by a quarter-turn multiple, then by a small angle; white comes in at the edges. */
-    private static Pix turned(Pix image, int quarterTurnDegrees, double skewDegrees) {
-        Pix upright = quarterTurnDegrees == 0 ? Pixes.share(image) : LEPT.pixRotateOrth(image, quarterTurnDegrees / 90);
-        if (skewDegrees == 0) {
-            return upright;
-        }
-        try {
-            return LEPT.pixRotate(upright, (float) Math.toRadians(skewDegrees), ILeptonica.L_ROTATE_AREA_MAP,
-                    ILeptonica.L_BRING_IN_WHITE, 0, 0);
-        } finally {
-            Pixes.destroy(upright);
-        }
     }
 
     /** A leftover partial file is only litter in the document's staging folder, which is dropped anyway. */
@@ -298,11 +289,5 @@ final class PagePreparer implements AutoCloseable {
         } catch (IOException ignored) {
             // the staging folder is deleted with everything in it when the document is stored or fails
         }
-    }
-
-    /** A copy of the page with its background brought to an even light gray (Leptonica's default settings). */
-    private static Pix normalised(Pix gray) {
-        Pix even = LEPT.pixBackgroundNormSimple(gray, null, null);
-        return even != null ? even : Pixes.share(gray);
     }
 }

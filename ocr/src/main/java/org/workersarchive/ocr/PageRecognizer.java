@@ -1,30 +1,25 @@
 package org.workersarchive.ocr;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Stream;
-import org.workersarchive.core.Block;
+import java.util.OptionalDouble;
+import java.util.function.Supplier;
+import net.sourceforge.lept4j.Pix;
+import org.workersarchive.core.Language;
 import org.workersarchive.core.Page;
 import org.workersarchive.core.PagePreparation;
+import org.workersarchive.core.Script;
 import org.workersarchive.core.TextOrigin;
 import org.workersarchive.core.Word;
 
 /**
  * Reads one page the way an archivist would set Tesseract up for it: the page turned upright and
- * straightened, then read with the one model of its language. A page is first read as it lies (or
- * turned as its document's first pages were) with the likeliest model: the language of the
- * document's latest page, else of this thread's; Tika identifies the language of that reading, and
- * the page is read a second time when the guess was wrong. Only a page that reads poorly so is
- * examined: Tesseract's orientation detection (which costs about as much as reading a sparse page)
- * turns it and tells its script, the page is read with the models of that script and, if it still
- * reads poorly, with the script left to the text in case OSD mistook it; the best reading is kept.
- * One model at a time reads better and faster than all of them at once: with several loaded,
- * Tesseract lets the first one claim words of the others.
- * <b>Not thread-safe</b>: one per reading thread.
+ * straightened, then read with the one model of its language and script ({@link ModelChoice}). A
+ * page is first read as it lies (or turned as its document's first pages were). Only a page that
+ * reads poorly so is examined: Tesseract's orientation detection (which costs about as much as
+ * reading a sparse page) turns it and tells its script, the page is read with the models of that
+ * script and, if it still reads poorly, with the script left to the text in case OSD mistook it;
+ * the best reading is kept. <b>Not thread-safe</b>: one per reading thread.
  */
 final class PageRecognizer implements AutoCloseable {
 
@@ -36,28 +31,31 @@ final class PageRecognizer implements AutoCloseable {
 
     /**
      * Mean word confidence under which a page read without examination is examined, and an examined
-     * page read with the models of its script is read again unguided. Measured on the benchmark's
-     * pages with the tesseract CLI: upright text 78 to 80 before it is straightened (90 and more
-     * after), the same pages upside down 36 to 41, read with a model of the other script 39 to 42.
+     * page read with the models of its script is read again unguided: upright text reads well above
+     * it, upside-down text and text read with a model of the other script well below.
      */
     static final double POOR_READING_CONFIDENCE = 60;
+
+    /**
+     * The x-height in pixels at or under which a page is read again scaled up, to {@link #TARGET_X_HEIGHT}
+     * at most {@link #MAX_SCALE} times. Measured on the real pages: scaling helped pages of 11 to 12
+     * pixels, did nothing for those of 20, and hurt when the target was higher (DEVELOPERS.md).
+     */
+    static final double SMALL_X_HEIGHT = 13;
+    static final double TARGET_X_HEIGHT = 20;
+    static final double MAX_SCALE = 3;
 
     private final OcrConfig config;
     private final PagePreparer preparer;
     private final TesseractEngine engine;
-    private final LanguageIdentifier identifier;
-    /** The model the last page of each script was read with: the likeliest for the next one. */
-    private final Map<String, String> lastModelOfScript = new HashMap<>();
-    /** The model the last page was read with, whatever its script. */
-    private String lastModel;
+    private final ModelChoice choice;
     private final CpuClock clock = new CpuClock();
-    private int secondReadings;
 
     PageRecognizer(OcrConfig config) {
         this.config = config;
         this.preparer = new PagePreparer(config, clock);
         this.engine = new TesseractEngine(config);
-        this.identifier = new LanguageIdentifier(config.languages());
+        this.choice = new ModelChoice(config.languages());
     }
 
     /**
@@ -67,11 +65,11 @@ final class PageRecognizer implements AutoCloseable {
      *                     choose per page
      * @param hint         what the document's pages read so far say of this one
      */
-    Page recognize(Page page, List<String> forcedModels, ReadingHint hint) {
+    Page recognize(Page page, List<Language> forcedModels, ReadingHint hint) {
         if (page.textOrigin() == TextOrigin.TEXT_LAYER) {
             return page;
         }
-        List<String> forced = !forcedModels.isEmpty() ? forcedModels
+        List<Language> forced = !forcedModels.isEmpty() ? forcedModels
                 : config.languageChoice() == OcrConfig.LanguageChoice.FIXED ? config.languages() : List.of();
         try (PagePreparer.PreparedPage unexamined = hint.settled()
                 ? preparer.prepareAsDocument(page, hint) : preparer.prepareAsItLies(page)) {
@@ -105,15 +103,19 @@ final class PageRecognizer implements AutoCloseable {
         return across * 10 >= words.size() * 9L;
     }
 
-    /** A page read as it lay is taken to be in the script of the model that read it. */
+    /**
+     * A page not examined itself (read as it lay, or turned as its document's pages lie) is taken to
+     * be in the script of the model that read it, which orientation detection chose where it was asked.
+     */
     private static Page withScriptOfItsModel(Page read) {
         PagePreparation preparation = read.preparation();
-        if (preparation.orientation() != PagePreparation.OrientationSource.AS_IT_LAY || read.languages().size() != 1) {
+        boolean examined = preparation.orientation() == PagePreparation.OrientationSource.DETECTED
+                || preparation.orientation() == PagePreparation.OrientationSource.UNSURE;
+        if (examined || read.languages().size() != 1) {
             return read;
         }
-        return TesseractModels.script(read.languages().get(0))
-                .map(script -> read.withPreparedImage(read.image(), preparation.withScript(script)))
-                .orElse(read);
+        Script script = read.languages().get(0).script();
+        return script.isKnown() ? read.withPreparedImage(read.image(), preparation.withScript(script)) : read;
     }
 
     /** A page prepared and read, not yet kept. */
@@ -124,7 +126,7 @@ final class PageRecognizer implements AutoCloseable {
      * Examines the page's orientation itself and reads it; keeps the best reading, this one or
      * {@code rival} (null when there is none).
      */
-    private Page examinedAndRead(Page page, List<String> forced, ReadingHint hint, Reading rival) {
+    private Page examinedAndRead(Page page, List<Language> forced, ReadingHint hint, Reading rival) {
         try (PagePreparer.PreparedPage prepared = preparer.prepare(page)) {
             Page read = read(prepared, forced, hint, true);
             if (prepared.suggestedTurn() != 0) {
@@ -153,34 +155,83 @@ final class PageRecognizer implements AutoCloseable {
      * @param examined whether orientation detection told the page's script: a page it tells wrong
      *                 reads poorly, and is then read again unguided
      */
-    private Page read(PagePreparer.PreparedPage prepared, List<String> forced, ReadingHint hint, boolean examined) {
+    private Page read(PagePreparer.PreparedPage prepared, List<Language> forced, ReadingHint hint, boolean examined) {
+        return smallTextScaledUp(prepared, readAtItsSize(prepared, forced, hint, examined));
+    }
+
+    private Page readAtItsSize(PagePreparer.PreparedPage prepared, List<Language> forced, ReadingHint hint,
+                               boolean examined) {
         Page upright = prepared.page();
-        int dpi = upright.image().dpi() > 0 ? upright.image().dpi() : config.defaultDpi();
-        Function<List<String>, List<Block>> reading =
-                models -> clock.charge(CpuClock.Library.TESSERACT,
-                        () -> engine.read(prepared.forReading(), upright.number(), dpi, models));
+        // Orientation detection's script: its examination's, or asked once, when a language's forms need it.
+        Supplier<Script> seen = examined ? () -> upright.preparation().script()
+                : once(() -> clock.charge(CpuClock.Library.TESSERACT, () -> preparer.scriptOf(prepared)));
+        ModelChoice.Readable page = readable(upright, prepared.forReading(), 1, seen);
         if (!forced.isEmpty()) {
-            return withModels(upright, reading, forced);
+            return choice.withModels(page, forced);
         }
-        Optional<String> script = Optional.of(upright.preparation().script())
-                .filter(name -> !name.equals(PagePreparation.UNKNOWN_SCRIPT));
-        Page read = chosen(upright, reading, script, hint);
+        Optional<Script> script = Optional.of(upright.preparation().script()).filter(Script::isKnown);
+        Page read = choice.chosen(page, script, hint);
         if (examined && meanConfidence(read) < POOR_READING_CONFIDENCE && config.languages().size() > 1) {
             // Orientation detection may have mistaken the script (smudges, show-through) or not told
             // it: let the text decide among all the models, and keep the better reading.
-            Page unguided = unguided(upright, reading);
-            return meanConfidence(unguided) > meanConfidence(read) ? unguided : read;
+            Page unguided = choice.unguided(page);
+            read = meanConfidence(unguided) > meanConfidence(read) ? unguided : read;
         }
         return read;
     }
 
+    /**
+     * The page read again at a larger size, when its small letters are less than
+     * {@value #SMALL_X_HEIGHT} pixels tall (a page scanned or photographed at a low resolution, or in
+     * small print), and that reads better; the boxes stay the kept image's.
+     */
+    private Page smallTextScaledUp(PagePreparer.PreparedPage prepared, Page read) {
+        OptionalDouble xHeight = XHeight.of(read);
+        if (xHeight.isEmpty() || xHeight.getAsDouble() > SMALL_X_HEIGHT || read.languages().isEmpty()) {
+            return read;
+        }
+        double factor = Math.min(MAX_SCALE, Math.round(TARGET_X_HEIGHT / xHeight.getAsDouble() * 10) / 10.0);
+        Pix larger = clock.charge(CpuClock.Library.LEPTONICA, () -> PageImageOps.scaled(prepared.forReading(), factor));
+        try {
+            Page upright = prepared.page().withPreparedImage(prepared.page().image(),
+                    read.preparation().withScale(factor));
+            Page reread = readable(upright, larger, factor, () -> read.preparation().script())
+                    .readWith(read.languages());
+            return meanConfidence(reread) > meanConfidence(read) ? reread : read;
+        } finally {
+            Pixes.destroy(larger);
+        }
+    }
+
+    /** The page as read from the image, which is {@code scale} times the kept one. */
+    private ModelChoice.Readable readable(Page upright, Pix image, double scale, Supplier<Script> seen) {
+        int dpi = upright.image().dpi() > 0 ? upright.image().dpi() : config.defaultDpi();
+        return new ModelChoice.Readable(upright, models -> clock.charge(CpuClock.Library.TESSERACT,
+                () -> engine.read(image, scale, upright.number(), dpi, models)), seen);
+    }
+
+    /** A value computed at its first use only. */
+    private static <T> Supplier<T> once(Supplier<T> value) {
+        return new Supplier<>() {
+            private T computed;
+
+            @Override
+            public T get() {
+                if (computed == null) {
+                    computed = value.get();
+                }
+                return computed;
+            }
+        };
+    }
+
     private static double meanConfidence(Page read) {
-        return read.meanConfidence().orElse(0);
+        return ModelChoice.meanConfidence(read);
     }
 
     /** How many pages this recognizer read twice because the first model was the wrong one. */
     int secondReadings() {
-        return secondReadings;
+        return choice.secondReadings();
     }
 
     /** CPU time this recognizer's thread spent in Tesseract and Leptonica so far. */
@@ -195,75 +246,5 @@ final class PageRecognizer implements AutoCloseable {
         } finally {
             engine.close();
         }
-    }
-
-    /** Read with the given models; the page's language is identified among them when there are several. */
-    private Page withModels(Page upright, Function<List<String>, List<Block>> reading, List<String> models) {
-        Page read = upright.withText(TextOrigin.OCR, models, reading.apply(models));
-        if (models.size() == 1) {
-            return read;
-        }
-        List<String> languages = identifier.identify(read.text()).filter(models::contains).map(List::of).orElse(models);
-        return read.withText(TextOrigin.OCR, languages, read.blocks());
-    }
-
-    /**
-     * Reads the page with the likeliest of the candidate models (those of its script, when it is
-     * known), then, when Tika finds its text in another candidate's language, with that one.
-     */
-    private Page chosen(Page upright, Function<List<String>, List<Block>> reading, Optional<String> script,
-                        ReadingHint hint) {
-        List<String> candidates = script.map(this::modelsOfScript).filter(models -> !models.isEmpty())
-                .orElse(config.languages());
-        if (candidates.size() == 1) {
-            return withModels(upright, reading, candidates);
-        }
-        String likely = likeliest(candidates, script, hint);
-        Page first = upright.withText(TextOrigin.OCR, List.of(likely), reading.apply(List.of(likely)));
-        return withIdentifiedModel(upright, reading, first, candidates);
-    }
-
-    /**
-     * Reads the page with every model at once, only to identify its language, then with that
-     * language's model: the last resort for a page whose script is unknown or mistaken.
-     */
-    private Page unguided(Page upright, Function<List<String>, List<Block>> reading) {
-        List<String> all = config.languages();
-        return withIdentifiedModel(upright, reading, upright.withText(TextOrigin.OCR, all, reading.apply(all)), all);
-    }
-
-    /** The first reading, or the page read again with the model of the language Tika finds in it. */
-    private Page withIdentifiedModel(Page upright, Function<List<String>, List<Block>> reading, Page first,
-                                     List<String> candidates) {
-        Optional<String> identified = identifier.identify(first.text()).filter(candidates::contains);
-        if (identified.isEmpty()) {
-            return first;
-        }
-        String model = identified.get();
-        lastModel = model;
-        TesseractModels.script(model).ifPresent(name -> lastModelOfScript.put(name, model));
-        if (first.languages().equals(List.of(model))) {
-            return first;
-        }
-        secondReadings++;
-        return upright.withText(TextOrigin.OCR, List.of(model), reading.apply(List.of(model)));
-    }
-
-    /**
-     * The document's own latest page (of the script, when it is known) says best which language
-     * comes next; else this thread's latest page; else the first configured language.
-     */
-    private String likeliest(List<String> candidates, Optional<String> script, ReadingHint hint) {
-        String documents = script.isPresent() ? hint.modelFor(script.get()) : hint.model();
-        String threads = script.isPresent() ? lastModelOfScript.get(script.get()) : lastModel;
-        return Stream.of(documents, threads).filter(Objects::nonNull).filter(candidates::contains)
-                .findFirst().orElse(candidates.get(0));
-    }
-
-    /** The configured models written in a script; models of unknown script count for every script. */
-    private List<String> modelsOfScript(String script) {
-        return config.languages().stream()
-                .filter(model -> TesseractModels.script(model).map(script::equals).orElse(true))
-                .toList();
     }
 }

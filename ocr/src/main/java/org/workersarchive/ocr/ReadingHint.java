@@ -1,6 +1,8 @@
 package org.workersarchive.ocr;
 
 import java.util.Objects;
+import org.workersarchive.core.Language;
+import org.workersarchive.core.Script;
 
 /**
  * What the pages of a document read so far say about its next page, so that the reading of one
@@ -14,7 +16,7 @@ import java.util.Objects;
  *                    page of {@code modelScript}; {@code null} before any
  * @param modelScript the script of that page; {@code null} with {@code model}
  */
-public record ReadingHint(Integer settledTurn, String script, String model, String modelScript) {
+public record ReadingHint(Integer settledTurn, Script script, Language model, Script modelScript) {
 
     /** Nothing known yet: the page is read as it lies, with the reading thread's likeliest model. */
     public static final ReadingHint NONE = new ReadingHint(null, null, null, null);
@@ -42,7 +44,7 @@ public record ReadingHint(Integer settledTurn, String script, String model, Stri
     }
 
     /** The model to read a page of the given script with first, if the document has read one in it. */
-    String modelFor(String pageScript) {
+    Language modelFor(Script pageScript) {
         return Objects.equals(modelScript, pageScript) ? model : null;
     }
 }

@@ -4,13 +4,16 @@ import com.sun.jna.Pointer;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import net.sourceforge.lept4j.Pix;
 import net.sourceforge.tess4j.ITessAPI.TessBaseAPI;
 import net.sourceforge.tess4j.ITessAPI.TessOcrEngineMode;
 import net.sourceforge.tess4j.ITessAPI.TessPageSegMode;
 import net.sourceforge.tess4j.TessAPI;
 import org.workersarchive.core.Block;
+import org.workersarchive.core.Language;
 import org.workersarchive.core.RejectedInputException;
+import org.workersarchive.core.Script;
 
 /**
  * A thread's native Tesseract engines (TessBaseAPI handles) that read prepared page images, one
@@ -41,25 +44,39 @@ final class TesseractEngine implements AutoCloseable {
     }
 
     /**
-     * Reads a prepared page image into blocks, lines and words, their boxes in that image's pixels.
+     * Reads a prepared page image into blocks, lines and words, their boxes in the pixels of the
+     * image it was scaled from.
      *
+     * @param scale  how many times larger the image is than the kept one the boxes refer to (1: the same)
+     * @param dpi    the kept image's resolution
      * @param models Tesseract model names to read with; the engine is reloaded when they change
      * @throws RejectedInputException when Tesseract cannot recognise the image
      */
-    List<Block> read(Pix image, int pageNumber, int dpi, List<String> models) {
-        TessBaseAPI handle = loaded(String.join("+", models));
+    List<Block> read(Pix image, double scale, int pageNumber, int dpi, List<Language> models) {
+        TessBaseAPI handle = loaded(Language.tesseractModels(models));
         try {
             TESS.TessBaseAPISetImage2(handle, image);
-            TESS.TessBaseAPISetSourceResolution(handle, dpi);
+            TESS.TessBaseAPISetSourceResolution(handle, (int) Math.round(dpi * scale));
             if (TESS.TessBaseAPIRecognize(handle, null) != 0) {
                 throw new RejectedInputException("page " + pageNumber + ": Tesseract could not recognise it");
             }
             String tsv = takeText(TESS.TessBaseAPIGetTsvText(handle, 0));
-            return new TsvLayoutReader(pageNumber, Pixes.LEPT.pixGetWidth(image), Pixes.LEPT.pixGetHeight(image))
-                    .read(tsv);
+            return new TsvLayoutReader(pageNumber, Pixes.LEPT.pixGetWidth(image), Pixes.LEPT.pixGetHeight(image),
+                    scale, transcription(models)).read(tsv);
         } finally {
             TESS.TessBaseAPIClear(handle);
         }
+    }
+
+    /**
+     * How the words of a reading in these languages are written down: Fraktur's long s as the
+     * configuration says, the letters of the old Russian spelling that the models cannot write put back.
+     */
+    private UnaryOperator<String> transcription(List<Language> models) {
+        UnaryOperator<String> fraktur = models.stream().anyMatch(model -> model.script().equals(Script.FRAKTUR))
+                ? config.longS()::transcribe : UnaryOperator.identity();
+        return models.stream().anyMatch(Language::oldSpelling)
+                ? word -> OldRussianSpelling.restored(fraktur.apply(word)) : fraktur;
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.workersarchive.core.Fixity;
+import org.workersarchive.core.Language;
 import org.workersarchive.core.Page;
 import org.workersarchive.core.RejectedInputException;
 
@@ -54,7 +55,7 @@ public final class TesseractEngines implements OcrEngines {
 
     /** Reads the page with the calling thread's engines. */
     @Override
-    public Page recognize(Page page, List<String> forcedModels, ReadingHint hint) {
+    public Page recognize(Page page, List<Language> forcedModels, ReadingHint hint) {
         requireModels(forcedModels);
         CountedRecognizer recognizer = recognizerOfThisThread();
         recognizer.pages++;
@@ -103,10 +104,10 @@ public final class TesseractEngines implements OcrEngines {
     }
 
     /** Forced models come from a sidecar: each must be a model of tessdata, not a path Tesseract would load. */
-    private void requireModels(List<String> forcedModels) {
-        for (String model : forcedModels) {
+    private void requireModels(List<Language> forcedModels) {
+        for (Language model : forcedModels) {
             try {
-                OcrConfig.requireModel(config.tessdataDir(), model);
+                model.modelFiles().forEach(file -> OcrConfig.requireModel(config.tessdataDir(), file));
             } catch (IllegalArgumentException e) {
                 throw new RejectedInputException(e.getMessage(), e);
             }
@@ -115,12 +116,14 @@ public final class TesseractEngines implements OcrEngines {
 
     /** The settings of the stage, the models' checksums and what the engines add of their own. */
     static Map<String, String> describe(OcrConfig config, String models, Map<String, String> engineSettings) {
-        Map<String, String> described = new LinkedHashMap<>(Map.of("languages", String.join("+", config.languages()),
+        Map<String, String> described = new LinkedHashMap<>(Map.of("languages", String.join("+", Language.models(config.languages())),
                 "languageChoice", config.languageChoice().name().toLowerCase().replace('_', '-'),
                 "thresholding", config.thresholding().label(),
+                "longS", config.longS().label(),
                 "tessdata", config.tessdataDir().toString(),
                 "models", models,
-                "engineMode", "LSTM"));
+                "engineMode", "LSTM",
+                "pageSegmentation", "auto (PSM 3: columns and blocks found by Tesseract)"));
         described.putAll(engineSettings);
         return Map.copyOf(described);
     }
@@ -130,7 +133,8 @@ public final class TesseractEngines implements OcrEngines {
      * so the first 12 hex digits of the file's SHA-256 say exactly which one read the pages.
      */
     static String modelChecksums(OcrConfig config) {
-        List<String> models = new ArrayList<>(config.languages());
+        List<String> models = new ArrayList<>(config.languages().stream()
+                .flatMap(language -> language.modelFiles().stream()).distinct().toList());
         models.add("osd");
         List<String> described = new ArrayList<>();
         for (String model : models) {

@@ -7,8 +7,9 @@ package org.workersarchive.ocr;
  */
 public enum Thresholding {
     /**
-     * {@link #NORMALISED_OTSU} where the paper is not white (yellowed, gray, shaded), {@link #OTSU} on
-     * white paper, where evening out the background has nothing to gain. Best on the benchmark pages.
+     * {@link #NORMALISED_OTSU} where the paper is dark, or tinted and unevenly lit or shaded;
+     * {@link #OTSU} on white paper, where evening out the background has nothing to gain, and on
+     * evenly tinted paper, which reads worse evened out. Best on the benchmark pages and the real ones.
      */
     AUTO("auto", 0, false),
     /** Tesseract's default: one global Otsu threshold. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.workersarchive.core.Block;
 import org.workersarchive.core.BoundingBox;
 import org.workersarchive.core.Ids;
@@ -24,11 +25,21 @@ final class TsvLayoutReader {
     private final int pageNumber;
     private final int imageWidth;
     private final int imageHeight;
+    private final double scale;
+    private final UnaryOperator<String> transcription;
 
-    TsvLayoutReader(int pageNumber, int imageWidth, int imageHeight) {
+    /**
+     * @param imageWidth    the width of the image Tesseract read, in its pixels (so the height)
+     * @param scale         how many times larger that image is than the one the boxes are to refer to
+     * @param transcription how each word's text is written down ({@link LongS}, the old Russian letters)
+     */
+    TsvLayoutReader(int pageNumber, int imageWidth, int imageHeight, double scale,
+                    UnaryOperator<String> transcription) {
         this.pageNumber = pageNumber;
         this.imageWidth = imageWidth;
         this.imageHeight = imageHeight;
+        this.scale = scale;
+        this.transcription = transcription;
     }
 
     List<Block> read(String tsv) {
@@ -39,7 +50,7 @@ final class TsvLayoutReader {
             if (cells.length < COLUMNS || !isWordRow(cells) || cells[11].isBlank()) {
                 continue;
             }
-            Word word = new Word(Ids.word(pageNumber, ++wordNumber), cells[11].strip(), box(cells),
+            Word word = new Word(Ids.word(pageNumber, ++wordNumber), transcription.apply(cells[11].strip()), box(cells),
                     Math.max(0, Math.min(100, Double.parseDouble(cells[10]))));
             wordsByLineByBlock.computeIfAbsent(cells[2], b -> new LinkedHashMap<>())
                     .computeIfAbsent(cells[3] + "." + cells[4], l -> new ArrayList<>())
@@ -67,12 +78,17 @@ final class TsvLayoutReader {
         return cells[0].equals(String.valueOf(WORD_LEVEL));
     }
 
+    /** A word's box in the kept image's pixels: scaled down, and kept within the image. */
     private BoundingBox box(String[] cells) {
         int left = clamp(Integer.parseInt(cells[6]), imageWidth);
         int top = clamp(Integer.parseInt(cells[7]), imageHeight);
         int right = clamp(left + Integer.parseInt(cells[8]), imageWidth);
         int bottom = clamp(top + Integer.parseInt(cells[9]), imageHeight);
-        return BoundingBox.fromTwoPoints(left, top, right, bottom);
+        int keptWidth = (int) Math.floor(imageWidth / scale);
+        int keptHeight = (int) Math.floor(imageHeight / scale);
+        return BoundingBox.fromTwoPoints(Math.min(keptWidth, (int) Math.floor(left / scale)),
+                Math.min(keptHeight, (int) Math.floor(top / scale)),
+                Math.min(keptWidth, (int) Math.ceil(right / scale)), Math.min(keptHeight, (int) Math.ceil(bottom / scale)));
     }
 
     private static int clamp(int value, int limit) {

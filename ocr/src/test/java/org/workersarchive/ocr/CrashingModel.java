@@ -22,7 +22,7 @@ public final class CrashingModel {
     /** Makes the folder in {@code parent} and returns it. */
     public static Path tessdataIn(Path parent) throws IOException {
         Path tessdata = Files.createDirectories(parent.resolve("tessdata-with-a-crashing-model"));
-        for (String model : List.of("fra", "rus", "deu", "eng", "osd")) {
+        for (String model : List.of("fra", "rus", "deu", "eng", "frk", "Fraktur", "Cyrillic", "osd")) {
             Files.createSymbolicLink(tessdata.resolve(model + ".traineddata"),
                     OcrConfig.DEBIAN_TESSDATA.resolve(model + ".traineddata"));
         }

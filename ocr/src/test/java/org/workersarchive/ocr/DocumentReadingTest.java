@@ -3,8 +3,8 @@ package org.workersarchive.ocr;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.workersarchive.ocr.TestPages.FRENCH;
-import static org.workersarchive.ocr.TestPages.GERMAN;
+import static org.workersarchive.core.DrawnPages.FRENCH;
+import static org.workersarchive.core.DrawnPages.GERMAN;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -12,15 +12,18 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.workersarchive.core.DrawnPages;
+import org.workersarchive.core.Language;
 import org.workersarchive.core.Page;
 import org.workersarchive.core.PagePreparation.OrientationSource;
+import org.workersarchive.core.Script;
 
 /** A document's pages read one after another by the real Tesseract: what the first teach the next. */
 class DocumentReadingTest {
 
     @TempDir
     static Path dir;
-    private final TesseractEngines engines = TestPages.sharedEngines();
+    private final TesseractEngines engines = SharedEngines.get();
 
     @Test
     void onceAPageIsSurelyUpsideDownTheNextAreTurnedWithoutBeingExamined() throws IOException {
@@ -31,20 +34,20 @@ class DocumentReadingTest {
         assertEquals(OrientationSource.DETECTED, first.preparation().orientation());
         assertEquals(180, first.preparation().rotationDegrees());
         assertEquals(180, document.hint().settledTurn());
-        assertEquals("Latin", document.hint().script());
-        assertEquals("fra", document.hint().model());
+        assertEquals(Script.LATIN, document.hint().script());
+        assertEquals(Language.ofModel("fra"), document.hint().model());
 
         Page second = engines.recognize(upsideDown(FRENCH, 2), document);
         assertEquals(OrientationSource.DOCUMENT, second.preparation().orientation());
         assertEquals(180, second.preparation().rotationDegrees());
         assertEquals(FRENCH, TesseractEnginesTest.lines(second), "read upright");
-        assertEquals(List.of("fra"), second.languages());
+        assertEquals(Language.listOf("fra"), second.languages());
     }
 
     @Test
     void aLeafThatLiesOtherwiseThanTheDocumentSaysIsExaminedAfterAllAndReadUpright() throws IOException {
         DocumentReading document = new DocumentReading(List.of());
-        engines.recognize(TestPages.page(1, TestPages.drawn(FRENCH), dir.resolve("leaf-1.png")), document);
+        engines.recognize(DrawnPages.unread(1, DrawnPages.drawn(FRENCH), dir.resolve("leaf-1.png")), document);
         assertEquals(0, document.hint().settledTurn());
 
         Page turned = engines.recognize(upsideDown(FRENCH, 2), document);
@@ -59,60 +62,60 @@ class DocumentReadingTest {
     void anUprightFirstPageThatReadsWellIsNotExaminedAndSettlesTheDocument() throws IOException {
         DocumentReading document = new DocumentReading(List.of());
 
-        Page first = engines.recognize(TestPages.page(1, TestPages.drawn(GERMAN), dir.resolve("upright-1.png")), document);
+        Page first = engines.recognize(DrawnPages.unread(1, DrawnPages.drawn(GERMAN), dir.resolve("upright-1.png")), document);
 
         assertEquals(OrientationSource.AS_IT_LAY, first.preparation().orientation());
         assertEquals(0, first.preparation().rotationDegrees());
-        assertEquals("Latin", first.preparation().script(), "the script of the model that read it well");
+        assertEquals(Script.LATIN, first.preparation().script(), "the script of the model that read it well");
         assertEquals(GERMAN, TesseractEnginesTest.lines(first));
-        assertEquals(List.of("deu"), first.languages());
+        assertEquals(Language.listOf("deu"), first.languages());
         assertEquals(0, document.hint().settledTurn());
-        assertEquals("Latin", document.hint().script());
+        assertEquals(Script.LATIN, document.hint().script());
     }
 
     @Test
     void aPageInAnotherScriptThanTheLikeliestModelReadsPoorlyAsItLiesAndIsExamined() throws IOException {
         DocumentReading french = new DocumentReading(List.of());
-        engines.recognize(TestPages.page(1, TestPages.drawn(FRENCH), dir.resolve("before-russian.png")), french);
+        engines.recognize(DrawnPages.unread(1, DrawnPages.drawn(FRENCH), dir.resolve("before-russian.png")), french);
         DocumentReading russian = new DocumentReading(List.of());
 
         // The thread's latest page was French: the Russian page is read with fra first, reads poorly,
         // and orientation detection tells its script.
-        Page read = engines.recognize(TestPages.page(1, TestPages.drawn(TestPages.RUSSIAN), dir.resolve("ru-1.png")),
+        Page read = engines.recognize(DrawnPages.unread(1, DrawnPages.drawn(DrawnPages.RUSSIAN), dir.resolve("ru-1.png")),
                 russian);
 
         assertEquals(OrientationSource.DETECTED, read.preparation().orientation());
-        assertEquals("Cyrillic", read.preparation().script());
-        assertEquals(List.of("rus"), read.languages());
-        assertEquals(TestPages.RUSSIAN, TesseractEnginesTest.lines(read));
+        assertEquals(Script.CYRILLIC, read.preparation().script());
+        assertEquals(Language.listOf("rus"), read.languages());
+        assertEquals(DrawnPages.RUSSIAN, TesseractEnginesTest.lines(read));
     }
 
     @Test
     void theDocumentsLanguageIsTriedFirstOnItsNextPage() throws IOException {
         DocumentReading document = new DocumentReading(List.of());
-        engines.recognize(TestPages.page(1, TestPages.drawn(GERMAN), dir.resolve("de-1.png")), document);
-        assertEquals("deu", document.hint().model());
+        engines.recognize(DrawnPages.unread(1, DrawnPages.drawn(GERMAN), dir.resolve("de-1.png")), document);
+        assertEquals(Language.ofModel("deu"), document.hint().model());
         int secondReadings = engines.secondReadings();
 
-        Page next = engines.recognize(TestPages.page(2, TestPages.drawn(GERMAN), dir.resolve("de-2.png")), document);
+        Page next = engines.recognize(DrawnPages.unread(2, DrawnPages.drawn(GERMAN), dir.resolve("de-2.png")), document);
 
-        assertEquals(List.of("deu"), next.languages());
+        assertEquals(Language.listOf("deu"), next.languages());
         assertEquals(secondReadings, engines.secondReadings(), "read once, with the document's model");
     }
 
     @Test
     void aPageThatWasNotReadTeachesNothing() throws IOException {
-        DocumentReading document = new DocumentReading(List.of("rus"));
-        assertEquals(List.of("rus"), document.forcedModels());
+        DocumentReading document = new DocumentReading(Language.listOf("rus"));
+        assertEquals(Language.listOf("rus"), document.forcedModels());
 
-        document.learn(TestPages.page(1, TestPages.drawn(FRENCH), dir.resolve("unread.png")));
+        document.learn(DrawnPages.unread(1, DrawnPages.drawn(FRENCH), dir.resolve("unread.png")));
 
         assertNull(document.hint().model());
         assertFalse(document.hint().settled());
     }
 
     private static Page upsideDown(List<String> lines, int number) throws IOException {
-        BufferedImage turned = TestPages.quarterTurned(TestPages.drawn(lines), 180);
-        return TestPages.page(number, turned, dir.resolve("upside-down-" + number + ".png"));
+        BufferedImage turned = DrawnPages.quarterTurned(DrawnPages.drawn(lines), 180);
+        return DrawnPages.unread(number, turned, dir.resolve("upside-down-" + number + ".png"));
     }
 }

@@ -3,8 +3,8 @@ package org.workersarchive.ocr;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.workersarchive.ocr.TestPages.FRENCH;
-import static org.workersarchive.ocr.TestPages.RUSSIAN;
+import static org.workersarchive.core.DrawnPages.FRENCH;
+import static org.workersarchive.core.DrawnPages.RUSSIAN;
 
 import java.awt.Color;
 import java.awt.Font;
@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.workersarchive.core.DrawnPages;
+import org.workersarchive.core.Language;
 import org.workersarchive.core.Page;
 import org.workersarchive.core.RejectedInputException;
 
@@ -30,15 +32,15 @@ class EngineProcessesTest {
     void aPageReadInAnEngineProcessIsReadAsInThisOneAndProcessesAreRecycled() throws IOException {
         EngineLimits limits = EngineLimits.defaults(1).withPagesPerProcess(2);
         try (EngineProcesses engines = new EngineProcesses(OcrConfig.defaults(), limits, dir.resolve("crashes"))) {
-            Page french = engines.recognize(TestPages.page(1, TestPages.drawn(FRENCH), dir.resolve("f.png")), List.of());
-            Page russian = engines.recognize(TestPages.page(2, TestPages.drawn(RUSSIAN), dir.resolve("r.png")), List.of());
-            Page again = engines.recognize(TestPages.page(3, TestPages.drawn(FRENCH), dir.resolve("f3.png")), List.of());
+            Page french = engines.recognize(DrawnPages.unread(1, DrawnPages.drawn(FRENCH), dir.resolve("f.png")), List.of());
+            Page russian = engines.recognize(DrawnPages.unread(2, DrawnPages.drawn(RUSSIAN), dir.resolve("r.png")), List.of());
+            Page again = engines.recognize(DrawnPages.unread(3, DrawnPages.drawn(FRENCH), dir.resolve("f3.png")), List.of());
 
-            Page inProcess = TestPages.sharedEngines().recognize(
-                    TestPages.page(1, TestPages.drawn(FRENCH), dir.resolve("f-here.png")));
+            Page inProcess = SharedEngines.get().recognize(
+                    DrawnPages.unread(1, DrawnPages.drawn(FRENCH), dir.resolve("f-here.png")));
             assertEquals(inProcess.blocks(), french.blocks().stream().toList(), "same words, boxes and confidences");
             assertEquals(inProcess.preparation(), french.preparation());
-            assertEquals(List.of("rus"), russian.languages());
+            assertEquals(Language.listOf("rus"), russian.languages());
             assertEquals(RUSSIAN, TesseractEnginesTest.lines(russian));
             assertEquals(FRENCH, TesseractEnginesTest.lines(again));
             assertEquals(2, engines.processesStarted(), "a new process after two pages");
@@ -51,18 +53,18 @@ class EngineProcessesTest {
         Path tessdata = CrashingModel.tessdataIn(dir);
         OcrConfig config = OcrConfig.defaults();
         config = new OcrConfig(tessdata, config.languages(), config.languageChoice(), config.defaultDpi(),
-                config.thresholding());
+                config.thresholding(), config.longS());
         try (EngineProcesses engines = new EngineProcesses(config, EngineLimits.defaults(1), dir.resolve("crashes"))) {
-            Page poisoned = TestPages.page(1, TestPages.drawn(FRENCH), dir.resolve("poisoned.png"));
+            Page poisoned = DrawnPages.unread(1, DrawnPages.drawn(FRENCH), dir.resolve("poisoned.png"));
 
             RejectedInputException crash = assertThrows(RejectedInputException.class,
-                    () -> engines.recognize(poisoned, List.of(CrashingModel.NAME)));
+                    () -> engines.recognize(poisoned, Language.listOf(CrashingModel.NAME)));
 
             assertTrue(crash.reason().startsWith("the OCR engine crashed on page 1, 2 times in fresh processes: "),
                     crash.reason());
             assertTrue(crash.reason().contains("SIGSEGV in libtesseract"), crash.reason());
             assertEquals(2, engines.processesDied());
-            Page next = engines.recognize(TestPages.page(2, TestPages.drawn(FRENCH), dir.resolve("next.png")), List.of());
+            Page next = engines.recognize(DrawnPages.unread(2, DrawnPages.drawn(FRENCH), dir.resolve("next.png")), List.of());
             assertEquals(FRENCH, TesseractEnginesTest.lines(next));
         }
     }
@@ -71,10 +73,10 @@ class EngineProcessesTest {
     void aPageThatTakesTooLongFailsWithATimeoutAndItsEngineIsStopped() throws IOException {
         EngineLimits limits = EngineLimits.defaults(1).withPageTimeout(Duration.ofSeconds(1));
         try (EngineProcesses engines = new EngineProcesses(OcrConfig.defaults(), limits, dir.resolve("crashes"))) {
-            Page dense = TestPages.page(1, denseNoise(), dir.resolve("dense.png"));
+            Page dense = DrawnPages.unread(1, denseNoise(), dir.resolve("dense.png"));
 
             RejectedInputException timeout = assertThrows(RejectedInputException.class,
-                    () -> engines.recognize(dense, List.of("fra")));
+                    () -> engines.recognize(dense, Language.listOf("fra")));
 
             assertEquals("timeout: page 1 was still being read after 1 s; its engine was stopped", timeout.reason());
             assertEquals(1, engines.processesDied());

@@ -2,18 +2,20 @@ package org.workersarchive.ocr;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.workersarchive.ocr.TestPages.FRENCH;
-import static org.workersarchive.ocr.TestPages.RUSSIAN;
+import static org.workersarchive.core.DrawnPages.FRENCH;
+import static org.workersarchive.core.DrawnPages.RUSSIAN;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.WritableRaster;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.IntBinaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.workersarchive.core.DrawnPages;
 import org.workersarchive.core.Page;
 
 /** Orientation and skew found and undone by the real Tesseract OSD and Leptonica, on drawn pages. */
@@ -21,13 +23,13 @@ class PagePreparerTest {
 
     @TempDir
     static Path dir;
-    private final TesseractEngines engines = TestPages.sharedEngines();
+    private final TesseractEngines engines = SharedEngines.get();
 
     @ParameterizedTest(name = "a page put in turned {0} degrees clockwise")
     @ValueSource(ints = {90, 180, 270})
     void aTurnedPageComesBackUprightAndIsReadInFull(int turnedDegrees) throws IOException {
-        BufferedImage upright = TestPages.drawn(FRENCH);
-        Page turned = TestPages.page(1, TestPages.quarterTurned(upright, turnedDegrees),
+        BufferedImage upright = DrawnPages.drawn(FRENCH);
+        Page turned = DrawnPages.unread(1, DrawnPages.quarterTurned(upright, turnedDegrees),
                 dir.resolve("turned-" + turnedDegrees + ".png"));
 
         Page read = engines.recognize(turned);
@@ -46,7 +48,7 @@ class PagePreparerTest {
         // Three short lines: OSD suggests the right turn with a confidence of about 5, too low to apply
         // unseen. Tesseract reads them sideways as well, but the kept image must stand upright.
         List<String> leaflet = List.of("Heraus zum ersten Mai!", "Alle Macht den Räten!", "Nieder mit dem Krieg!");
-        Page sideways = TestPages.page(1, TestPages.quarterTurned(TestPages.drawn(leaflet), 90),
+        Page sideways = DrawnPages.unread(1, DrawnPages.quarterTurned(DrawnPages.drawn(leaflet), 90),
                 dir.resolve("short-sideways.png"));
 
         Page read = engines.recognize(sideways);
@@ -57,30 +59,38 @@ class PagePreparerTest {
     }
 
     @Test
-    void onlyPaperThatIsNotWhiteHasItsBackgroundEvenedOut() throws IOException {
-        BufferedImage white = TestPages.drawn(FRENCH);
-        BufferedImage yellowed = TestPages.drawn(FRENCH);
-        WritableRaster pixels = yellowed.getRaster();
-        for (int y = 0; y < yellowed.getHeight(); y++) {
-            for (int x = 0; x < yellowed.getWidth(); x++) {
-                // old paper: light gray-yellow that darkens towards the right edge; the ink stays dark
-                int paper = 222 - 30 * x / yellowed.getWidth();
-                pixels.setSample(x, y, 0, Math.min(pixels.getSample(x, y, 0), paper));
-            }
-        }
+    void onlyTintedPaperThatIsUnevenlyLitHasItsBackgroundEvenedOut() throws IOException {
+        BufferedImage white = DrawnPages.drawn(FRENCH);
+        // Old paper: light gray-yellow that darkens towards the right edge, or evenly tinted; the ink stays dark.
+        BufferedImage shaded = onPaper(DrawnPages.drawn(FRENCH), (x, width) -> 222 - 30 * x / width);
+        BufferedImage tinted = onPaper(DrawnPages.drawn(FRENCH), (x, width) -> 205);
 
-        Page fromWhite = engines.recognize(TestPages.page(1, white, dir.resolve("white.png")));
-        Page fromYellowed = engines.recognize(TestPages.page(1, yellowed, dir.resolve("yellowed.png")));
+        Page fromWhite = engines.recognize(DrawnPages.unread(1, white, dir.resolve("white.png")));
+        Page fromShaded = engines.recognize(DrawnPages.unread(1, shaded, dir.resolve("shaded.png")));
+        Page fromTinted = engines.recognize(DrawnPages.unread(1, tinted, dir.resolve("tinted.png")));
 
         assertEquals("otsu", fromWhite.preparation().thresholding());
-        assertEquals("normalised-otsu", fromYellowed.preparation().thresholding());
-        assertEquals(FRENCH, TesseractEnginesTest.lines(fromYellowed));
+        assertEquals("normalised-otsu", fromShaded.preparation().thresholding());
+        assertEquals("otsu", fromTinted.preparation().thresholding(), "evenly tinted paper reads as it is");
+        assertEquals(FRENCH, TesseractEnginesTest.lines(fromShaded));
+        assertEquals(FRENCH, TesseractEnginesTest.lines(fromTinted));
+    }
+
+    /** The page printed on paper of the given gray at each column (x, width). */
+    private static BufferedImage onPaper(BufferedImage page, IntBinaryOperator paper) {
+        WritableRaster pixels = page.getRaster();
+        for (int y = 0; y < page.getHeight(); y++) {
+            for (int x = 0; x < page.getWidth(); x++) {
+                pixels.setSample(x, y, 0, Math.min(pixels.getSample(x, y, 0), paper.applyAsInt(x, page.getWidth())));
+            }
+        }
+        return page;
     }
 
     @ParameterizedTest(name = "a page skewed {0} degrees clockwise")
     @ValueSource(doubles = {2.0, -1.2, 0.6})
     void aSkewedPageIsStraightenedByTheAngleItWasTurned(double skewDegrees) throws IOException {
-        Page skewed = TestPages.page(1, TestPages.skewed(TestPages.drawn(RUSSIAN), skewDegrees),
+        Page skewed = DrawnPages.unread(1, DrawnPages.skewed(DrawnPages.drawn(RUSSIAN), skewDegrees),
                 dir.resolve("skewed-" + skewDegrees + ".png"));
 
         Page read = engines.recognize(skewed);

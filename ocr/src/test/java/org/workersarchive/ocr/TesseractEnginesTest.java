@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.workersarchive.ocr.TestPages.FRENCH;
-import static org.workersarchive.ocr.TestPages.GERMAN;
-import static org.workersarchive.ocr.TestPages.RUSSIAN;
+import static org.workersarchive.core.DrawnPages.FRENCH;
+import static org.workersarchive.core.DrawnPages.GERMAN;
+import static org.workersarchive.core.DrawnPages.RUSSIAN;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -24,10 +24,13 @@ import org.workersarchive.core.Block;
 import org.workersarchive.core.BoundingBox;
 import org.workersarchive.core.Document;
 import org.workersarchive.core.DocumentInvariants;
+import org.workersarchive.core.DrawnPages;
+import org.workersarchive.core.Language;
 import org.workersarchive.core.Line;
 import org.workersarchive.core.Page;
 import org.workersarchive.core.ProcessingStep;
 import org.workersarchive.core.RejectedInputException;
+import org.workersarchive.core.Script;
 import org.workersarchive.core.SourceFile;
 import org.workersarchive.core.TextOrigin;
 import org.workersarchive.core.Word;
@@ -37,15 +40,15 @@ class TesseractEnginesTest {
 
     @TempDir
     static Path dir;
-    private final TesseractEngines engines = TestPages.sharedEngines();
+    private final TesseractEngines engines = SharedEngines.get();
 
     @Test
     void readsAFrenchPageWithItsModelLinesWordsAndBoxes() throws IOException {
-        Page page = engines.recognize(TestPages.page(1, TestPages.drawn(FRENCH), dir.resolve("french.png")));
+        Page page = engines.recognize(DrawnPages.unread(1, DrawnPages.drawn(FRENCH), dir.resolve("french.png")));
 
         assertEquals(TextOrigin.OCR, page.textOrigin());
-        assertEquals(List.of("fra"), page.languages());
-        assertEquals("Latin", page.preparation().script());
+        assertEquals(Language.listOf("fra"), page.languages());
+        assertEquals(Script.LATIN, page.preparation().script());
         assertEquals(FRENCH, lines(page));
         Word first = page.words().findFirst().orElseThrow();
         assertEquals("Le", first.text());
@@ -56,23 +59,23 @@ class TesseractEnginesTest {
 
     @Test
     void aCyrillicPageIsFoundCyrillicAndReadWithTheRussianModelAlone() throws IOException {
-        Page page = engines.recognize(TestPages.page(1, TestPages.drawn(RUSSIAN), dir.resolve("russian.png")));
+        Page page = engines.recognize(DrawnPages.unread(1, DrawnPages.drawn(RUSSIAN), dir.resolve("russian.png")));
 
-        assertEquals("Cyrillic", page.preparation().script());
-        assertEquals(List.of("rus"), page.languages());
+        assertEquals(Script.CYRILLIC, page.preparation().script());
+        assertEquals(Language.listOf("rus"), page.languages());
         assertEquals(RUSSIAN, lines(page));
     }
 
     @Test
     void aGermanPageAfterAFrenchOneIsReadAgainWithTheGermanModel() throws IOException {
         try (TesseractEngines fresh = new TesseractEngines(OcrConfig.defaults())) {
-            Page french = fresh.recognize(TestPages.page(1, TestPages.drawn(FRENCH), dir.resolve("first.png")));
-            assertEquals(List.of("fra"), french.languages());
+            Page french = fresh.recognize(DrawnPages.unread(1, DrawnPages.drawn(FRENCH), dir.resolve("first.png")));
+            assertEquals(Language.listOf("fra"), french.languages());
             assertEquals(0, fresh.secondReadings(), "the first Latin page is read with the first Latin model, fra");
 
-            Page german = fresh.recognize(TestPages.page(2, TestPages.drawn(GERMAN), dir.resolve("second.png")));
+            Page german = fresh.recognize(DrawnPages.unread(2, DrawnPages.drawn(GERMAN), dir.resolve("second.png")));
 
-            assertEquals(List.of("deu"), german.languages());
+            assertEquals(Language.listOf("deu"), german.languages());
             assertEquals(1, fresh.secondReadings(), "identified as German after a first reading with fra");
             assertEquals(GERMAN, lines(german));
         }
@@ -80,16 +83,16 @@ class TesseractEnginesTest {
 
     @Test
     void forcedModelsAreUsedAsTheyAre() throws IOException {
-        Page page = engines.recognize(TestPages.page(1, TestPages.drawn(GERMAN), dir.resolve("forced.png")),
-                List.of("deu", "eng"));
-        assertEquals(List.of("deu"), page.languages(), "read with both, identified as German");
+        Page page = engines.recognize(DrawnPages.unread(1, DrawnPages.drawn(GERMAN), dir.resolve("forced.png")),
+                Language.listOf("deu,eng"));
+        assertEquals(Language.listOf("deu"), page.languages(), "read with both, identified as German");
         assertEquals(GERMAN, lines(page));
     }
 
     @Test
     void twoThreadsReadTwoPagesAtOnceEachWithItsOwnEngines() throws Exception {
-        Page french = TestPages.page(1, TestPages.drawn(FRENCH), dir.resolve("french-2.png"));
-        Page russian = TestPages.page(2, TestPages.drawn(RUSSIAN), dir.resolve("russian-2.png"));
+        Page french = DrawnPages.unread(1, DrawnPages.drawn(FRENCH), dir.resolve("french-2.png"));
+        Page russian = DrawnPages.unread(2, DrawnPages.drawn(RUSSIAN), dir.resolve("russian-2.png"));
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             Future<Page> one = pool.submit(() -> engines.recognize(french));
@@ -104,7 +107,7 @@ class TesseractEnginesTest {
 
     @Test
     void aPageWithATextLayerIsNotReadAgain() throws IOException {
-        Page page = TestPages.page(1, TestPages.drawn(FRENCH), dir.resolve("layer.png"));
+        Page page = DrawnPages.unread(1, DrawnPages.drawn(FRENCH), dir.resolve("layer.png"));
         Word word = new Word("p1_w1", "camarade", new BoundingBox(10, 10, 80, 20), 100);
         Page withLayer = page.withText(TextOrigin.TEXT_LAYER, List.of(),
                 List.of(new Block("p1_b1", word.box(), List.of(new Line("p1_l1", word.box(), List.of(word))))));
@@ -114,24 +117,25 @@ class TesseractEnginesTest {
     @Test
     void aMissingModelIsNamedWithItsPackage() {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
-                () -> OcrConfig.defaults().withLanguages(List.of("fra", "ukr"), OcrConfig.LanguageChoice.PER_PAGE));
+                () -> OcrConfig.defaults().withLanguages(Language.listOf("fra,ukr"), OcrConfig.LanguageChoice.PER_PAGE));
         assertTrue(error.getMessage().contains("ukr.traineddata is missing (Debian package tesseract-ocr-ukr)"),
                 error.getMessage());
     }
 
     @Test
     void aForcedModelOutsideTessdataIsRefusedBeforeTesseractSeesIt() throws IOException {
-        // A sidecar's languages reach here: "../x" would make Tesseract load ../x.traineddata.
+        // A sidecar's languages reach here: "../x" would make Tesseract load ../x.traineddata. Such a
+        // name is no language at all; a model's name that tessdata lacks fails the page.
         Path evil = java.nio.file.Files.writeString(dir.resolve("evil.traineddata"), "not a model");
         Path fromTessdata = OcrConfig.defaults().tessdataDir().relativize(evil.toAbsolutePath());
         String escape = fromTessdata.toString().replaceAll("\\.traineddata$", "");
-        Page page = TestPages.page(1, TestPages.drawn(FRENCH), dir.resolve("forced.png"));
-        for (String model : List.of(escape, "/tmp/evil", "fra+" + escape, "ukr")) {
-            RejectedInputException refused = assertThrows(RejectedInputException.class,
-                    () -> engines.recognize(page, List.of(model)), model);
-            assertTrue(refused.reason().startsWith(model.equals("ukr") ? "no Tesseract model for 'ukr'"
-                    : "not a Tesseract language name: '"), refused.reason());
+        for (String model : List.of(escape, "/tmp/evil", "fra+" + escape)) {
+            assertThrows(IllegalArgumentException.class, () -> Language.listOf(model).forEach(l -> { }), model);
         }
+        Page page = DrawnPages.unread(1, DrawnPages.drawn(FRENCH), dir.resolve("forced.png"));
+        RejectedInputException refused = assertThrows(RejectedInputException.class,
+                () -> engines.recognize(page, Language.listOf("ukr")));
+        assertTrue(refused.reason().startsWith("no Tesseract model for 'ukr'"), refused.reason());
     }
 
     static List<String> lines(Page page) {

@@ -11,6 +11,7 @@ import org.workersarchive.ocr.OcrEngines;
 import org.workersarchive.pipeline.archive.ArchiveStore;
 import org.workersarchive.pipeline.broker.BrokerPages;
 import org.workersarchive.pipeline.broker.BrokerQueues;
+import org.workersarchive.pipeline.report.InputOutcome;
 import org.workersarchive.pipeline.report.RunReport;
 import org.workersarchive.pipeline.routes.ArchiveRoutes;
 import org.workersarchive.pipeline.routes.BrokerPageRoutes;
@@ -94,6 +95,9 @@ public final class ArchivePipeline implements AutoCloseable {
         }
         String uri = "file:" + folder
                 + "?noop=true&idempotent=false&readLock=changed&readLockCheckInterval=1000&readLockMinAge=2000"
+                // No NAME.camelLock beside each file: for a name of 245 bytes or more it cannot be made
+                // (the name too long), and the file was never taken. One run holds the archive anyway.
+                + "&readLockMarkerFile=false"
                 + "&readLockTimeout=20000&readLockLoggingLevel=OFF&initialDelay=500&delay=1000"
                 + "&maxMessagesPerPoll=" + 2 * config.workers()
                 + "&exclude=^\\..*|.*\\.(part|partial|tmp|crdownload)$&filter=#" + INBOX_FILTER;
@@ -108,7 +112,7 @@ public final class ArchivePipeline implements AutoCloseable {
      */
     private static ArchivePipeline start(PipelineConfig config, RunReport report, String sourceUri,
                                          InputSource source, boolean reprocess, String brokerUrl) {
-        ArchiveStore store = ArchiveStore.open(config.archive(), "run " + report.runId(), reprocess);
+        ArchiveStore store = ArchiveStore.open(config.archive(), "run " + report.runId(), reprocess, config.store());
         DocumentStages stages;
         try {
             stages = new DocumentStages(config, store, report.runId());
@@ -121,7 +125,7 @@ public final class ArchivePipeline implements AutoCloseable {
             throw e;
         }
         CamelContext camel = new DefaultCamelContext();
-        camel.getRegistry().bind(INBOX_FILTER, new InboxSetFilter(store::isPaused));
+        camel.getRegistry().bind(INBOX_FILTER, new InboxSetFilter(store::mayTake));
         camel.getShutdownStrategy().setTimeout(SHUTDOWN_SECONDS);
         camel.getShutdownStrategy().setTimeUnit(TimeUnit.SECONDS);
         ExecutorService ocrPool = camel.getExecutorServiceManager()
@@ -148,6 +152,15 @@ public final class ArchivePipeline implements AutoCloseable {
                 BrokerQueues.readWith(engines));
         camel.addRoutes(new BrokerPageRoutes(pages, BrokerQueues.repliesOf(config.archiveDir()),
                 config.pageAnswerWait()));
+    }
+
+    /**
+     * Records, as a failed input, something under the run's inputs that could not be read at all
+     * (a folder without permission): it is reported, and the rest goes on.
+     */
+    public void recordUnreadable(Path path, String reason) {
+        ScanSet unreadable = ScanSet.of(path);
+        stages.record(unreadable, InputOutcome.failed(unreadable, null, reason, java.util.Map.of()), report);
     }
 
     /** Queues one batch input; blocks while the queue is full. */

@@ -1,5 +1,6 @@
 package org.workersarchive.pipeline;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -21,13 +22,17 @@ import org.workersarchive.export.WrittenDocument;
 import org.workersarchive.ingest.Ingestor;
 import org.workersarchive.ingest.ScanIdentity;
 import org.workersarchive.ingest.ScanSet;
+import org.workersarchive.ingest.ScanSets;
 import org.workersarchive.ocr.DocumentReading;
 import org.workersarchive.ocr.EngineProcesses;
 import org.workersarchive.ocr.OcrEngines;
 import org.workersarchive.pipeline.archive.Admission;
 import org.workersarchive.pipeline.archive.ArchiveStore;
+import org.workersarchive.pipeline.archive.FailedCopyRefused;
+import org.workersarchive.pipeline.archive.InputChangedException;
 import org.workersarchive.pipeline.broker.BrokerQueues;
 import org.workersarchive.pipeline.report.InputOutcome;
+import org.workersarchive.pipeline.report.RunReport;
 
 /**
  * The stages of the pipeline, each a plain call, in the order the routes call them: admit, ingest,
@@ -65,7 +70,7 @@ public final class DocumentStages implements AutoCloseable {
         this.ingestor = new Ingestor(config.ingest());
         this.engines = new EngineProcesses(config.ocr(), config.engines(), archive.engineCrashes());
         this.annotator = new DocumentAnnotator(authority);
-        this.writer = new ArchiveWriter(archive, config.tei(), published);
+        this.writer = new ArchiveWriter(archive, config.tei(), published, config.iiif());
     }
 
     /**
@@ -94,21 +99,31 @@ public final class DocumentStages implements AutoCloseable {
      */
     public Admission admit(ScanSet set) throws IOException {
         Instant started = Instant.now();
-        ArchiveStore.requireFiles(set);
-        List<ScanIdentity> identities = ingestor.identify(set);
+        store.take(set);
+        if (ScanSets.isLoneSidecar(set)) {
+            throw new RejectedInputException("sidecar " + set.lead().getFileName() + " describes no scan: none named "
+                    + "like it came with it (if its scan came before it, that scan was made a document without it; "
+                    + "put the sidecar beside the scan in failed/ or the inbox and send both again)");
+        }
+        List<ScanIdentity> identities;
+        try {
+            ArchiveStore.requireFiles(set);
+            identities = ingestor.identify(set);
+        } catch (RejectedInputException e) {
+            throw new FileRejected(e);
+        }
         return store.admit(set, identities, Ingestor.checksum(identities), started);
     }
 
-    /**
-     * Makes the document's pages in a staging folder; refuses an input that runs kept stopping on
-     * (one that crashes the whole process each time), so that the rest can go on.
-     */
+    /** Makes the document's pages in a staging folder, unless runs kept stopping on this input. */
     public Document ingest(Admission admission) {
-        if (admission.runsStopped() >= config.inputAttempts()) {
-            throw new RejectedInputException("the pipeline stopped " + admission.runsStopped() + " times while "
-                    + "this input was under way (it was killed, or crashed); set aside so that the rest can go on");
+        admission.requireFewerStopsThan(config.inputAttempts());
+        Document document;
+        try {
+            document = ingestor.ingest(admission.set(), admission.identities(), store.newStagingFolder(admission));
+        } catch (RejectedInputException e) {
+            throw new FileRejected(e);
         }
-        Document document = ingestor.ingest(admission.set(), admission.identities(), store.newStagingFolder(admission));
         // Made again from the same bytes under another name, it is still the same document.
         return admission.reprocessing() == null ? document : document.withId(admission.reprocessing());
     }
@@ -123,9 +138,14 @@ public final class DocumentStages implements AutoCloseable {
         return engines.recognize(page, reading).readBy(READER);
     }
 
-    /** Records the OCR step once every page of the document has been read. */
-    public Document recognized(Document document, Instant ocrStarted) {
-        return engines.withStep(document, ocrStarted);
+    /**
+     * Records the OCR step once every page of the document has been read, after each page that
+     * came with an invisible text layer kept that layer or its reading ({@link TextLayerCheck}).
+     *
+     * @param ingested the document as ingested, before its pages were read
+     */
+    public Document recognized(Document document, Document ingested, Instant ocrStarted) {
+        return engines.withStep(TextLayerCheck.apply(ingested, document), ocrStarted);
     }
 
     public Document annotate(Document document) {
@@ -145,26 +165,56 @@ public final class DocumentStages implements AutoCloseable {
      * that stopped had written its document from this very input, that document.
      */
     public InputOutcome duplicate(Admission admission) {
-        return admission.duplicateOf().equals(admission.writtenBeforeStop())
-                ? InputOutcome.writtenBeforeStop(admission, writer.folderOf(admission.duplicateOf()))
+        if (admission.duplicateOf().equals(admission.writtenBeforeStop())) {
+            return InputOutcome.writtenBeforeStop(admission, writer.folderOf(admission.duplicateOf()));
+        }
+        // The same files at the same place: this input's own document, made by an earlier run (a batch
+        // run again) or by one killed between writing it and noting so; no copy of another's.
+        return store.madeFrom(admission.duplicateOf(), admission.set())
+                ? InputOutcome.madeBefore(admission, writer.folderOf(admission.duplicateOf()))
                 : InputOutcome.duplicate(admission);
     }
 
     /**
      * The outcome of an input that failed at any stage: a copy of each file (and of its sidecar)
      * and the reason go to failed/, the checksum claim is released so that a later run may try again.
-     * A failure that is the archive's (its disk full or read-only), not the input's, defers the
-     * input instead: it stays where it is, and the inbox pauses.
+     * A failure that is the archive's (its disk full or read-only) or the broker's (unreachable),
+     * not the input's, defers the input instead: it stays where it is, and the inbox pauses. So
+     * does, without a pause, an input that changed while it was taken, or an inbox file that
+     * failed within the inbox failure rest of its last change (a copy that paused). An input
+     * failed/ keeps no copy of (unreadable, or over the copy limit) fails where it is, and says so.
      *
      * @param admission null when the input failed before it was admitted
+     * @param source    where the input came from: an inbox file that changed a moment ago is not failed yet
      */
-    public InputOutcome failed(ScanSet set, Admission admission, Exception failure) {
+    public InputOutcome failed(ScanSet set, Admission admission, Exception failure, InputSource source) {
         Optional<String> archiveProblem = store.problemIn(failure);
         if (archiveProblem.isPresent()) {
             return deferred(set, admission, archiveProblem.get());
         }
+        Optional<String> brokerProblem = BrokerOutage.problemIn(failure);
+        if (brokerProblem.isPresent()) {
+            store.putOff(set, admission, brokerProblem.get(), true);
+            return InputOutcome.putOff(set, admission, "the broker cannot be reached (" + brokerProblem.get()
+                    + "); the input stays where it is and is taken again");
+        }
+        if (failure instanceof InputChangedException || store.changedSinceTaken(set)) {
+            store.putOff(set, admission, "changed", false);
+            return InputOutcome.putOff(set, admission, "the file changed while it was being taken (a copy still under "
+                    + "way?); it stays where it is, and is taken again, as a new input, once it rests");
+        }
         Throwable cause = FailureReasons.essentialCause(failure);
         String reason = FailureReasons.reasonOf(cause);
+        if (source == InputSource.INBOX && FileRejected.isIn(failure) && store.changedRecently(set)) {
+            // A copy that paused looks like a damaged file: the rest of it may still come. Only what the
+            // file's bytes were refused for: a page its readers kept stopping on is no copy under way.
+            store.putOff(set, admission, reason, false);
+            store.holdUntilRested(set);
+            return InputOutcome.putOff(set, admission, "it failed (" + reason + ") within "
+                    + store.inboxFailureRest().toSeconds() + " s of its last change, so it may be a copy that paused; "
+                    + "it stays in the inbox and is taken again once it has rested " + store.inboxFailureRest().toSeconds()
+                    + " s (archive.inbox-failure-rest)");
+        }
         if (cause instanceof RejectedInputException) {
             LOG.warn("{}: {}", set.lead(), reason);
         } else {
@@ -175,14 +225,39 @@ public final class DocumentStages implements AutoCloseable {
         }
         try {
             return InputOutcome.failed(set, admission, reason, store.keepFailed(set, reason));
+        } catch (FailedCopyRefused notKept) {
+            LOG.warn("{}: {}", set.lead(), notKept.getMessage());
+            return InputOutcome.failed(set, admission, reason + "; " + notKept.getMessage(), Map.of());
         } catch (IOException e) {
             return deferred(set, admission, "its copy cannot be kept in failed/: " + e.getMessage());
         }
     }
 
+    /**
+     * Records an outcome in the archive's outcome record, forced to the disk, then in the run's
+     * report. An outcome that cannot be recorded (the archive's disk full) is not acted on: the
+     * input is put off, stays where it is and is taken again.
+     *
+     * @return the outcome to finish the input with: the one given, or its deferral
+     */
+    public InputOutcome record(ScanSet set, InputOutcome outcome, RunReport report) {
+        InputOutcome recorded = outcome;
+        ObjectNode line = RunReport.inputNode(outcome).put("run", runId).put("recorded", Instant.now().toString());
+        try {
+            store.record(line);
+        } catch (IOException e) {
+            String why = "its outcome (" + outcome.status() + ") cannot be recorded in " + store.layout().outcomes()
+                    + ": " + e.getMessage();
+            store.putOff(set, null, why);
+            recorded = InputOutcome.deferred(set, null, why);
+        }
+        report.record(recorded);
+        return recorded;
+    }
+
     /** Ends an input once its outcome is recorded ({@link ArchiveStore#finish}). */
     public void finish(ScanSet set, InputOutcome outcome, InputSource source) throws IOException {
-        store.finish(set, outcome.status(), source);
+        store.finish(set, outcome, source);
     }
 
     @Override

@@ -1,15 +1,19 @@
 package org.workersarchive.pipeline;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.workersarchive.ingest.ScanSets;
-import java.util.stream.Stream;
 
 /**
  * The files a batch run takes: every file named on the command line, whatever its name, and
@@ -23,31 +27,74 @@ public final class InputCollector {
     }
 
     /**
+     * The files found, and what could not be read on the way.
+     *
+     * @param files      every file to take, absolute, sorted
+     * @param unreadable each folder (or file) that could not be listed or read, with the reason
+     */
+    public record Collected(List<Path> files, Map<Path, String> unreadable) {
+
+        public Collected {
+            files = List.copyOf(files);
+            unreadable = Map.copyOf(unreadable);
+        }
+    }
+
+    /**
      * @throws IllegalArgumentException naming the first input that does not exist
      */
     public static List<Path> collect(List<Path> inputs) {
+        return collectAll(inputs).files();
+    }
+
+    /**
+     * The files under the inputs, and the folders that could not be read (a folder without
+     * permission is reported, and the rest taken, rather than the whole run given up).
+     *
+     * @throws IllegalArgumentException naming the first input that does not exist
+     */
+    public static Collected collectAll(List<Path> inputs) {
         Set<Path> files = new TreeSet<>();
+        Map<Path, String> unreadable = new TreeMap<>();
         for (Path input : inputs) {
             if (Files.isDirectory(input)) {
-                files.addAll(scansUnder(input));
+                scansUnder(input, files, unreadable);
             } else if (Files.exists(input)) {
                 files.add(input.toAbsolutePath().normalize());
             } else {
                 throw new IllegalArgumentException("no such file or folder: " + input);
             }
         }
-        return new ArrayList<>(files);
+        return new Collected(new ArrayList<>(files), unreadable);
     }
 
-    private static List<Path> scansUnder(Path folder) {
-        try (Stream<Path> paths = Files.walk(folder)) {
-            return paths.filter(Files::isRegularFile)
-                    .filter(InputCollector::looksLikeScan)
-                    .map(p -> p.toAbsolutePath().normalize())
-                    .toList();
+    private static void scansUnder(Path folder, Set<Path> files, Map<Path, String> unreadable) {
+        try {
+            Files.walkFileTree(folder, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                    // A link to a file is taken, to be refused with its reason (the pipeline takes no links).
+                    boolean aFile = attributes.isRegularFile() || attributes.isSymbolicLink() && Files.isRegularFile(file);
+                    if (aFile && looksLikeScan(file)) {
+                        files.add(file.toAbsolutePath().normalize());
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    unreadable.put(file.toAbsolutePath().normalize(), "cannot read the folder: " + why(e)
+                            + "; the scans in it, if any, were not taken");
+                    return FileVisitResult.CONTINUE;
+                }
+            });
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + folder, e);
+            unreadable.put(folder.toAbsolutePath().normalize(), "cannot read the folder: " + why(e));
         }
+    }
+
+    private static String why(IOException e) {
+        return e instanceof AccessDeniedException ? "permission denied" : String.valueOf(e.getMessage());
     }
 
     private static boolean looksLikeScan(Path file) {

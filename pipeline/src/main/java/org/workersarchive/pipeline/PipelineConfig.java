@@ -5,10 +5,12 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import org.workersarchive.core.ArchiveLayout;
+import org.workersarchive.export.IiifConfig;
 import org.workersarchive.export.TeiConfig;
 import org.workersarchive.ingest.IngestConfig;
 import org.workersarchive.ocr.EngineLimits;
 import org.workersarchive.ocr.OcrConfig;
+import org.workersarchive.pipeline.archive.StoreLimits;
 
 /**
  * Everything one run of the pipeline is configured with, bound once by {@link PipelineConfigLoader}
@@ -20,22 +22,27 @@ import org.workersarchive.ocr.OcrConfig;
  * @param ingest        the ingest stage's settings
  * @param ocr           the OCR stage's settings
  * @param tei           the TEI writer's settings
+ * @param iiif          where IIIF clients find the archive, for the manifests' URLs
  * @param authorityList the user's own authority list (TEI), or null for the bundled one
  * @param engines       the bounds of the OCR engine processes; one process per worker
  * @param inputAttempts how many runs may stop (be killed, crash) while an input is under way before
  *                      the next one sends it to failed/ instead of trying again
  * @param pageDeliveries when pages go over a broker: how many times a page may be given to workers
  *                      that stop before finishing it (killed, crashed) before it fails, and its document
+ * @param store         how failed inputs are kept: the inbox failure rest, the failed copy limit
  */
 public record PipelineConfig(Path archiveDir, int workers, IngestConfig ingest, OcrConfig ocr, TeiConfig tei,
-                             Path authorityList, EngineLimits engines, int inputAttempts, int pageDeliveries) {
+                             IiifConfig iiif, Path authorityList, EngineLimits engines, int inputAttempts,
+                             int pageDeliveries, StoreLimits store) {
 
     public PipelineConfig {
         Objects.requireNonNull(archiveDir, "archiveDir");
         Objects.requireNonNull(ingest, "ingest");
         Objects.requireNonNull(ocr, "ocr");
         Objects.requireNonNull(tei, "tei");
+        Objects.requireNonNull(iiif, "iiif");
         Objects.requireNonNull(engines, "engines");
+        Objects.requireNonNull(store, "store");
         if (workers < 1) {
             throw new IllegalArgumentException("workers must be at least 1: " + workers);
         }
@@ -63,6 +70,13 @@ public record PipelineConfig(Path archiveDir, int workers, IngestConfig ingest, 
 
     public Duration pageAnswerWait() {
         return engines.pageTimeout().multipliedBy((long) engines.attempts() * pageDeliveries).plusMinutes(1);
+    }
+
+    /** The same settings with this many workers, one engine process each. */
+    public PipelineConfig withWorkers(int newWorkers) {
+        return new PipelineConfig(archiveDir, newWorkers, ingest, ocr, tei, iiif, authorityList,
+                new EngineLimits(newWorkers, engines.pageTimeout(), engines.pagesPerProcess(), engines.attempts(),
+                        engines.heapMegabytes()), inputAttempts, pageDeliveries, store);
     }
 
     public Optional<Path> authorityListIfGiven() {

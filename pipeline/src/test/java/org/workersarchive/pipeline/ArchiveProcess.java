@@ -26,7 +26,16 @@ final class ArchiveProcess implements AutoCloseable {
 
     /** @param arguments the command and its options, e.g. "worker", "--broker", URL */
     static ArchiveProcess start(Path log, String heap, String... arguments) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        return startAs(List.of(), log, heap, arguments);
+    }
+
+    /**
+     * As {@link #start}, the JVM started by a command that sets how it runs, e.g. {@code setpriv}
+     * dropping the capabilities that let root read any file.
+     */
+    static ArchiveProcess startAs(List<String> launcher, Path log, String heap, String... arguments) throws IOException {
+        List<String> command = new ArrayList<>(launcher);
+        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + heap, "-cp", System.getProperty("java.class.path"), ArchiveCli.class.getName()));
         command.addAll(List.of(arguments));
         Files.createDirectories(log.getParent());
@@ -62,6 +71,16 @@ final class ArchiveProcess implements AutoCloseable {
 
     List<String> logLines() throws IOException {
         return Files.readAllLines(log, StandardCharsets.UTF_8);
+    }
+
+    /** Waits at most this long for the process to end by itself; whether it did. */
+    boolean waitFor(java.time.Duration patience) throws InterruptedException {
+        return process.waitFor(patience.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** The exit status of a process that has ended. */
+    int exitValue() {
+        return process.exitValue();
     }
 
     /** SIGKILL: no shutdown hook, no commit, nothing. */

@@ -23,6 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.workersarchive.core.EntityType;
+import org.workersarchive.export.FormatChecks;
+import org.workersarchive.export.FormatSchemas;
 import org.workersarchive.export.TeiValidator;
 import org.workersarchive.core.Fixity;
 import org.workersarchive.pipeline.cli.ArchiveCli;
@@ -166,6 +168,40 @@ class BatchRunIT {
     }
 
     @Test
+    void everyFileOfEveryFormatIsValidAgainstItsOfficialSchemaAndEveryTeiStandsAlone() {
+        FormatChecks.Report report = FormatChecks.check(archive.resolve("documents"));
+        assertEquals(List.of(), report.problems());
+        int pages = 7;
+        assertEquals(List.of(DOCUMENTS, DOCUMENTS, pages, pages, DOCUMENTS, DOCUMENTS), List.of(report.pdf(),
+                report.tei(), report.alto(), report.page(), report.mets(), report.iiif()),
+                "PDF/A (veraPDF), TEI (tei_all, every @ref within the file), ALTO, PAGE, METS, IIIF of every document");
+    }
+
+    @Test
+    void aTeiCopiedAloneIntoAnEmptyFolderResolvesEveryRef() throws IOException {
+        for (Path folder : documentFolders()) {
+            Path alone = Files.createDirectories(work.resolve("alone").resolve(folder.getFileName()))
+                    .resolve("document.tei.xml");
+            Files.copy(folder.resolve("document.tei.xml"), alone);
+            assertEquals(List.of(), FormatChecks.standAloneProblems(alone), alone.toString());
+        }
+    }
+
+    @Test
+    void pdftotextReadsTheTwoColumnsOfTheFrenchPageEachWhole() throws Exception {
+        Path folder = documentFolders().stream().filter(f -> f.getFileName().toString().startsWith("ouvrier"))
+                .findFirst().orElseThrow();
+        Process process = new ProcessBuilder("pdftotext", "-enc", "UTF-8", "-f", "1", "-l", "1",
+                folder.resolve("document.pdf").toString(), "-").redirectErrorStream(true).start();
+        String text = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).replaceAll("\\s+", " ");
+        assertEquals(0, process.waitFor());
+        // The left column's last line, then the right column's first: not interleaved line by line.
+        assertTrue(text.contains("Nous apprenons que le camarade Miasnikov, fondateur du Groupe ouvrier, est de "
+                + "nouveau entre les mains du Guépéou."), text);
+        assertTrue(text.indexOf("Pour cela ses membres") < text.indexOf("furent chassés des usines de Perm"), text);
+    }
+
+    @Test
     void theCorpusExportIsValidTeiWithAnIndexOfEveryEntity() throws IOException {
         Path corpus = work.resolve("corpus");
         assertEquals(0, ArchiveCli.commandLine().execute("export", "--archive", archive.toString(),
@@ -192,6 +228,14 @@ class BatchRunIT {
                 + "Мясников\\w*,zone-p1_l\\d+")), index.toString());
         assertEquals(entityElements, new ObjectMapper().readTree(corpus.resolve("entities.json").toFile()).size());
         assertTrue(Files.isRegularFile(corpus.resolve("authority.xml")));
+        FormatSchemas official = FormatSchemas.from(FormatChecks.officialSchemas());
+        assertEquals(List.of(), official.validate(FormatSchemas.Format.IIIF, corpus.resolve("collection.json")));
+        JsonNode collection = new ObjectMapper().readTree(corpus.resolve("collection.json").toFile());
+        assertEquals(DOCUMENTS, collection.get("items").size(), "a manifest per document");
+        for (JsonNode item : collection.get("items")) {
+            String path = item.get("id").asText().replace("http://127.0.0.1:8080/", "");
+            assertTrue(Files.isRegularFile(corpus.resolve(path)), "served from the corpus folder: " + path);
+        }
     }
 
     @Test

@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.workersarchive.core.ArchiveLayout.DocumentFolder;
+import org.workersarchive.core.DrawnPages;
 import org.workersarchive.core.Fixity;
 import org.workersarchive.export.TeiValidator;
 
@@ -102,9 +103,9 @@ class DistributedIT {
         Path inbox = Files.createDirectories(work.resolve("inbox"));
         Path archive = work.resolve("archive");
         Path drawn = Files.createDirectories(work.resolve("drawn"));
-        Path poison = DrawnScans.fullPage(drawn.resolve("poison-tract_1931.png"), "The tract no worker finishes");
-        DrawnScans.slip(drawn.resolve("first-leaflet_1931.png"), "The first leaflet, page 1 of 1");
-        DrawnScans.slip(drawn.resolve("second-leaflet_1931.png"), "The second leaflet, page 1 of 1");
+        Path poison = DrawnPages.fullPage(drawn.resolve("poison-tract_1931.png"), "The tract no worker finishes");
+        DrawnPages.slip(drawn.resolve("first-leaflet_1931.png"), "The first leaflet, page 1 of 1");
+        DrawnPages.slip(drawn.resolve("second-leaflet_1931.png"), "The second leaflet, page 1 of 1");
         String poisonStaged = "/tmp/" + Fixity.sha256(poison) + "/";
         Path settings = Files.writeString(work.resolve("archive.properties"), "archive.page-deliveries=2\n");
         String url = "tcp://127.0.0.1:" + freePort();
@@ -142,7 +143,7 @@ class DistributedIT {
         // TEI to models that did not read them.
         Path tessdata = Files.createDirectories(work.resolve("other-tessdata"));
         Path installed = Path.of("/usr/share/tesseract-ocr/5/tessdata");
-        for (String model : List.of("rus", "deu", "eng", "osd")) {
+        for (String model : List.of("rus", "deu", "eng", "osd", "frk", "Fraktur", "Cyrillic")) {
             Files.copy(installed.resolve(model + ".traineddata"), tessdata.resolve(model + ".traineddata"));
         }
         Files.copy(installed.resolve("deu.traineddata"), tessdata.resolve("fra.traineddata"));
@@ -150,7 +151,7 @@ class DistributedIT {
         Path inbox = Files.createDirectories(work.resolve("inbox"));
         Path archive = work.resolve("archive");
         Path drawn = Files.createDirectories(work.resolve("drawn"));
-        DrawnScans.slip(drawn.resolve("leaflet_1931.png"), "A leaflet read by the wrong worker");
+        DrawnPages.slip(drawn.resolve("leaflet_1931.png"), "A leaflet read by the wrong worker");
         String url = "tcp://127.0.0.1:" + freePort();
         try (ArchiveProcess broker = startBroker(url);
              ArchiveProcess watch = startWatch(inbox, archive, url);
@@ -178,7 +179,7 @@ class DistributedIT {
         Path inbox = Files.createDirectories(work.resolve("inbox"));
         Path archive = work.resolve("archive");
         Path drawn = Files.createDirectories(work.resolve("drawn"));
-        DrawnScans.slip(drawn.resolve("unread_1931.png"), "A leaflet no worker reads");
+        DrawnPages.slip(drawn.resolve("unread_1931.png"), "A leaflet no worker reads");
         String url = "tcp://127.0.0.1:" + freePort();
         Path reasonFile = archive.resolve("failed/unread_1931.png.reason.txt");
         try (ArchiveProcess broker = startBroker(url);
@@ -195,6 +196,49 @@ class DistributedIT {
         assertTrue(reason.contains("no worker answered for page 1 within 61 s: is any worker running and connected "
                 + "to the broker " + url + "?"), reason);
         assertTrue(documents(archive).isEmpty());
+    }
+
+    @Test
+    void aBrokerThatIsDownDefersEachInputWhichIsReadOnceTheBrokerIsUp() throws Exception {
+        Path inbox = Files.createDirectories(work.resolve("inbox"));
+        Path archive = work.resolve("archive");
+        Path drawn = Files.createDirectories(work.resolve("drawn"));
+        DrawnPages.slip(drawn.resolve("outage_1931.png"), "A leaflet dropped while the broker was down");
+        String url = "tcp://127.0.0.1:" + freePort();
+        try (ArchiveProcess watch = startWatch(inbox, archive, url)) {
+            moveAll(drawn, inbox);
+            waitUntil(() -> Files.exists(archive.resolve("outcomes.jsonl"))
+                    && Files.readString(archive.resolve("outcomes.jsonl")).contains("\"deferred\""), watch);
+            String deferred = Files.readString(archive.resolve("outcomes.jsonl"));
+            assertTrue(deferred.contains("the broker cannot be reached"), deferred);
+            assertTrue(Files.exists(inbox.resolve("outage_1931.png")), "the scan stays in the inbox");
+            assertTrue(names(archive.resolve("failed")).isEmpty(), "nothing failed: " + names(archive.resolve("failed")));
+            try (ArchiveProcess broker = startBroker(url);
+                 ArchiveProcess worker = startWorker(archive, url, "after-outage")) {
+                waitUntil(() -> documents(archive).size() == 1 && !Files.exists(inbox.resolve("outage_1931.png")), watch);
+                assertEquals(128 + 15, worker.stop());
+                assertEquals(128 + 15, watch.stop());
+                assertEquals(128 + 15, broker.stop());
+            }
+        }
+        assertTrue(names(archive.resolve("failed")).isEmpty(), "nothing failed");
+    }
+
+    @Test
+    void aBatchWhoseBrokerIsDownExitsNonZeroWithItsInputsCountedDeferred() throws Exception {
+        Path box = Files.createDirectories(work.resolve("box"));
+        Path archive = work.resolve("archive");
+        DrawnPages.slip(box.resolve("outage_1931.png"), "A leaflet for a broker that is down");
+        String url = "tcp://127.0.0.1:" + freePort();
+        Path log = work.resolve("logs/batch.log");
+        try (ArchiveProcess batch = ArchiveProcess.start(log, "512m", "batch", box.toString(), "--archive",
+                archive.toString(), "--broker", url)) {
+            assertTrue(batch.waitFor(PATIENCE), "the batch ended; see " + log);
+            assertEquals(3, batch.exitValue(), "deferred: " + Files.readString(log));
+        }
+        String output = Files.readString(log);
+        assertTrue(output.contains("1 input(s): 0 ok, 0 duplicate, 0 failed, 1 deferred"), output);
+        assertTrue(names(archive.resolve("failed")).isEmpty(), "nothing failed");
     }
 
     private ArchiveProcess startBroker(String url) throws Exception {
@@ -236,9 +280,9 @@ class DistributedIT {
                 Path file = folder.resolve(String.format("tract-%s_1930_p%02d.png", tract, page));
                 String heading = "Tract " + tract + ", page " + page + " of " + PAGES_PER_TRACT;
                 if (page == FULL_PAGE) {
-                    DrawnScans.fullPage(file, heading);
+                    DrawnPages.fullPage(file, heading);
                 } else {
-                    DrawnScans.slip(file, heading);
+                    DrawnPages.slip(file, heading);
                 }
             }
         }

@@ -71,8 +71,13 @@ class InboxCrashIT {
             }
             String trialName = "trial " + trial + " (killed after " + killedAfterMillis + " ms; seed " + SEED + ")";
             assertEveryInputInExactlyOnePlace(inputs, archive, teiAll, trialName);
-            waitUntil(() -> EngineProcessesOf.live(archive).isEmpty(), null);
+            waitUntilNoEngineIsLeft(archive);
         }
+    }
+
+    /** Waits (a few minutes at most) until no engine process of the archive is alive. */
+    static void waitUntilNoEngineIsLeft(Path archive) throws Exception {
+        waitUntil(() -> EngineProcessesOf.live(archive).isEmpty(), null);
     }
 
     /**
@@ -129,7 +134,7 @@ class InboxCrashIT {
     }
 
     /** Every file of the folder but the manifest is listed in it with its checksum, and none is missing. */
-    private static void assertManifestHolds(Path document, String trial) throws IOException {
+    static void assertManifestHolds(Path document, String trial) throws IOException {
         Map<String, String> listed = new TreeMap<>();
         for (String line : Files.readAllLines(document.resolve(DocumentFolder.CHECKSUMS))) {
             listed.put(line.substring(66), line.substring(0, 64));

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.workersarchive.core.DrawnPages;
 
 /**
  * A thousand small scans dropped into the inbox at once, under the real {@code watch} process with
@@ -38,7 +39,7 @@ class InboxLoadIT {
         Path archive = work.resolve("archive");
         Path drawn = Files.createDirectories(work.resolve("drawn"));
         for (int n = 1; n <= FILES; n++) {
-            DrawnScans.slip(drawn.resolve(String.format("slip-%04d.png", n)), "Feuille " + n + " du Groupe ouvrier");
+            DrawnPages.slip(drawn.resolve(String.format("slip-%04d.png", n)), "Feuille " + n + " du Groupe ouvrier");
         }
         List<long[]> samples = new ArrayList<>();
         Instant start = Instant.now();

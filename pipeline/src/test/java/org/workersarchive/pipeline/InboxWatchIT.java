@@ -33,7 +33,9 @@ class InboxWatchIT {
         Path archive = work.resolve("archive");
         Path scan = smallestSampleScan();
         String sha256 = Fixity.sha256(scan);
-        PipelineConfig config = new PipelineConfigLoader().with("archive.workers", 2).load(archive);
+        // The bad file is failed once it has rested 5 s (not the default minute, which waits for a copy that paused).
+        PipelineConfig config = new PipelineConfigLoader().with("archive.workers", 2)
+                .with("archive.inbox-failure-rest", 5).load(archive);
         RunReport report = new RunReport(config.archiveDir(), "watch", outcome -> { });
 
         try (ArchivePipeline pipeline = ArchivePipeline.forInbox(config, report, inbox)) {
@@ -99,6 +101,27 @@ class InboxWatchIT {
         assertEquals(2, outcome.pages().size());
         assertTrue(Files.readString(outcome.outputs().get("tei")).contains("<pubPlace>Paris</pubPlace>"));
         assertTrue(Files.isRegularFile(outcome.outputs().get("folder").resolve(issue + ".json")));
+    }
+
+    @Test
+    void aLoneSidecarIsNotLeftInTheInboxUnseenButFailedWithTheReason() throws Exception {
+        Path inbox = Files.createDirectories(work.resolve("sidecar-inbox"));
+        Path archive = work.resolve("sidecar-archive");
+        PipelineConfig config = new PipelineConfigLoader().with("archive.workers", 1)
+                .with("archive.inbox-failure-rest", 2).load(archive);
+        RunReport report = new RunReport(config.archiveDir(), "watch", outcome -> { });
+
+        try (ArchivePipeline pipeline = ArchivePipeline.forInbox(config, report, inbox)) {
+            Files.writeString(inbox.resolve("orphan_1930.json"), "{\"place\": \"Paris\"}");
+            waitUntil(() -> report.outcomes().size() == 1);
+            waitUntil(() -> isEmpty(inbox));
+        }
+
+        InputOutcome outcome = report.outcomes().get(0);
+        assertEquals(InputOutcome.Status.failed, outcome.status());
+        assertTrue(outcome.reason().startsWith("sidecar orphan_1930.json describes no scan"), outcome.reason());
+        assertTrue(Files.isRegularFile(archive.resolve("failed/orphan_1930.json")));
+        assertTrue(Files.isRegularFile(archive.resolve("failed/orphan_1930.json.reason.txt")));
     }
 
     /** Writes the file in the inbox itself, in ten pieces over about four seconds, as a slow copy does. */

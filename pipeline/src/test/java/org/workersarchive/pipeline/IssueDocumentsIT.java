@@ -23,7 +23,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.workersarchive.core.Fixity;
 import org.workersarchive.core.TeiXPath;
+import org.workersarchive.export.FormatChecks;
 import org.workersarchive.export.TeiValidator;
 import org.workersarchive.pipeline.cli.ArchiveCli;
 
@@ -108,7 +110,8 @@ class IssueDocumentsIT {
         assertEquals("L'Ouvrier Communiste, no. 6-7, 1930-03", xpath.evaluate("//tei:titleStmt/tei:title", issue));
         assertEquals("L'Ouvrier Communiste", xpath.evaluate(monogr + "/tei:title[@level='j']", issue),
                 "the authority list's title for the file name's key");
-        assertEquals("../../authority.xml#ouvrier-communiste", xpath.evaluate(monogr + "/tei:title/@ref", issue));
+        assertEquals("#ouvrier-communiste", xpath.evaluate(monogr + "/tei:title/@ref", issue),
+                "its copy in the standOff, which points on into the list");
         assertEquals("Paris", xpath.evaluate(monogr + "/tei:imprint/tei:pubPlace", issue), "from the sidecar");
         assertEquals("Groupe ouvrier communiste", xpath.evaluate(monogr + "/tei:imprint/tei:publisher", issue));
         assertEquals("6-7", xpath.evaluate(monogr + "/tei:imprint/tei:biblScope[@unit='issue']", issue), "from the name");
@@ -123,7 +126,9 @@ class IssueDocumentsIT {
         assertTrue(xpath.evaluate("//tei:revisionDesc/tei:change/@n", issue).endsWith("-batch"));
 
         org.w3c.dom.Document leaflet = TeiXPath.parse(folderOf("kapd-flugblatt-1924-04").resolve("document.tei.xml"));
-        assertEquals("Kapd Flugblatt, 1924-04", xpath.evaluate("//tei:titleStmt/tei:title", leaflet));
+        assertEquals("KAPD Flugblatt, 1924-04", xpath.evaluate("//tei:titleStmt/tei:title", leaflet),
+                "the file name's words, the acronym as the authority list spells it");
+        assertEquals("KAPD Flugblatt, 1924-04", xpath.evaluate("//tei:div[@type='transcription']/tei:head", leaflet));
         assertEquals("1924-04", xpath.evaluate(monogr + "/tei:imprint/tei:date/@when", leaflet));
         assertEquals("Described from the scan's file name.",
                 xpath.evaluate("//tei:biblStruct/tei:note[@type='descriptionSource']", leaflet));
@@ -158,6 +163,111 @@ class IssueDocumentsIT {
                 leaflet.get("reason").asText());
         assertTrue(Files.readString(leafletTei).contains("n=\"" + run + "\""), "the untouched TEI was replaced");
         assertEquals(2, documentFolders().size(), "no document was duplicated");
+    }
+
+    @Test
+    @Order(4)
+    void aPageFileWithAWordChangedComesBackThroughImportAsANewTeiVersionWithThatWord() throws Exception {
+        Path leaflet = folderOf("kapd-flugblatt-1924-04");
+        String id = leaflet.getFileName().toString();
+        // As a Transkribus export lays a document out: its own folder, the PAGE files in page/.
+        Path exported = Files.createDirectories(work.resolve("transkribus-export").resolve("Flugblatt").resolve("page"));
+        Path page = exported.resolve("p0001.xml");
+        String original = Files.readString(leaflet.resolve("page/p0001.xml"));
+        String word = wordOf(original, "p1_w3");
+        Files.writeString(page, original.replaceFirst("(<Word id=\"p1_w3\">[\\s\\S]*?<Unicode>)[^<]*(</Unicode>)",
+                "$1Korrektur$2"));
+        assertTrue(Files.readString(page).contains("Korrektur") && !word.equals("Korrektur"));
+
+        int status = ArchiveCli.commandLine().execute("import", "--archive", archive.toString(),
+                work.resolve("transkribus-export").toString());
+
+        assertEquals(0, status);
+        Path run = lastRun();
+        assertTrue(run.getFileName().toString().endsWith("-import"));
+        Path version = leaflet.resolve("versions").resolve(run.getFileName());
+        for (Path tei : List.of(leaflet.resolve("document.tei.xml"), version.resolve("document.tei.xml"))) {
+            org.w3c.dom.Document xml = TeiXPath.parse(tei);
+            XPath xpath = TeiXPath.xpath();
+            assertTrue(xpath.evaluate("normalize-space(//tei:text)", xml).contains("Korrektur"), tei.toString());
+            assertEquals("correction", xpath.evaluate("//tei:revisionDesc/tei:change[1]/@type", xml));
+            assertEquals(run.getFileName().toString(), xpath.evaluate("//tei:revisionDesc/tei:change[1]/@n", xml));
+            assertTrue(xpath.evaluate("//tei:revisionDesc/tei:change[2]/@n", xml).endsWith("-batch"),
+                    "the history of the TEI it corrects goes on");
+        }
+        assertTrue(org.workersarchive.export.ArchiveWriter.correctedSinceWritten(leaflet),
+                "the new TEI counts as a correction: a later --reprocess keeps it");
+        FormatChecks.Report checked = FormatChecks.check(version);
+        assertEquals(List.of(), checked.problems());
+        assertEquals(List.of(), TeiValidator.forArchiveSchema().validate(leaflet.resolve("document.tei.xml")));
+        assertTrue(Files.readString(version.resolve("alto/p0001.xml")).contains("CONTENT=\"Korrektur\""));
+        JsonNode report = new ObjectMapper().readTree(run.resolve("report.json").toFile());
+        JsonNode entry = report.get("files").get(0);
+        assertEquals(List.of("ok", id, "1", "1"), List.of(entry.get("status").asText(), entry.get("documentId").asText(),
+                entry.get("page").asText(), entry.get("wordsChanged").asText()), entry.toString());
+        assertEquals(word + " → Korrektur", entry.get("examples").get(0).asText());
+    }
+
+    @Test
+    @Order(5)
+    void anAltoFileCorrectedForADocumentWhoseTeiWasCorrectedByHandGoesBesideIt() throws Exception {
+        Path issue = folderOf(ISSUE.replace('_', '-'));
+        String handCorrected = Files.readString(issue.resolve("document.tei.xml"));
+        Path alto = Files.createDirectories(work.resolve("escriptorium")).resolve("export_p2.xml");
+        String original = Files.readString(issue.resolve("alto/p0002.xml"));
+        Files.writeString(alto, original.replaceFirst("(<String ID=\"p2_w2\" CONTENT=\")[^\"]*", "$1Исправлено"));
+
+        assertEquals(0, ArchiveCli.commandLine().execute("import", "--archive", archive.toString(), alto.toString()));
+
+        assertEquals(handCorrected, Files.readString(issue.resolve("document.tei.xml")), "a hand correction is never replaced");
+        Path version = issue.resolve("versions").resolve(lastRun().getFileName());
+        assertTrue(Files.readString(version.resolve("document.tei.xml")).contains("Исправлено"));
+        assertEquals(List.of(), FormatChecks.check(version).problems());
+        JsonNode entry = new ObjectMapper().readTree(lastRun().resolve("report.json").toFile()).get("files").get(0);
+        assertTrue(entry.get("reason").asText().startsWith("the document's TEI had been corrected by hand and is kept"),
+                entry.toString());
+
+        Path stray = Files.writeString(work.resolve("stray.xml"), original.replaceAll("<documentIdentifier>[^<]*"
+                + "</documentIdentifier>", ""));
+        assertEquals(1, ArchiveCli.commandLine().execute("import", "--archive", archive.toString(), stray.toString()),
+                "a file that names no document fails");
+        assertTrue(new ObjectMapper().readTree(lastRun().resolve("report.json").toFile()).get("files").get(0)
+                .get("reason").asText().startsWith("no document of the archive is named in the file"));
+    }
+
+    @Test
+    @Order(6)
+    void aSecondImportBuildsOnTheFirstAndTakesItsPlace() throws Exception {
+        Path leaflet = folderOf("kapd-flugblatt-1924-04");
+        Path firstVersion = leaflet.resolve("versions").resolve(runs().stream()
+                .filter(r -> r.getFileName().toString().endsWith("-import")).findFirst().orElseThrow().getFileName());
+        // The tool's export of the first correction, with one more word changed.
+        String exported = Files.readString(firstVersion.resolve("page/p0001.xml"));
+        assertTrue(exported.contains("Korrektur"), "the first version's PAGE has the first correction");
+        Path page = Files.createDirectories(work.resolve("second-export")).resolve("p0001.xml");
+        Files.writeString(page, exported.replaceFirst("(<Word id=\"p1_w5\">[\\s\\S]*?<Unicode>)[^<]*(</Unicode>)",
+                "$1Zweitkorrektur$2"));
+
+        assertEquals(0, ArchiveCli.commandLine().execute("import", "--archive", archive.toString(), page.toString()));
+
+        String tei = Files.readString(leaflet.resolve("document.tei.xml"));
+        assertTrue(tei.contains("Korrektur") && tei.contains("Zweitkorrektur"),
+                "the document's TEI reads both corrections: the second import built on the first and took its place");
+        org.w3c.dom.Document xml = TeiXPath.parse(leaflet.resolve("document.tei.xml"));
+        assertEquals("3", TeiXPath.xpath().evaluate("count(//tei:revisionDesc/tei:change)", xml),
+                "the second correction, the first, the batch");
+        Path secondVersion = leaflet.resolve("versions").resolve(lastRun().getFileName());
+        assertEquals(List.of(), FormatChecks.check(secondVersion).problems());
+        assertEquals(Fixity.sha256(leaflet.resolve("document.tei.xml")) + "  ../../document.tei.xml",
+                Files.readString(secondVersion.resolve("placed.sha256")).strip());
+        assertTrue(org.workersarchive.export.ArchiveWriter.correctedSinceWritten(leaflet));
+    }
+
+    private static String wordOf(String pageXml, String id) {
+        java.util.regex.Matcher word = java.util.regex.Pattern.compile("<Word id=\"" + id
+                + "\">[\\s\\S]*?<Unicode>([^<]*)</Unicode>").matcher(pageXml);
+        assertTrue(word.find(), id);
+        return word.group(1);
     }
 
     private Path folderOf(String idPrefix) throws IOException {

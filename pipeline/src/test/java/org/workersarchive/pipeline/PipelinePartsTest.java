@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.workersarchive.annotate.AuthorityList;
 import org.workersarchive.core.ArchiveLayout;
+import org.workersarchive.core.Language;
 import org.workersarchive.export.ArchiveWriter;
 import org.workersarchive.export.AuthorityEntries;
 import org.workersarchive.export.TeiConfig;
@@ -33,7 +34,7 @@ class PipelinePartsTest {
         Files.writeString(file, "archive.languages=rus+eng\narchive.workers=3\narchive.render-dpi=200\n"
                 + "archive.language-choice=fixed\narchive.thresholding=sauvola\narchive.uncertain-below=45\n");
         PipelineConfig config = new PipelineConfigLoader().withFile(file).with("archive.workers", 1).load(dir);
-        assertEquals(List.of("rus", "eng"), config.ocr().languages());
+        assertEquals(Language.listOf("rus,eng"), config.ocr().languages());
         assertEquals(1, config.workers());
         assertEquals(200, config.ingest().renderDpi());
         assertEquals(OcrConfig.LanguageChoice.FIXED, config.ocr().languageChoice());

@@ -20,6 +20,7 @@ import org.workersarchive.annotate.NameModels;
 import org.workersarchive.core.Block;
 import org.workersarchive.core.BoundingBox;
 import org.workersarchive.core.Document;
+import org.workersarchive.core.Language;
 import org.workersarchive.core.Line;
 import org.workersarchive.core.Page;
 import org.workersarchive.core.PageImage;
@@ -53,7 +54,7 @@ public final class AnnotationBenchmark {
         List<String> words = Arrays.stream(Files.readString(Path.of(args[0]), StandardCharsets.UTF_8).split("\\s+"))
                 .filter(w -> !w.isBlank()).toList();
         int rounds = args.length >= 2 ? Integer.parseInt(args[1]) : 5;
-        String language = args.length == 3 ? args[2] : "fra";
+        Language language = Language.ofModel(args.length == 3 ? args[2] : "fra");
         Document text = document(words, List.of());
         Document inLanguage = document(words, List.of(language));
         Path dir = Files.createTempDirectory("annotation-benchmark");
@@ -169,7 +170,7 @@ public final class AnnotationBenchmark {
     }
 
     /** The words as one page of blocks of lines, as OCR gives them. */
-    private static Document document(List<String> words, List<String> languages) {
+    private static Document document(List<String> words, List<Language> languages) {
         List<Block> blocks = new ArrayList<>();
         List<Line> lines = new ArrayList<>();
         List<Word> lineWords = new ArrayList<>();

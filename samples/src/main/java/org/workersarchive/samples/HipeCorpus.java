@@ -16,6 +16,7 @@ import org.workersarchive.core.Block;
 import org.workersarchive.core.BoundingBox;
 import org.workersarchive.core.Document;
 import org.workersarchive.core.EntityType;
+import org.workersarchive.core.Language;
 import org.workersarchive.core.Line;
 import org.workersarchive.core.Page;
 import org.workersarchive.core.PageImage;
@@ -199,9 +200,9 @@ public final class HipeCorpus {
         }
 
         /** The page's language as the pipeline's OCR would have named it, so that the annotator picks its model. */
-        private List<String> tesseractLanguages() {
+        private List<Language> tesseractLanguages() {
             String tesseract = TESSERACT_LANGUAGES.get(language);
-            return tesseract == null ? List.of() : List.of(tesseract);
+            return tesseract == null ? List.of() : List.of(Language.ofModel(tesseract));
         }
     }
 }

@@ -41,7 +41,7 @@ class NameModelTrainingTest {
     void theShippedEnglishAndRussianModelsScoreOnTheirHeldOutDocumentsAsMeasured() throws IOException {
         for (String language : List.of("en", "ru")) {
             NerTrainingData.Split split = NerTrainingData.read(NER, language);
-            NameModel model = NameModels.bundled().forLanguage(language).orElseThrow();
+            NameModel model = NameModels.bundled().forModelLanguage(language).orElseThrow();
             HipeEvaluation.Scores scores = NerTraining.score(model, split.heldOut());
             double floor = language.equals("en") ? MEASURED_EN_STRICT_F1 : MEASURED_RU_STRICT_F1;
             assertTrue(scores.strictOverall().f1() >= floor - 0.01, language + "\n" + scores.format());

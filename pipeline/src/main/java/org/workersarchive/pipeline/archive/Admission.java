@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import org.workersarchive.core.RejectedInputException;
 import org.workersarchive.ingest.ScanIdentity;
 import org.workersarchive.ingest.ScanSet;
 
@@ -41,7 +42,21 @@ public record Admission(ScanSet set, List<ScanIdentity> identities, String sha25
     }
 
     /**
-     * Read by the routes (as {@code body.duplicate}) to choose between duplicate and new: true also
+     * Refuses an input that runs kept stopping on (one that crashes the whole process each time),
+     * so that the rest can go on.
+     *
+     * @param attempts how many runs may stop while it is under way
+     * @throws RejectedInputException when that many did
+     */
+    public void requireFewerStopsThan(int attempts) {
+        if (runsStopped >= attempts) {
+            throw new RejectedInputException("the pipeline stopped " + runsStopped + " times while "
+                    + "this input was under way (it was killed, or crashed); set aside so that the rest can go on");
+        }
+    }
+
+    /**
+     * Whether the routes record this input as a duplicate rather than make its document: true also
      * for an input whose own document a stopped run wrote, which needs no new one either.
      */
     public boolean isDuplicate() {

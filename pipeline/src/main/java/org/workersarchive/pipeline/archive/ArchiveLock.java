@@ -1,7 +1,6 @@
 package org.workersarchive.pipeline.archive;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -42,17 +41,24 @@ final class ArchiveLock implements AutoCloseable {
             if (lock == null) {
                 String other = Files.readString(file, StandardCharsets.UTF_8).strip();
                 channel.close();
-                throw new IllegalStateException("another run is working on the archive " + archiveDir
+                throw new ArchiveBusyException("another run is working on the archive " + archiveDir
                         + (other.isEmpty() ? "" : " (" + other + ")")
-                        + ": one run at a time; stop it first, or drop the files into the inbox it watches");
+                        + ": one run at a time; stop it first, or drop the files into the inbox it watches", null);
             }
             channel.truncate(0);
             channel.write(ByteBuffer.wrap((holder + ", process " + ProcessHandle.current().pid() + "\n")
                     .getBytes(StandardCharsets.UTF_8)));
             return new ArchiveLock(channel, lock);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot lock the archive " + archiveDir + ": " + e.getMessage(), e);
+            throw new ArchiveBusyException("cannot lock the archive " + archiveDir + ": " + describe(e), e);
         }
+    }
+
+    /** What the system said, with the file it concerns, as a person reads it. */
+    private static String describe(IOException e) {
+        return e instanceof java.nio.file.AccessDeniedException ? "permission denied (" + e.getMessage() + ")"
+                : e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null
+                ? fs.getReason() + " (" + fs.getFile() + ")" : String.valueOf(e.getMessage());
     }
 
     private static FileLock tryLock(FileChannel channel) throws IOException {

@@ -7,16 +7,21 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.workersarchive.annotate.AuthorityList;
 import org.workersarchive.core.ArchiveLayout;
 import org.workersarchive.core.Document;
+import org.workersarchive.core.FileNames;
 import org.workersarchive.core.Folders;
 import org.workersarchive.core.RejectedInputException;
 import org.workersarchive.core.SourceFile;
@@ -26,6 +31,7 @@ import org.workersarchive.ingest.ScanIdentity;
 import org.workersarchive.ingest.ScanSet;
 import org.workersarchive.pipeline.InputSource;
 import org.workersarchive.pipeline.report.InputOutcome;
+import org.workersarchive.pipeline.report.RunReport;
 
 /**
  * The archive's bookkeeping around the documents a run makes: the lock that lets one run at a time
@@ -37,6 +43,7 @@ import org.workersarchive.pipeline.report.InputOutcome;
 public final class ArchiveStore implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ArchiveStore.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
     /** How long the inbox waits before it tries an archive that could not be written. */
     private static final Duration ARCHIVE_RETRY_PAUSE = Duration.ofSeconds(10);
 
@@ -48,8 +55,12 @@ public final class ArchiveStore implements AutoCloseable {
     private final OriginalStore originals;
     private final FailedStore failed;
     private final ArchiveAvailability availability;
+    private final OutcomeRecord outcomes;
+    private final InboxGuard guard;
+    private final StoreLimits limits;
 
-    private ArchiveStore(ArchiveLayout layout, ArchiveLock lock, boolean reprocess) {
+    private ArchiveStore(ArchiveLayout layout, ArchiveLock lock, boolean reprocess, StoreLimits limits)
+            throws IOException {
         this.layout = layout;
         this.lock = lock;
         this.reprocess = reprocess;
@@ -58,6 +69,9 @@ public final class ArchiveStore implements AutoCloseable {
         this.originals = new OriginalStore(layout.originals());
         this.failed = new FailedStore(layout.failed());
         this.availability = new ArchiveAvailability(layout, ARCHIVE_RETRY_PAUSE);
+        this.outcomes = OutcomeRecord.open(layout.outcomes());
+        this.limits = limits;
+        this.guard = new InboxGuard(limits.inboxFailureRest());
     }
 
     /**
@@ -66,11 +80,15 @@ public final class ArchiveStore implements AutoCloseable {
      * @param holder    what this run is, for the next one that finds the lock taken
      * @param reprocess make documents again from scans the archive holds already, instead of
      *                  recording them as duplicates
+     * @param limits    how failed inputs are treated
      */
-    public static ArchiveStore open(ArchiveLayout layout, String holder, boolean reprocess) {
+    public static ArchiveStore open(ArchiveLayout layout, String holder, boolean reprocess, StoreLimits limits) {
         ArchiveLock lock = ArchiveLock.take(layout.root(), holder);
         try {
-            return new ArchiveStore(layout, lock, reprocess);
+            return new ArchiveStore(layout, lock, reprocess, limits);
+        } catch (IOException e) {
+            lock.close();
+            throw new UncheckedIOException("cannot open the outcome record " + layout.outcomes() + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
             lock.close();
             throw e;
@@ -92,6 +110,57 @@ public final class ArchiveStore implements AutoCloseable {
         }
         journal.finishRemovals().forEach(file -> LOG.info("removed {} from the inbox: its outcome was recorded "
                 + "by a run that stopped before it could remove it", file));
+        rebuildStoppedReports();
+    }
+
+    /**
+     * Records an input's outcome durably: when this returns, the outcome survives any kill, and the
+     * input may leave its place.
+     *
+     * @param line the outcome as the report gives it, with the run that recorded it
+     * @throws IOException when it cannot be recorded: the input must stay where it is
+     */
+    public void record(ObjectNode line) throws IOException {
+        outcomes.append(line);
+    }
+
+    /**
+     * Whether the document of this id was made from these very files (by path), by an earlier run
+     * or by one that stopped before it recorded the outcome: then the input is no duplicate of
+     * another's document, but done before.
+     */
+    public boolean madeFrom(String documentId, ScanSet set) {
+        Path provenance = layout.document(documentId).provenance();
+        try {
+            List<String> paths = new ArrayList<>();
+            JSON.readTree(provenance.toFile()).path("sources").forEach(source -> paths.add(source.path("path").asText()));
+            return paths.equals(set.files().stream().map(Path::toString).toList());
+        } catch (IOException unreadable) {
+            return false; // a document without its record of sources is no proof; the input is a duplicate
+        }
+    }
+
+    /**
+     * Writes again, from the outcome record, the report of each run that stopped before it could
+     * write its own whole (killed, crashed): every outcome it recorded is in it.
+     */
+    private void rebuildStoppedReports() throws IOException {
+        Map<String, List<JsonNode>> linesByRun = new HashMap<>();
+        Map<String, Boolean> stopped = new HashMap<>();
+        OutcomeRecord.read(layout.outcomes(), line -> {
+            String run = line.path("run").asText("");
+            if (!run.isEmpty() && FileNames.isPlain(run) && !run.startsWith(".") && stopped.computeIfAbsent(run, r ->
+                    !RunReport.isFinished(FileNames.resolveIn(layout.runs(), r).resolve(RunReport.FILE_NAME)))) {
+                linesByRun.computeIfAbsent(run, r -> new ArrayList<>()).add(line);
+            }
+        });
+        for (Map.Entry<String, List<JsonNode>> run : linesByRun.entrySet()) {
+            Path folder = FileNames.resolveIn(layout.runs(), run.getKey());
+            Files.createDirectories(folder);
+            RunReport.rebuild(folder.resolve(RunReport.FILE_NAME), run.getValue());
+            LOG.info("rebuilt the report of run {}, which stopped before writing it: {} outcome(s)", run.getKey(),
+                    run.getValue().size());
+        }
     }
 
     /**
@@ -120,11 +189,56 @@ public final class ArchiveStore implements AutoCloseable {
      * @param sha256     the set's checksum
      */
     public Admission admit(ScanSet set, List<ScanIdentity> identities, String sha256, Instant started) throws IOException {
+        if (guard.changedSinceTaken(set)) {
+            throw new InputChangedException(set.lead() + " changed while it was being read");
+        }
+        guard.admitted(set, identities.stream().map(ScanIdentity::sha256).toList());
         InputJournal.Entry resumed = journal.begin(set, sha256);
-        String existing = duplicates.claim(sha256).orElse(null);
+        String existing;
+        try {
+            existing = duplicates.claim(sha256).orElse(null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            journal.putOff(set);
+            throw new java.io.InterruptedIOException("stopped while waiting for an input of the same bytes: " + set.lead());
+        }
         boolean makeAgain = reprocess && existing != null && !DuplicateIndex.isInProgress(existing);
         return new Admission(set, identities, sha256, makeAgain ? null : existing, makeAgain ? existing : null,
                 resumed.runsStopped(), resumed.writtenDocument(), started);
+    }
+
+    /** Notes the set's files as they are now, as it is taken up: nothing leaves its place unless still so. */
+    public void take(ScanSet set) {
+        guard.take(set);
+    }
+
+    /** Whether any file of the set changed (size, time, mode) since it was taken up. */
+    public boolean changedSinceTaken(ScanSet set) {
+        return guard.changedSinceTaken(set);
+    }
+
+    /** Whether the set changed less than the inbox failure rest ago, so that a failure may be a copy that paused. */
+    public boolean changedRecently(ScanSet set) {
+        return guard.changedRecently(set);
+    }
+
+    /** The inbox takes the set again once it has rested for the inbox failure rest, or changed. */
+    public void holdUntilRested(ScanSet set) {
+        guard.holdUntilRested(set);
+    }
+
+    /** How long an inbox file must have rested before it may be failed. */
+    public java.time.Duration inboxFailureRest() {
+        return guard.failureRest();
+    }
+
+    /**
+     * Whether the inbox may take the set, which has rested this long: not while the archive cannot
+     * be written, nor while the set is held (a failure to retry once rested, one left in place
+     * until it changes).
+     */
+    public boolean mayTake(ScanSet set, java.time.Duration rested) {
+        return !isPaused() && guard.mayTake(set, rested);
     }
 
     /** Refuses a symbolic link: following it could copy any file of this machine into the archive (failed/ included). */
@@ -184,9 +298,12 @@ public final class ArchiveStore implements AutoCloseable {
      * @return the copies and reason files, as the report names them
      * @throws IOException when a copy cannot be written
      */
-    public Map<String, Path> keepFailed(ScanSet set, String reason) throws IOException {
+    public Map<String, Path> keepFailed(ScanSet set, String reason) throws IOException, FailedCopyRefused {
         Map<String, Path> kept = new HashMap<>();
         List<Path> files = set.filesWithSidecar();
+        for (Path file : files) {
+            requireCopyable(file);
+        }
         for (Path file : files) {
             try {
                 Path copy = failed.keep(file, reason);
@@ -199,6 +316,28 @@ public final class ArchiveStore implements AutoCloseable {
             }
         }
         return kept;
+    }
+
+    /** Refuses to copy what cannot be read, or is larger than the copy limit; a link is kept as a link. */
+    private void requireCopyable(Path file) throws FailedCopyRefused {
+        if (Files.isSymbolicLink(file) || !Files.exists(file)) {
+            return;
+        }
+        if (!Files.isReadable(file)) {
+            throw new FailedCopyRefused("it cannot be read (permission denied), so it is not copied to failed/ and "
+                    + "stays where it is");
+        }
+        try {
+            long size = Files.size(file);
+            if (size > limits.failedCopyLimitBytes()) {
+                throw new FailedCopyRefused(String.format(java.util.Locale.ROOT, "not copied to failed/: %s is %.1f MB, "
+                        + "over the %d MB kept of a failed input (archive.failed-copy-limit-mb); it stays where it is",
+                        file.getFileName(), size / 1e6, limits.failedCopyLimitBytes() / (1024 * 1024)));
+            }
+        } catch (IOException unreadable) {
+            throw new FailedCopyRefused("its size cannot be read (" + unreadable.getMessage() + "), so it is not copied "
+                    + "to failed/ and stays where it is");
+        }
     }
 
     /**
@@ -216,7 +355,20 @@ public final class ArchiveStore implements AutoCloseable {
      * @param admission null when the input was not admitted
      */
     public void putOff(ScanSet set, Admission admission, String why) {
-        availability.pause(why);
+        putOff(set, admission, why, true);
+    }
+
+    /**
+     * Puts an input off: left where it is, taken again later.
+     *
+     * @param admission null when the input was not admitted
+     * @param pauseInbox whether the inbox takes nothing for a while (the archive's problem, not this input's)
+     */
+    public void putOff(ScanSet set, Admission admission, String why, boolean pauseInbox) {
+        if (pauseInbox) {
+            availability.pause(why);
+        }
+        guard.forget(set);
         if (admission == null) {
             return;
         }
@@ -235,31 +387,44 @@ public final class ArchiveStore implements AutoCloseable {
 
     /**
      * Ends an input once its outcome is recorded: it leaves the place it came from when that is
-     * the inbox (every file and the sidecar, kept in the archive or in failed/ by now), or failed/
-     * when it is done with at last; then it leaves the journal. A deferred input stays where it is,
-     * to be taken again.
+     * the inbox (every file and the sidecar, kept in the archive or in failed/ by now, each only if
+     * it is still what was taken: one that changed since is a new input), or failed/ when it is
+     * done with at last; then it leaves the journal. A deferred input stays where it is, to be
+     * taken again; so does a failed one failed/ keeps no copy of, until it changes.
      */
-    public void finish(ScanSet set, InputOutcome.Status status, InputSource source) throws IOException {
+    public void finish(ScanSet set, InputOutcome outcome, InputSource source) throws IOException {
+        InputOutcome.Status status = outcome.status();
         if (status == InputOutcome.Status.deferred) {
+            guard.forget(set);
             return;
         }
         boolean doneWith = status != InputOutcome.Status.failed;
-        if (source == InputSource.INBOX || source == InputSource.FAILED && doneWith) {
+        if (source == InputSource.INBOX && !doneWith && !outcome.keptInFailed()) {
+            // Nothing of it is kept in the archive: it stays, and is taken again once it changes.
+            guard.holdUntilChanged(set);
+        } else if (source == InputSource.INBOX) {
             journal.leaving(set);
+            guard.removeUnchanged(set);
+        } else if (source == InputSource.FAILED && doneWith) {
             for (Path file : set.filesWithSidecar()) {
                 Files.deleteIfExists(file);
-                if (source == InputSource.FAILED) {
-                    Files.deleteIfExists(FailedStore.reasonFile(file));
-                }
+                Files.deleteIfExists(FailedStore.reasonFile(file));
             }
         }
         journal.done(set);
+        guard.forget(set);
     }
 
     /** Lets the next run in. */
     @Override
     public void close() {
-        lock.close();
+        try {
+            outcomes.close();
+        } catch (IOException e) {
+            LOG.warn("cannot close the outcome record: {}", e.getMessage());
+        } finally {
+            lock.close();
+        }
     }
 
     /** The staging folder holds only page images this run made; whatever is left there is ours. */

@@ -14,7 +14,8 @@ import org.workersarchive.core.Ids;
  * Which checksums the archive already holds, so that the same bytes under any name become one
  * document. A document folder's name ends with its checksum prefix ({@link Ids#documentId}), so
  * the index is built from folder names alone, without reading any file. Thread-safe: a checksum
- * is claimed before its document is made, so two copies in one run cannot both be processed.
+ * is claimed before its document is made, so two copies in one run cannot both be processed; the
+ * second waits for the first's outcome.
  */
 final class DuplicateIndex {
 
@@ -42,14 +43,20 @@ final class DuplicateIndex {
 
     /**
      * Claims a checksum for a new document. Returns the id of the document that already has these
-     * bytes (or is being made from them right now), or empty when the caller now owns the checksum.
+     * bytes, or empty when the caller now owns the checksum. When another input of the same bytes
+     * is being made into its document right now, waits until it is written (and returns its id) or
+     * has failed (and the caller owns the checksum): a duplicate is recorded with the id of the
+     * document it duplicates, never with a placeholder.
+     *
+     * @throws InterruptedException when the run is stopped while waiting
      */
-    Optional<String> claim(String sha256) {
-        String existing = documentByChecksumPrefix.putIfAbsent(Ids.checksumPrefix(sha256), IN_PROGRESS);
-        if (existing == null) {
-            return Optional.empty();
+    synchronized Optional<String> claim(String sha256) throws InterruptedException {
+        String key = Ids.checksumPrefix(sha256);
+        while (IN_PROGRESS.equals(documentByChecksumPrefix.get(key))) {
+            wait();
         }
-        return Optional.of(existing.equals(IN_PROGRESS) ? IN_PROGRESS_NOTE : existing);
+        String existing = documentByChecksumPrefix.putIfAbsent(key, IN_PROGRESS);
+        return Optional.ofNullable(existing);
     }
 
     /** Whether what {@link #claim} returned means "being made in this run" rather than a document's id. */
@@ -58,12 +65,14 @@ final class DuplicateIndex {
     }
 
     /** The document for a claimed checksum is written. */
-    void completed(String sha256, String documentId) {
+    synchronized void completed(String sha256, String documentId) {
         documentByChecksumPrefix.put(Ids.checksumPrefix(sha256), documentId);
+        notifyAll();
     }
 
     /** The document for a claimed checksum failed; the same bytes may be tried again. */
-    void released(String sha256) {
+    synchronized void released(String sha256) {
         documentByChecksumPrefix.remove(Ids.checksumPrefix(sha256), IN_PROGRESS);
+        notifyAll();
     }
 }

@@ -21,6 +21,13 @@ import org.workersarchive.core.Fixity;
  */
 final class FailedStore {
 
+    /**
+     * The longest name a copy is given, in bytes: what the store adds to it, {@code -NN},
+     * {@code .reason.txt} and a temporary name's {@code .….partial}, then fits in the 255 bytes
+     * of a file name. A longer name is cut; the reason file's first line gives it whole.
+     */
+    static final int MAX_COPY_NAME_BYTES = 255 - 40;
+
     private final Path failedDir;
 
     FailedStore(Path failedDir) {
@@ -37,7 +44,7 @@ final class FailedStore {
         boolean link = Files.isSymbolicLink(input);
         String sha256 = link || !Files.isRegularFile(input) ? null : Fixity.sha256(input);
         // A name from the inbox may hold anything a file system allows; the copy's is made plain.
-        String name = FileNames.neutralised(input.getFileName().toString());
+        String name = FileNames.neutralised(input.getFileName().toString(), MAX_COPY_NAME_BYTES);
         Optional<Path> earlier = sha256 == null ? Optional.empty() : earlierCopy(name, sha256);
         Path copy = earlier.orElseGet(() -> freeName(name));
         if (earlier.isEmpty() && (link || sha256 != null)) {

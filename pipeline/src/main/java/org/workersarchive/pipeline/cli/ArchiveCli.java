@@ -1,6 +1,7 @@
 package org.workersarchive.pipeline.cli;
 
 import org.workersarchive.core.NativeDigests;
+import org.workersarchive.pipeline.archive.ArchiveBusyException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -8,8 +9,9 @@ import picocli.CommandLine.Command;
 @Command(name = "archive", mixinStandardHelpOptions = true, versionProvider = ArchiveCli.Version.class,
         description = "Turns scanned pamphlets and periodicals into TEI P5 in an archive folder.",
         subcommands = {BatchCommand.class, WatchCommand.class, WorkerCommand.class, BrokerCommand.class,
-                RetryCommand.class, DemoCommand.class,
-                EvaluateCommand.class, ValidateCommand.class, ExportCommand.class,
+                RetryCommand.class, ReportCommand.class, DemoCommand.class,
+                EvaluateCommand.class, ValidateCommand.class, ExportCommand.class, ImportCommand.class, ServeCommand.class,
+                ExportTrainingCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Examples:",
                 "  ./archive demo",
@@ -19,7 +21,11 @@ import picocli.CommandLine.Command;
                 "  ./archive watch --inbox ~/inbox --archive ~/archive --broker tcp://127.0.0.1:61616",
                 "  ./archive worker --broker tcp://127.0.0.1:61616 --archive ~/archive",
                 "  ./archive retry --archive ~/archive",
+                "  ./archive report --archive ~/archive     (what became of every input ever seen)",
                 "  ./archive evaluate --archive demo-archive --truth samples/bundled/truth",
+                "  ./archive import --archive ~/archive ~/transkribus-export",
+                "  ./archive serve --archive ~/archive           (then open http://127.0.0.1:8080/)",
+                "  ./archive export-training --archive ~/archive --out ~/ground-truth",
                 "  ./archive test            (the launcher runs the whole test suite)"})
 public final class ArchiveCli implements Runnable {
 
@@ -40,11 +46,11 @@ public final class ArchiveCli implements Runnable {
 
     /**
      * A setting that cannot be used (a missing Tesseract model, a broken authority list, an
-     * unreadable config file) is said in one line, as bad usage; anything else is a fault and
-     * shows its stack trace.
+     * unreadable config file), or an archive another run holds or whose lock cannot be made, is
+     * said in one line, as bad usage; anything else is a fault and shows its stack trace.
      */
     private static int settingError(Exception e, CommandLine command, CommandLine.ParseResult parsed) throws Exception {
-        if (e instanceof IllegalArgumentException) {
+        if (e instanceof IllegalArgumentException || e instanceof ArchiveBusyException) {
             command.getErr().println("archive: " + e.getMessage());
             return CommandLine.ExitCode.USAGE;
         }
@@ -53,7 +59,7 @@ public final class ArchiveCli implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is needed: batch, watch, worker, broker, demo or evaluate");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is needed: batch, watch, worker, broker, retry, report, demo or evaluate");
     }
 
     /** The pipeline's version, from the jar's manifest. */

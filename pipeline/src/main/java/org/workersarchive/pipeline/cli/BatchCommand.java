@@ -2,12 +2,14 @@ package org.workersarchive.pipeline.cli;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.workersarchive.ingest.ScanSet;
 import org.workersarchive.ingest.ScanSets;
 import org.workersarchive.pipeline.ArchivePipeline;
 import org.workersarchive.pipeline.InputCollector;
+import org.workersarchive.pipeline.EngineMemory;
 import org.workersarchive.pipeline.PipelineConfig;
 import org.workersarchive.pipeline.report.ProgressPrinter;
 import org.workersarchive.pipeline.report.RunReport;
@@ -21,7 +23,8 @@ import picocli.CommandLine.Parameters;
         description = {"Processes every scan under the inputs (PDF, TIFF, JPEG, PNG; folders recursively),",
                 "in parallel, into the archive. Inputs are only read: never moved or changed.",
                 "Writes ARCHIVE/runs/<time>-batch/report.json and prints a summary.",
-                "Exit status: 0 all done (or duplicates), 1 some inputs failed, 2 bad usage."},
+                "Exit status: 0 all done (or duplicates), 1 some inputs failed, 2 bad usage (or the archive",
+                "held by another run), 3 some inputs deferred (the archive or the broker unavailable): run again."},
         footer = {"", "Examples:",
                 "  ./archive batch ~/scans/box-12 --archive ~/archive",
                 "  ./archive batch a.pdf b.tif --archive ~/archive --languages rus,eng --workers 2",
@@ -52,14 +55,17 @@ final class BatchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<Path> files;
+        InputCollector.Collected collected;
         try {
-            files = InputCollector.collect(inputs);
+            collected = InputCollector.collectAll(inputs);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        PipelineConfig config = options.load(archive);
-        return run(files, config, "batch", report -> ArchivePipeline.forBatch(config, report, reprocess, broker));
+        PipelineConfig loaded = options.load(archive);
+        // An ingest node starts no engines: its workers are pages out at once over the broker.
+        PipelineConfig config = broker == null ? EngineMemory.capped(loaded, System.out) : loaded;
+        return run(collected.files(), collected.unreadable(), config, "batch",
+                report -> ArchivePipeline.forBatch(config, report, reprocess, broker));
     }
 
     /**
@@ -79,20 +85,31 @@ final class BatchCommand implements Callable<Integer> {
      */
     static int run(List<Path> files, PipelineConfig config, String command,
                    Function<RunReport, ArchivePipeline> pipelineForReport) throws Exception {
-        if (files.isEmpty()) {
+        return run(files, Map.of(), config, command, pipelineForReport);
+    }
+
+    /**
+     * As {@link #run(List, PipelineConfig, String, Function)}, with what could not be read under the
+     * inputs (a folder without permission), each recorded as a failed input.
+     */
+    static int run(List<Path> files, Map<Path, String> unreadable, PipelineConfig config, String command,
+                   Function<RunReport, ArchivePipeline> pipelineForReport) throws Exception {
+        if (files.isEmpty() && unreadable.isEmpty()) {
             System.out.println("No scans found (looked for " + ScanSets.SCAN_EXTENSIONS + ").");
             return 0;
         }
         List<ScanSet> sets = ScanSets.group(files);
         System.out.printf("Processing %d file(s) as %d document(s) into %s with %d worker(s), languages %s%n",
                 files.size(), sets.size(), config.archiveDir(), config.workers(), config.ocr().languages());
-        RunReport report = new RunReport(config.archiveDir(), command,
+        RunReport report = RunSummary.newReport(config.archiveDir(), command,
                 new ProgressPrinter(System.out, sets.size(), System.console() != null));
+        report.describedWith(config.iiif(), config.tei());
         try (ArchivePipeline pipeline = pipelineForReport.apply(report)) {
+            unreadable.forEach(pipeline::recordUnreadable);
             for (ScanSet set : sets) {
                 pipeline.submit(set);
             }
-            report.awaitOutcomes(sets.size());
+            report.awaitOutcomes(sets.size() + unreadable.size());
         }
         return RunSummary.print(report, System.out);
     }

@@ -14,7 +14,8 @@ final class ConfigOptions {
     Path configFile;
 
     @Option(names = "--languages", paramLabel = "LANG", split = "[,+]",
-            description = "Tesseract languages a page may be read with, e.g. fra,rus,deu,eng (the default); "
+            description = "Tesseract languages a page may be read with, e.g. rus,eng (the default: fra,rus,deu,eng,"
+                    + "frk,Cyrillic: frk is German in Fraktur, Cyrillic Russian in the spelling before 1918); "
                     + "each page is read with the one of its script and language.")
     List<String> languages;
 

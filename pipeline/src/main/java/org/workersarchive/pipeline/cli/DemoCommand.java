@@ -10,7 +10,9 @@ import org.workersarchive.core.ArchiveLayout.DocumentFolder;
 import org.workersarchive.core.ArchiveLayout;
 import org.workersarchive.core.Folders;
 import org.workersarchive.pipeline.InputCollector;
+import org.workersarchive.pipeline.EngineMemory;
 import org.workersarchive.pipeline.PipelineConfig;
+import org.workersarchive.review.report.RunReportPage;
 import org.workersarchive.samples.Evaluator;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -46,7 +48,7 @@ final class DemoCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "no sample scans in " + sampleSet.resolve("scans"));
         }
         removeEarlierDemo(archive);
-        PipelineConfig config = options.load(archive);
+        PipelineConfig config = EngineMemory.capped(options.load(archive), System.out);
         int status = BatchCommand.run(InputCollector.collect(List.of(sampleSet.resolve("scans"))), config, false);
         System.out.println();
         System.out.println("TEI documents:");
@@ -58,7 +60,18 @@ final class DemoCommand implements Callable<Integer> {
         }
         System.out.println();
         System.out.println(new Evaluator().evaluate(config.archiveDir(), sampleSet.resolve("truth")).format());
+        printRunReport(config.archive());
         return status;
+    }
+
+    /** Where the run's report.html is, to open in a browser (and ./archive serve, to correct what it points at). */
+    private static void printRunReport(ArchiveLayout archive) throws IOException {
+        try (Stream<Path> runs = Files.list(archive.runs())) {
+            runs.map(run -> run.resolve(RunReportPage.FILE)).filter(Files::isRegularFile).max(Path::compareTo)
+                    .ifPresent(page -> System.out.println("Run report (open it in a browser): " + page.toAbsolutePath()
+                            + System.lineSeparator() + "See and correct the documents: ./archive serve --archive "
+                            + archive.root()));
+        }
     }
 
     /** Only a folder that is a demo archive is removed: it must hold nothing but what a run writes. */

@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.workersarchive.annotate.AuthorityList;
 import org.workersarchive.annotate.DocumentAnnotator;
+import org.workersarchive.core.ArchiveLayout;
+import org.workersarchive.review.training.CorrectionScores;
+import org.workersarchive.review.training.GroundTruth;
 import org.workersarchive.samples.EvaluationReport;
 import org.workersarchive.samples.Evaluator;
 import org.workersarchive.samples.HipeCorpus;
@@ -19,9 +22,12 @@ import picocli.CommandLine.Option;
                 "and entity precision, recall and F1 per type (read from the TEI, as scholars get it).",
                 "The truth folder holds one JSON file per scan, as samples/bundled/truth does.",
                 "With --hipe, runs the annotator on CLEF HIPE-2020 gold files (historical newspapers with",
-                "their OCR) and scores it as the HIPE scorer does: coarse literal NER, strict and fuzzy."},
+                "their OCR) and scores it as the HIPE scorer does: coarse literal NER, strict and fuzzy.",
+                "With --corrections, scores the archive's OCR against what people corrected in it: CER and WER of",
+                "the pages checked whole in the review server, and of every line corrected."},
         footer = {"", "Examples:", "  ./archive evaluate --archive demo-archive --truth samples/bundled/truth",
-                "  ./archive evaluate --hipe ../shared/ground-truth/hipe2020/HIPE-data-v1.4-test-fr.tsv"})
+                "  ./archive evaluate --hipe ../shared/ground-truth/hipe2020/HIPE-data-v1.4-test-fr.tsv",
+                "  ./archive evaluate --archive ~/archive --corrections"})
 final class EvaluateCommand implements Callable<Integer> {
 
     @Option(names = "--archive", paramLabel = "DIR", description = "The archive folder.")
@@ -38,6 +44,10 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "With --hipe: the authority list to annotate with (default: the bundled one).")
     Path authorityList;
 
+    @Option(names = "--corrections",
+            description = "Score the archive against its own corrections instead of a truth folder.")
+    boolean corrections;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -46,8 +56,16 @@ final class EvaluateCommand implements Callable<Integer> {
         if (hipe != null) {
             return evaluateHipe();
         }
+        if (corrections && archive != null) {
+            if (!Files.isDirectory(new ArchiveLayout(archive).documents())) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "not an archive (no documents/): " + archive);
+            }
+            System.out.print(new CorrectionScores(new GroundTruth(new ArchiveLayout(archive)).lines()).format());
+            return 0;
+        }
         if (archive == null || truth == null) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "give --archive and --truth, or --hipe");
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "give --archive and --truth, --archive and --corrections, or --hipe");
         }
         for (Path folder : new Path[] {archive, truth}) {
             if (!Files.isDirectory(folder)) {

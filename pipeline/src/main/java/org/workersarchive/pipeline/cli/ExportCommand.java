@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.workersarchive.core.ArchiveLayout;
 import org.workersarchive.export.CorpusExporter;
+import org.workersarchive.pipeline.PipelineConfigLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -13,7 +14,8 @@ import picocli.CommandLine.Option;
         description = {"Exports an archive as a corpus for TEI Publisher or eXist-db: corpus.tei.xml (a teiCorpus",
                 "holding every document), each document's TEI and page images, the authority list, and an",
                 "index of every entity occurrence (entities.csv, entities.json: document, page, type, key,",
-                "surface, zone)."},
+                "surface, zone), each document's IIIF manifest and the corpus as a IIIF collection",
+                "(collection.json)."},
         footer = {"", "Example:", "  ./archive export --archive demo-archive --out demo-corpus"})
 final class ExportCommand implements Callable<Integer> {
 
@@ -23,6 +25,10 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Where the corpus goes.")
     Path out;
 
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "A properties file of settings; archive.iiif-base-url names the IIIF collection.")
+    Path configFile;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -31,10 +37,17 @@ final class ExportCommand implements Callable<Integer> {
         if (!Files.isDirectory(new ArchiveLayout(archive).documents())) {
             throw new CommandLine.ParameterException(spec.commandLine(), "not an archive (no documents/): " + archive);
         }
-        CorpusExporter.Export export = new CorpusExporter().export(archive, out);
+        PipelineConfigLoader loader = new PipelineConfigLoader();
+        if (configFile != null) {
+            loader.withFile(configFile);
+        }
+        CorpusExporter.Export export = new CorpusExporter(loader.load(archive).iiif()).export(archive, out);
         System.out.println(export.documents().size() + " document(s), " + export.occurrences()
                 + " entity occurrences → " + export.corpus());
         System.out.println("index: " + export.entitiesCsv() + ", " + export.entitiesJson());
+        if (export.collection() != null) {
+            System.out.println("IIIF collection: " + export.collection());
+        }
         return 0;
     }
 }

@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.workersarchive.ingest.ScanSets;
 import org.workersarchive.pipeline.ArchivePipeline;
+import org.workersarchive.pipeline.EngineMemory;
 import org.workersarchive.pipeline.PipelineConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Option;
                 "repaired file or sidecar put back under the same name in failed/, an installed model, a",
                 "larger page limit in the config file). Each input that now makes a document, or is found a duplicate, leaves",
                 "failed/ with its reason file; one that fails again stays, its reason file rewritten.",
-                "Exit status: 0 all done, 1 some failed again, 2 bad usage."},
+                "Exit status: 0 all done, 1 some failed again, 2 bad usage, 3 some deferred."},
         footer = {"", "Example:", "  ./archive retry --archive ~/archive --config archive.properties"})
 final class RetryCommand implements Callable<Integer> {
 
@@ -30,7 +31,7 @@ final class RetryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PipelineConfig config = options.load(archive);
+        PipelineConfig config = EngineMemory.capped(options.load(archive), System.out);
         List<Path> kept = keptInputs(config.archive().failed());
         if (kept.isEmpty()) {
             System.out.println("Nothing to retry: " + config.archive().failed() + " holds no input.");

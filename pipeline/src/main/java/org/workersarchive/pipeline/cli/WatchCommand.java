@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.workersarchive.pipeline.ArchivePipeline;
+import org.workersarchive.pipeline.EngineMemory;
 import org.workersarchive.pipeline.PipelineConfig;
 import org.workersarchive.pipeline.report.ProgressPrinter;
 import org.workersarchive.pipeline.report.RunReport;
@@ -45,8 +46,10 @@ final class WatchCommand implements Callable<Integer> {
         if (!Files.isDirectory(inbox)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "the inbox is not a folder: " + inbox);
         }
-        PipelineConfig config = options.load(archive);
-        RunReport report = new RunReport(config.archiveDir(), "watch", new ProgressPrinter(System.out, 0, false));
+        PipelineConfig loaded = options.load(archive);
+        PipelineConfig config = broker == null ? EngineMemory.capped(loaded, System.out) : loaded;
+        RunReport report = RunSummary.newReport(config.archiveDir(), "watch", new ProgressPrinter(System.out, 0, false));
+        report.describedWith(config.iiif(), config.tei());
         ArchivePipeline pipeline = ArchivePipeline.forInbox(config, report, inbox, broker);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

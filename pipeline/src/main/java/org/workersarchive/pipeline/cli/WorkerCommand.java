@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.workersarchive.pipeline.ArchiveWorker;
+import org.workersarchive.pipeline.EngineMemory;
 import org.workersarchive.pipeline.PipelineConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,7 +33,7 @@ final class WorkerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PipelineConfig config = options.load(archive);
+        PipelineConfig config = EngineMemory.capped(options.load(archive), System.out);
         ArchiveWorker worker = ArchiveWorker.start(config, broker, System.out);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

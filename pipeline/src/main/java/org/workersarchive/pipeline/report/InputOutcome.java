@@ -11,9 +11,12 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.workersarchive.core.ArchiveLayout.DocumentFolder;
 import org.workersarchive.core.Document;
+import org.workersarchive.core.Language;
 import org.workersarchive.core.Page;
+import org.workersarchive.core.Script;
 import org.workersarchive.export.WrittenDocument;
 import org.workersarchive.ingest.ScanSet;
+import org.workersarchive.ingest.ScanSets;
 import org.workersarchive.pipeline.archive.Admission;
 import org.workersarchive.pipeline.archive.ArchiveStore;
 
@@ -64,7 +67,8 @@ public record InputOutcome(Path input, List<Path> files, String sha256, String m
         Map<String, Path> outputs = new HashMap<>(originals);
         outputs.putAll(Map.of("folder", written.folder(), "tei", written.tei(), "text", written.text(),
                 "provenance", written.provenance(), "pdf", folder.pdf(), "alto", folder.alto()));
-        String note = Stream.of(howWritten(written), noTextNote(document)).filter(Objects::nonNull)
+        String note = Stream.concat(Stream.of(howWritten(written), noTextNote(document)),
+                        ScanSets.numberingNotes(admission.set()).stream()).filter(Objects::nonNull)
                 .reduce((a, b) -> a + "; " + b).orElse(null);
         Double confidence = document.meanConfidence().isPresent() ? document.meanConfidence().getAsDouble() : null;
         return new InputOutcome(admission.input(), admission.set().files(), admission.sha256(), admission.mediaType(),
@@ -88,6 +92,18 @@ public record InputOutcome(Path input, List<Path> files, String sha256, String m
     }
 
     /**
+     * An input whose own document (made from these very files, at this place) the archive holds
+     * already: a batch run over the same folder again, or a run killed after it wrote the document
+     * and before it noted so.
+     */
+    public static InputOutcome madeBefore(Admission admission, Path folder) {
+        return new InputOutcome(admission.input(), admission.set().files(), admission.sha256(), admission.mediaType(),
+                Status.ok, "its document was made before, from this same file, and is kept as it is",
+                admission.duplicateOf(), List.of(), null, Map.of("folder", folder), List.of(),
+                secondsSince(admission.started()));
+    }
+
+    /**
      * An input that failed, kept in failed/.
      *
      * @param admission null when it failed before it was admitted
@@ -105,10 +121,26 @@ public record InputOutcome(Path input, List<Path> files, String sha256, String m
      * @param admission null when it was not admitted
      */
     public static InputOutcome deferred(ScanSet set, Admission admission, String why) {
+        return putOff(set, admission, "the archive cannot be written (" + why + "); the input stays where it is "
+                + "and is taken again");
+    }
+
+    /**
+     * An input left where it is, to be taken again, for the reason given whole: the broker cannot
+     * be reached, the file changed while it was taken, it failed so soon after its last change
+     * that it may be a copy that paused.
+     *
+     * @param admission null when it was not admitted
+     */
+    public static InputOutcome putOff(ScanSet set, Admission admission, String reason) {
         return new InputOutcome(set.lead(), set.files(), admission == null ? null : admission.sha256(),
-                admission == null ? null : admission.mediaType(), Status.deferred,
-                "the archive cannot be written (" + why + "); the input stays where it is and is taken again",
+                admission == null ? null : admission.mediaType(), Status.deferred, reason,
                 null, List.of(), null, Map.of(), List.of(), admission == null ? 0 : secondsSince(admission.started()));
+    }
+
+    /** Whether failed/ keeps a copy of the input (or of each of its files). */
+    public boolean keptInFailed() {
+        return outputs.keySet().stream().anyMatch(name -> name.startsWith("failedCopy"));
     }
 
     /** What the archivist should know of how the document went in beside what the archive held; else null. */
@@ -119,6 +151,8 @@ public record InputOutcome(Path input, List<Path> files, String sha256, String m
             case VERSION_BESIDE_CORRECTION -> "made again; the archive's TEI had been corrected by hand and is kept; "
                     + "this run's output is stored beside it in " + written.folder().getParent().getParent()
                     .relativize(written.folder());
+            // Only an import writes a correction in place; a batch never does.
+            case CORRECTION_IN_PLACE -> throw new IllegalStateException("a batch wrote a correction in place");
         };
     }
 
@@ -149,7 +183,7 @@ public record InputOutcome(Path input, List<Path> files, String sha256, String m
      * @param rotationDegrees how far the scan was turned clockwise to stand upright
      * @param skewDegrees     how far it was then turned to straighten it
      */
-    public record PageOutcome(int number, List<String> languages, Double meanConfidence, long words, String script,
+    public record PageOutcome(int number, List<Language> languages, Double meanConfidence, long words, Script script,
                               int rotationDegrees, double skewDegrees) {
 
         public PageOutcome {

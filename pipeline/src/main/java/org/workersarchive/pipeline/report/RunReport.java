@@ -1,5 +1,6 @@
 package org.workersarchive.pipeline.report;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -23,7 +24,11 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.workersarchive.core.ArchiveLayout;
+import org.workersarchive.core.Language;
+import org.workersarchive.export.IiifConfig;
+import org.workersarchive.export.TeiConfig;
 import org.workersarchive.ocr.NativeCpuTime;
+import org.workersarchive.review.report.RunReportPage;
 
 /**
  * The outcomes of one run, kept in {@code archive/runs/<timestamp>-<command>/report.json}. The
@@ -33,30 +38,43 @@ import org.workersarchive.ocr.NativeCpuTime;
  */
 public final class RunReport {
 
+    /** A run's report, in its folder under the archive's runs/. */
+    public static final String FILE_NAME = "report.json";
     private static final Logger LOG = LoggerFactory.getLogger(RunReport.class);
-    private static final DateTimeFormatter RUN_NAME =
+    static final DateTimeFormatter RUN_NAME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH-mm-ss'Z'").withZone(ZoneOffset.UTC);
 
     /** A batch of ten thousand scans would otherwise rewrite a megabytes-long report per scan. */
     private static final Duration REWRITE_INTERVAL = Duration.ofSeconds(5);
 
-    private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private final Path reportFile;
     private final Instant started = Instant.now();
     private final List<InputOutcome> outcomes = new ArrayList<>();
     private final Consumer<InputOutcome> listener;
     private Instant lastWritten = Instant.EPOCH;
     private NativeCpuTime ocrCpuTime;
+    private boolean finished;
+    /**
+     * report.html is made of images and ALTO files: rewritten far less often than report.json, and
+     * not before a run has gone on this long (a batch writes it once, at its end; the time of a
+     * short run is the pipeline's, not its report's).
+     */
+    private static final Duration HTML_INTERVAL = Duration.ofMinutes(1);
+    private Instant lastHtml = Instant.now();
+    /** Where report.html links each page to: the review server, at the archive's IIIF base URL. */
+    private String reviewUrl = IiifConfig.DEFAULT_BASE_URL;
+    private int uncertainBelow = TeiConfig.DEFAULT_UNCERTAIN_BELOW;
 
     /** @param listener told of each outcome after it is recorded, from the thread that recorded it */
     public RunReport(Path archiveDir, String command, Consumer<InputOutcome> listener) throws IOException {
         this.reportFile = newRunFolder(new ArchiveLayout(archiveDir).runs(), RUN_NAME.format(started) + "-" + command)
-                .resolve("report.json");
+                .resolve(FILE_NAME);
         this.listener = listener;
     }
 
     /** A folder of its own for this run, even when another run starts in the same second. */
-    private static Path newRunFolder(Path runs, String name) throws IOException {
+    static Path newRunFolder(Path runs, String name) throws IOException {
         Files.createDirectories(runs);
         for (int n = 1; ; n++) {
             Path folder = runs.resolve(n == 1 ? name : name + "-" + n);
@@ -70,6 +88,12 @@ public final class RunReport {
 
     public Path file() {
         return reportFile;
+    }
+
+    /** report.html links pages to the review server at the IIIF base URL and counts words under the TEI's threshold. */
+    public synchronized void describedWith(IiifConfig iiif, TeiConfig tei) {
+        this.reviewUrl = iiif.baseUrl();
+        this.uncertainBelow = tei.uncertainBelow();
     }
 
     /** The run's name: its folder's, e.g. 2026-11-25T10-00-00Z-batch. */
@@ -106,9 +130,21 @@ public final class RunReport {
         this.ocrCpuTime = spent;
     }
 
-    /** Writes the report with every outcome recorded so far. */
+    /** Writes the report with every outcome recorded so far, marked finished (the run is over), and its report.html. */
     public synchronized void flush() throws IOException {
+        finished = true;
         write();
+        writeHtml();
+    }
+
+    /** report.html, the report as a person reads it (review's RunReportPage); a page that cannot be made is said. */
+    private void writeHtml() {
+        try {
+            new RunReportPage().write(reportFile.getParent(), reviewUrl, uncertainBelow);
+            lastHtml = Instant.now();
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("cannot write {} beside {}: {}", RunReportPage.FILE, reportFile, e.getMessage());
+        }
     }
 
     /** Waits until at least {@code count} outcomes are recorded. */
@@ -132,33 +168,83 @@ public final class RunReport {
     }
 
     private void write() throws IOException {
-        ObjectNode root = json.createObjectNode();
-        root.put("started", started.toString());
-        root.put("updated", Instant.now().toString());
-        ObjectNode summary = root.putObject("summary");
-        summary.put("inputs", outcomes.size());
-        counts().forEach((status, count) -> summary.put(status.name(), count));
-        ObjectNode pagesByLanguage = summary.putObject("pagesByLanguage");
-        outcomes.stream().flatMap(outcome -> outcome.pages().stream())
-                .map(page -> page.languages().isEmpty() ? "none" : page.languages().get(0))
-                .collect(Collectors.groupingBy(language -> language, TreeMap::new, Collectors.counting()))
-                .forEach(pagesByLanguage::put);
+        List<ObjectNode> inputs = outcomes.stream().map(RunReport::inputNode).toList();
+        ObjectNode root = reportOf(started, inputs);
         if (ocrCpuTime != null) {
-            ObjectNode cpu = summary.putObject("ocrCpuSeconds");
+            ObjectNode cpu = ((ObjectNode) root.get("summary")).putObject("ocrCpuSeconds");
             cpu.put("tesseract", ocrCpuTime.tesseractNanos() / 1_000_000 / 1000.0);
             cpu.put("leptonica", ocrCpuTime.leptonicaNanos() / 1_000_000 / 1000.0);
         }
-        ArrayNode inputs = root.putArray("inputs");
-        outcomes.forEach(outcome -> inputs.add(toJson(outcome)));
-        Path partial = reportFile.resolveSibling("." + reportFile.getFileName() + ".partial");
-        json.writeValue(partial.toFile(), root);
-        Files.move(partial, reportFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        NewNames.write(reportFile.getParent(), outcomes, json);
+        if (finished) {
+            root.put("finished", Instant.now().toString());
+        }
+        writeAtomically(reportFile, root);
+        NewNames.write(reportFile.getParent(), outcomes, JSON);
         lastWritten = Instant.now();
+        if (Duration.between(lastHtml, lastWritten).compareTo(HTML_INTERVAL) >= 0) {
+            writeHtml();
+        }
     }
 
-    private ObjectNode toJson(InputOutcome outcome) {
-        ObjectNode node = json.createObjectNode();
+    /**
+     * Writes the report of a run that was stopped (killed, crashed) before it could write it
+     * whole, from what the archive's outcome record holds of that run.
+     *
+     * @param reportFile the run's report.json
+     * @param inputs     the run's lines of the outcome record, in the order they were recorded
+     */
+    public static void rebuild(Path reportFile, List<JsonNode> inputs) throws IOException {
+        Instant started = inputs.stream().map(input -> input.path("recorded").asText(null))
+                .filter(java.util.Objects::nonNull).map(Instant::parse).min(Instant::compareTo).orElse(Instant.now());
+        ObjectNode root = reportOf(started, inputs);
+        root.put("rebuilt", "the run stopped before it could write this report; rebuilt from the archive's "
+                + "outcome record by a later run");
+        root.put("finished", Instant.now().toString());
+        writeAtomically(reportFile, root);
+    }
+
+    /** Whether a run's report was written at its end, rather than left by a run that stopped. */
+    public static boolean isFinished(Path reportFile) {
+        try {
+            return Files.isRegularFile(reportFile) && JSON.readTree(reportFile.toFile()).has("finished");
+        } catch (IOException unreadable) {
+            return false;
+        }
+    }
+
+    private static ObjectNode reportOf(Instant started, List<? extends JsonNode> inputs) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("started", started.toString());
+        root.put("updated", Instant.now().toString());
+        ObjectNode summary = root.putObject("summary");
+        summary.put("inputs", inputs.size());
+        Map<String, Long> counts = new TreeMap<>();
+        for (InputOutcome.Status status : InputOutcome.Status.values()) {
+            counts.put(status.name(), 0L);
+        }
+        inputs.forEach(input -> counts.merge(input.path("status").asText(), 1L, Long::sum));
+        for (InputOutcome.Status status : InputOutcome.Status.values()) {
+            summary.put(status.name(), counts.get(status.name()));
+        }
+        ObjectNode pagesByLanguage = summary.putObject("pagesByLanguage");
+        inputs.stream().flatMap(input -> java.util.stream.StreamSupport.stream(input.path("pageDetails").spliterator(), false))
+                .map(page -> page.path("languages").isEmpty() ? "none" : page.path("languages").get(0).asText())
+                .collect(Collectors.groupingBy(language -> language, TreeMap::new, Collectors.counting()))
+                .forEach(pagesByLanguage::put);
+        ArrayNode array = root.putArray("inputs");
+        inputs.forEach(array::add);
+        return root;
+    }
+
+    private static void writeAtomically(Path reportFile, ObjectNode root) throws IOException {
+        Path partial = reportFile.resolveSibling("." + reportFile.getFileName() + ".partial");
+        JSON.writeValue(partial.toFile(), root);
+        Files.move(partial, reportFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** An outcome as report.json and the archive's outcome record give it. */
+    public static ObjectNode inputNode(InputOutcome outcome) {
+        ObjectNode node = JSON.createObjectNode();
         node.put("path", outcome.input().toString());
         outcome.files().forEach(file -> node.withArray("files").add(file.toString()));
         node.put("sha256", outcome.sha256());
@@ -172,10 +258,10 @@ public final class RunReport {
         for (InputOutcome.PageOutcome page : outcome.pages()) {
             ObjectNode pageNode = pages.addObject();
             pageNode.put("number", page.number());
-            page.languages().forEach(pageNode.putArray("languages")::add);
+            Language.models(page.languages()).forEach(pageNode.putArray("languages")::add);
             putConfidence(pageNode, page.meanConfidence());
             pageNode.put("words", page.words());
-            pageNode.put("script", page.script());
+            pageNode.put("script", page.script().name());
             pageNode.put("rotationDegrees", page.rotationDegrees());
             pageNode.put("skewDegrees", page.skewDegrees());
         }

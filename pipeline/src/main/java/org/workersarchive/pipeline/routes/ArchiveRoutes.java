@@ -115,10 +115,10 @@ public final class ArchiveRoutes extends RouteBuilder {
                 .endDoTry()
                 .doCatch(Exception.class)
                     .process(exchange -> body(exchange, stages.failed(input(exchange), admission(exchange),
-                            exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class))))
+                            exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class), source)))
                 .end()
-                .process(exchange -> report.record(outcome(exchange)))
-                // Only now may the input leave the inbox (and the journal).
+                // Recorded durably first; only then may the input leave the inbox (and the journal).
+                .process(exchange -> body(exchange, stages.record(input(exchange), outcome(exchange), report)))
                 .process(exchange -> stages.finish(input(exchange), outcome(exchange), source));
 
         from(MAKE_DOCUMENT).routeId("make-document")
@@ -131,7 +131,8 @@ public final class ArchiveRoutes extends RouteBuilder {
                     .parallelProcessing().executorService(ocrPool).stopOnException()
                     .to(READ_PAGE)
                 .end()
-                .process(exchange -> body(exchange, stages.recognized(document(exchange), underWay(exchange).ocrStarted())))
+                .process(exchange -> body(exchange, stages.recognized(document(exchange), underWay(exchange).document(),
+                        underWay(exchange).ocrStarted())))
                 .process(exchange -> body(exchange, stages.annotate(document(exchange))))
                 .process(exchange -> body(exchange, stages.store(document(exchange), admission(exchange))));
 

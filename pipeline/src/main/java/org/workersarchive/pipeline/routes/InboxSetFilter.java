@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
+import java.util.function.BiPredicate;
 import org.apache.camel.component.file.GenericFile;
 import org.apache.camel.component.file.GenericFileFilter;
 import org.workersarchive.ingest.ScanSet;
@@ -19,7 +19,8 @@ import org.workersarchive.ingest.ScanSets;
  * Which inbox files the inbox's file endpoint takes: the first file of each set (see
  * {@link ScanSets}) once every file of the set and its sidecar have rested for a while, so that
  * the pages of an issue copied in one after another are taken together. Sidecars are never taken
- * on their own; they go with their scans. Nothing is taken while the archive cannot be written.
+ * on their own; they go with their scans. Nothing is taken while the archive cannot be written,
+ * nor what the store holds back (a failure to try again once rested, one left in place).
  * The folder is listed and grouped once per poll, not once per file: an inbox of a thousand
  * files is one listing.
  */
@@ -32,12 +33,16 @@ public final class InboxSetFilter implements GenericFileFilter<File> {
     /** Shorter than the poll interval, so that each poll sees the folder as it is. */
     private static final Duration LISTING_LIFETIME = Duration.ofMillis(500);
 
-    private final BooleanSupplier archivePaused;
+    private final BiPredicate<ScanSet, Duration> mayTake;
     private final Map<Path, Listing> listingByFolder = new HashMap<>();
 
-    /** @param archivePaused whether the archive could not be written a moment ago */
-    public InboxSetFilter(BooleanSupplier archivePaused) {
-        this.archivePaused = archivePaused;
+    /**
+     * @param mayTake whether the archive's store lets the inbox take a set that has rested this
+     *                long (not while the archive cannot be written; not a failure held to rest, nor
+     *                one left in place, until it changes)
+     */
+    public InboxSetFilter(BiPredicate<ScanSet, Duration> mayTake) {
+        this.mayTake = mayTake;
     }
 
     private record Listing(Map<Path, ScanSet> setByLead, Instant made) {
@@ -45,7 +50,7 @@ public final class InboxSetFilter implements GenericFileFilter<File> {
 
     @Override
     public synchronized boolean accept(GenericFile<File> file) {
-        if (file.isDirectory() || archivePaused.getAsBoolean()) {
+        if (file.isDirectory()) {
             return false;
         }
         Path path = file.getFile().toPath().toAbsolutePath().normalize();
@@ -54,7 +59,8 @@ public final class InboxSetFilter implements GenericFileFilter<File> {
             return false; // a sidecar, or a file of a set taken by its first file
         }
         Duration rested = restedFor(set.filesWithSidecar());
-        return set.missing().isEmpty() ? rested.compareTo(SET_QUIET) >= 0 : rested.compareTo(MISSING_FILES_GRACE) >= 0;
+        boolean whole = set.missing().isEmpty() ? rested.compareTo(SET_QUIET) >= 0 : rested.compareTo(MISSING_FILES_GRACE) >= 0;
+        return whole && mayTake.test(set, rested);
     }
 
     private Map<Path, ScanSet> setsIn(Path folder) {

@@ -23,15 +23,37 @@ class ArchiveStorePartsTest {
     Path dir;
 
     @Test
-    void theDuplicateIndexKnowsArchivedDocumentsAndClaimsOnce() throws IOException {
+    void theDuplicateIndexKnowsArchivedDocumentsAndClaimsOnce() throws Exception {
         Files.createDirectories(dir.resolve("documents/ouvrier-communiste-0123456789ab"));
         DuplicateIndex index = new DuplicateIndex(dir.resolve("documents"));
         assertEquals(Optional.of("ouvrier-communiste-0123456789ab"), index.claim(SHA));
         String other = "f".repeat(64);
         assertEquals(Optional.empty(), index.claim(other));
-        assertEquals(Optional.of("(in progress in this run)"), index.claim(other));
         index.released(other);
         assertEquals(Optional.empty(), index.claim(other));
+    }
+
+    /**
+     * A second input of bytes being made into a document right now waits for the first's outcome:
+     * its duplicate names the document made (found by BatchKillIT: it was "(in progress in this run)").
+     */
+    @Test
+    void aSecondClaimOfBytesUnderWayWaitsAndNamesTheDocumentOnceWritten() throws Exception {
+        DuplicateIndex index = new DuplicateIndex(dir.resolve("documents"));
+        String sha = "e".repeat(64);
+        assertEquals(Optional.empty(), index.claim(sha));
+        java.util.concurrent.CompletableFuture<Optional<String>> second = java.util.concurrent.CompletableFuture
+                .supplyAsync(() -> {
+                    try {
+                        return index.claim(sha);
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+        Thread.sleep(200); // a moment for the second claim to start waiting; it may only end after completed()
+        assertTrue(!second.isDone(), "it waits while the first is under way");
+        index.completed(sha, "slip-7-eeeeeeeeeeee");
+        assertEquals(Optional.of("slip-7-eeeeeeeeeeee"), second.get(1, java.util.concurrent.TimeUnit.MINUTES));
     }
 
     @Test

@@ -5,13 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.workersarchive.core.Language;
 import org.workersarchive.core.Page;
 import org.workersarchive.core.PageImage;
 import org.workersarchive.core.RejectedInputException;
-import org.workersarchive.ocr.EngineMessages;
+import org.workersarchive.core.Script;
 import org.workersarchive.ocr.EngineMessages.PageRequest;
+import org.workersarchive.ocr.EngineMessages;
 import org.workersarchive.ocr.ReadingHint;
 
 /** A page's image path between machines that mount the archive in different places. */
@@ -23,9 +24,9 @@ class ArchivePathsTest {
     @Test
     void aPageSentAsJsonArrivesInTheArchiveAsTheWorkerMountsIt() {
         Page page = Page.unread(3, new PageImage(INGEST_ARCHIVE.resolve("tmp/abc/p0003.png"), 900, 160, 300));
-        ReadingHint settled = new ReadingHint(180, "Latin", "fra", "Latin");
+        ReadingHint settled = new ReadingHint(180, Script.LATIN, Language.ofModel("fra"), Script.LATIN);
         String message = EngineMessages.write(new PageRequest(ArchivePaths.travelling(page, INGEST_ARCHIVE),
-                List.of("fra"), settled));
+                Language.listOf("fra"), settled));
         PageRequest received = EngineMessages.read(message, PageRequest.class);
         assertEquals(settled, received.hint(), "what the document's pages said travels with the page");
         Page arrived = ArchivePaths.arrived(received.page(), WORKER_ARCHIVE);

@@ -19,6 +19,7 @@ import org.workersarchive.annotate.DocumentAnnotator;
 import org.workersarchive.core.Block;
 import org.workersarchive.core.BoundingBox;
 import org.workersarchive.core.Document;
+import org.workersarchive.core.Language;
 import org.workersarchive.core.Line;
 import org.workersarchive.core.Page;
 import org.workersarchive.core.PageImage;
@@ -73,7 +74,7 @@ class NewNamesTest {
         BoundingBox box = BoundingBox.enclosing(words.stream().map(Word::box).toList());
         Block block = new Block("p1_b1", box, List.of(new Line("p1_l1", box, words)));
         Page page = Page.unread(1, new PageImage(Path.of("p.png"), 5000, 100, 300))
-                .withText(TextOrigin.OCR, List.of("fra"), List.of(block));
+                .withText(TextOrigin.OCR, Language.listOf("fra"), List.of(block));
         return Document.ofPages(id, new SourceFile(Path.of(id + ".png"), id + ".png", SHA, "image/png", 1, 1, Map.of()),
                 List.of(page), new ProcessingStep("ingest", "test", "1", Map.of(), Duration.ZERO));
     }

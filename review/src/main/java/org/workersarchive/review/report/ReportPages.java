@@ -1,0 +1,119 @@
+package org.workersarchive.review.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import javax.imageio.ImageIO;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import org.workersarchive.core.ArchiveLayout.DocumentFolder;
+import org.workersarchive.core.XmlParsers;
+
+/**
+ * The pages of a run's documents, from its report.json and the documents' folders: each page's
+ * confidence from the report, its doubtful words from its ALTO (word confidences, WC), its
+ * thumbnail from its image. A page whose files cannot be read is still listed, without them.
+ */
+final class ReportPages {
+
+    private static final int THUMBNAIL_WIDTH = 160;
+
+    private final double doubtfulBelow;
+
+    /** @param uncertainBelow 0..100, as the TEI's setting */
+    ReportPages(int uncertainBelow) {
+        this.doubtfulBelow = uncertainBelow / 100.0;
+    }
+
+    /** Every page with text of the run's documents, without thumbnails. */
+    List<PageToCheck> all(JsonNode report) {
+        List<PageToCheck> pages = new ArrayList<>();
+        for (JsonNode input : report.path("inputs")) {
+            String folder = input.path("outputs").path("folder").asText(null);
+            if (folder == null || !input.path("status").asText().equalsIgnoreCase("ok")) {
+                continue;
+            }
+            DocumentFolder files = new DocumentFolder(Path.of(folder));
+            String title = Path.of(input.path("path").asText()).getFileName().toString();
+            for (JsonNode page : input.path("pageDetails")) {
+                if (page.path("meanConfidence").isNull() || page.path("words").asInt() == 0) {
+                    continue;
+                }
+                int number = page.path("number").asInt();
+                pages.add(new PageToCheck(input.path("documentId").asText(), title, number,
+                        page.path("meanConfidence").asDouble(), page.path("words").asInt(),
+                        doubtful(files.alto(number)), null));
+            }
+        }
+        return pages;
+    }
+
+    /** The pages to check first, each with its thumbnail. */
+    List<PageToCheck> first(List<PageToCheck> pages, JsonNode report) {
+        return pages.stream().sorted(PageToCheck.FIRST).limit(RunReportPage.PAGES_TO_CHECK)
+                .map(p -> withThumbnail(p, report)).toList();
+    }
+
+    private PageToCheck withThumbnail(PageToCheck page, JsonNode report) {
+        for (JsonNode input : report.path("inputs")) {
+            if (input.path("documentId").asText().equals(page.documentId())) {
+                Path image = Path.of(input.path("outputs").path("folder").asText())
+                        .resolve(DocumentFolder.pageImage(page.page(), ".png"));
+                return new PageToCheck(page.documentId(), page.title(), page.page(), page.confidence(), page.words(),
+                        page.doubtfulWords(), thumbnail(image));
+            }
+        }
+        return page;
+    }
+
+    private int doubtful(Path alto) {
+        if (!Files.isRegularFile(alto)) {
+            return 0;
+        }
+        int count = 0;
+        try (InputStream in = Files.newInputStream(alto)) {
+            XMLStreamReader xml = XmlParsers.streamReader(in);
+            while (xml.hasNext()) {
+                if (xml.next() == XMLStreamConstants.START_ELEMENT && xml.getLocalName().equals("String")) {
+                    String wc = xml.getAttributeValue(null, "WC");
+                    count += wc != null && Double.parseDouble(wc) < doubtfulBelow ? 1 : 0;
+                }
+            }
+        } catch (IOException | XMLStreamException | NumberFormatException e) {
+            return 0;
+        }
+        return count;
+    }
+
+    /** The page as a small JPEG data: URI, or null when it cannot be read. */
+    private static String thumbnail(Path image) {
+        try {
+            BufferedImage page = Files.isRegularFile(image) ? ImageIO.read(image.toFile()) : null;
+            if (page == null) {
+                return null;
+            }
+            int height = Math.max(1, page.getHeight() * THUMBNAIL_WIDTH / page.getWidth());
+            BufferedImage small = new BufferedImage(THUMBNAIL_WIDTH, height, BufferedImage.TYPE_BYTE_GRAY);
+            Graphics2D g = small.createGraphics();
+            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+            g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+            g.drawImage(page, 0, 0, THUMBNAIL_WIDTH, height, null);
+            g.dispose();
+            ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
+            ImageIO.write(small, "jpeg", jpeg);
+            return "data:image/jpeg;base64," + Base64.getEncoder().encodeToString(jpeg.toByteArray());
+        } catch (IOException e) {
+            return null;
+        }
+    }
+}
