@@ -3,6 +3,9 @@ package org.workersarchive.annotate;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +50,44 @@ public final class NameModels {
         Map<String, NameModel> byLanguage = new HashMap<>();
         models.forEach(model -> byLanguage.put(model.language(), model));
         return new NameModels(language -> Optional.ofNullable(byLanguage.get(language)));
+    }
+
+    /**
+     * The models a setting names ({@code archive.name-models}): {@code bundled}, {@code none}, or a
+     * folder of models as {@code ./archive train-ner --out} writes them ({@code fr.model.gz}…), each
+     * read now so that a broken file is said before a run starts.
+     *
+     * @throws IllegalArgumentException naming the setting's value when it is none of these, or a file
+     *                                  in the folder is no name model
+     */
+    public static NameModels ofSetting(String setting) {
+        String value = setting == null ? "" : setting.strip();
+        if (value.isEmpty() || value.equals("bundled")) {
+            return bundled();
+        }
+        if (value.equals("none")) {
+            return none();
+        }
+        Path folder = Path.of(value);
+        if (!Files.isDirectory(folder)) {
+            throw new IllegalArgumentException("name models: \"" + value + "\" is not bundled, none, or a folder of models");
+        }
+        List<NameModel> models = new ArrayList<>();
+        for (String language : BUNDLED_LANGUAGES) {
+            Path file = folder.resolve(Path.of(resource(language)).getFileName());
+            if (Files.isRegularFile(file)) {
+                try (InputStream in = Files.newInputStream(file)) {
+                    models.add(NameModel.read(in, file.toString()));
+                } catch (IOException e) {
+                    throw new IllegalArgumentException("cannot read the name model " + file + ": " + e.getMessage(), e);
+                }
+            }
+        }
+        if (models.isEmpty()) {
+            throw new IllegalArgumentException("name models: " + folder + " holds no model (" + BUNDLED_LANGUAGES.stream()
+                    .map(language -> language + ".model.gz").toList() + ")");
+        }
+        return of(models);
     }
 
     /** The ISO 639-1 code of the model for a language, or empty when no model reads it. */

@@ -58,11 +58,21 @@ public final class NameTrainer {
     /**
      * How to train.
      *
-     * @param algorithm  OpenNLP's MAXENT (GIS) or PERCEPTRON
+     * @param algorithm  OpenNLP's MAXENT (GIS), MAXENT_QN (L-BFGS) or PERCEPTRON
      * @param iterations passes over the data
      * @param cutoff     features seen fewer times than this are left out
      */
     public record Settings(String algorithm, int iterations, int cutoff) {
+
+        public Settings {
+            if (!List.of("PERCEPTRON", "MAXENT", "MAXENT_QN").contains(algorithm)) {
+                throw new IllegalArgumentException("no such trainer: " + algorithm + " (PERCEPTRON, MAXENT or MAXENT_QN)");
+            }
+            if (iterations < 1 || cutoff < 0) {
+                throw new IllegalArgumentException("iterations must be at least 1 and the cutoff not negative: "
+                        + iterations + ", " + cutoff);
+            }
+        }
     }
 
     private final AuthorityAnnotator names;

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.List;
@@ -36,7 +38,7 @@ public final class HipePredictions {
         List<String> tags = new ArrayList<>();
         for (HipeCorpus.HipeDocument hipe : HipeCorpus.read(gold)) {
             String[] documentTags = new String[hipe.tokens().size()];
-            java.util.Arrays.fill(documentTags, "O");
+            Arrays.fill(documentTags, "O");
             for (HipeCorpus.Span span : HipeEvaluation.found(hipe, annotator.annotateWithBounds(hipe.document()), true)) {
                 for (int t = span.start(); t < span.end(); t++) {
                     documentTags[t] = (t == span.start() ? "B-" : "I-") + names.get(span.type());
@@ -57,7 +59,10 @@ public final class HipePredictions {
             }
             out.add(line);
         }
-        Files.write(predictions, out, StandardCharsets.UTF_8);
+        // Written under a temporary name, then renamed: a predictions file is never half-written.
+        Path partial = predictions.resolveSibling("." + predictions.getFileName() + ".partial");
+        Files.write(partial, out, StandardCharsets.UTF_8);
+        Files.move(partial, predictions, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** The type names the file's gold uses (NewsEye's PER, LOC…), HIPE-2020's where it uses none. */

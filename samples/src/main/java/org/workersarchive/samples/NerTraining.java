@@ -3,6 +3,7 @@ package org.workersarchive.samples;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -32,11 +33,43 @@ public final class NerTraining {
     private NerTraining() {
     }
 
+    /**
+     * What to train and where to write it.
+     *
+     * @param ner       the {@code shared/ground-truth/ner} folder
+     * @param out       where the models are written ({@code fr.model.gz}…); nothing is written with {@code tune}
+     * @param languages ISO 639-1 codes of the models to train, among {@link NerTrainingData#languages()}
+     * @param tune      train each without its held-out documents and score it on them, writing nothing
+     * @param settings  the trainer's settings
+     */
+    public record Options(Path ner, Path out, List<String> languages, boolean tune, NameTrainer.Settings settings) {
+
+        public Options {
+            languages = List.copyOf(languages);
+            for (String language : languages) {
+                if (!NerTrainingData.languages().contains(language)) {
+                    throw new IllegalArgumentException("no training data for the language \"" + language + "\": name "
+                            + String.join(", ", NerTrainingData.languages()));
+                }
+            }
+            if (!Files.isDirectory(ner)) {
+                throw new IllegalArgumentException("not a folder of training data: " + ner);
+            }
+        }
+
+        /** The shipped models' data and settings, from the project's folder. */
+        public static Options defaults(Path home) {
+            return new Options(home.resolve("../shared/ground-truth/ner").normalize(),
+                    home.resolve("annotate/src/main/resources/org/workersarchive/annotate/names"),
+                    NerTrainingData.languages(), false, SETTINGS);
+        }
+    }
+
     public static void main(String[] args) throws IOException {
-        Path home = Path.of(System.getProperty("archive.home", "."));
-        Path ner = home.resolve("../shared/ground-truth/ner").normalize();
-        Path out = home.resolve("annotate/src/main/resources/org/workersarchive/annotate/names");
-        List<String> languages = NerTrainingData.languages();
+        Options options = Options.defaults(Path.of(System.getProperty("archive.home", ".")));
+        Path ner = options.ner();
+        Path out = options.out();
+        List<String> languages = options.languages();
         boolean tune = false;
         NameTrainer.Settings settings = SETTINGS;
         for (int i = 0; i < args.length; i++) {
@@ -57,23 +90,34 @@ public final class NerTraining {
                 }
             }
         }
-        System.out.println("settings: " + settings);
-        for (String language : languages) {
-            NerTrainingData.Split split = NerTrainingData.read(ner, language);
-            boolean withoutHeldOut = tune || NerTrainingData.shipsWithoutHeldOut(language);
-            NameModel model = train(language, withoutHeldOut ? split.training() : split.all(), settings);
-            if (!tune) {
-                Files.createDirectories(out);
-                Path file = out.resolve(Path.of(NameModels.resource(language)).getFileName());
-                Files.write(file, model.toBytes());
-                System.out.printf(Locale.ROOT, "%s: wrote %s (%,d bytes)%n", language, file, Files.size(file));
+        run(new Options(ner, out, languages, tune, settings));
+    }
+
+    /**
+     * Trains the models the options ask for, writes each (under a temporary name, then renamed) and
+     * prints, for the models trained without their held-out documents, their scores on them.
+     */
+    public static void run(Options options) throws IOException {
+        System.out.println("settings: " + options.settings());
+        for (String language : options.languages()) {
+            NerTrainingData.Split split = NerTrainingData.read(options.ner(), language);
+            boolean withoutHeldOut = options.tune() || NerTrainingData.shipsWithoutHeldOut(language);
+            NameModel model = train(language, withoutHeldOut ? split.training() : split.all(), options.settings());
+            if (!options.tune()) {
+                Files.createDirectories(options.out());
+                Path file = options.out().resolve(Path.of(NameModels.resource(language)).getFileName());
+                Path partial = file.resolveSibling("." + file.getFileName() + ".partial");
+                Files.write(partial, model.toBytes());
+                Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                System.out.printf(Locale.ROOT, "%s: wrote %s (%,d bytes, sha256 %s)%n", language, file, Files.size(file),
+                        model.digest());
             }
             if (withoutHeldOut) {
                 System.out.println(language + ", held-out documents (" + split.heldOut().size() + "):");
                 System.out.println(score(model, split.heldOut()).format());
-                List<HipeCorpus.HipeDocument> hipe2020 = NerTrainingData.read(ner, language, f -> f.contains("hipe2020"))
-                        .heldOut();
-                if (!hipe2020.isEmpty()) {
+                List<HipeCorpus.HipeDocument> hipe2020 = NerTrainingData.read(options.ner(), language,
+                        f -> f.contains("hipe2020")).heldOut();
+                if (!hipe2020.isEmpty() && hipe2020.size() != split.heldOut().size()) {
                     System.out.println(language + ", held-out documents of HIPE-2020 (" + hipe2020.size() + "):");
                     System.out.println(score(model, hipe2020).format());
                 }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.workersarchive.annotate.NameTrainer;
 import org.workersarchive.core.Block;
 
@@ -59,7 +60,7 @@ public final class NerTrainingData {
     }
 
     /** As {@link #read(Path, String)}, of the files whose names pass {@code files} only. */
-    public static Split read(Path nerFolder, String language, java.util.function.Predicate<String> files)
+    public static Split read(Path nerFolder, String language, Predicate<String> files)
             throws IOException {
         List<HipeCorpus.HipeDocument> training = new ArrayList<>();
         List<HipeCorpus.HipeDocument> heldOut = new ArrayList<>();
@@ -71,10 +72,28 @@ public final class NerTrainingData {
             List<HipeCorpus.HipeDocument> documents = file.startsWith("factrueval")
                     ? FactRuEvalCorpus.read(path) : HipeCorpus.read(path);
             for (int i = 0; i < documents.size(); i++) {
-                (i % HELD_OUT_EVERY == HELD_OUT_EVERY - 1 ? heldOut : training).add(documents.get(i));
+                (isHeldOut(i) ? heldOut : training).add(documents.get(i));
             }
         }
         return new Split(training, heldOut);
+    }
+
+    /**
+     * The documents of one file (or FactRuEval's folder) that the models were not trained on: the
+     * 5th, the 10th… in the file's order, as {@link #read} holds them out.
+     */
+    public static List<HipeCorpus.HipeDocument> heldOut(List<HipeCorpus.HipeDocument> documents) {
+        List<HipeCorpus.HipeDocument> heldOut = new ArrayList<>();
+        for (int i = 0; i < documents.size(); i++) {
+            if (isHeldOut(i)) {
+                heldOut.add(documents.get(i));
+            }
+        }
+        return heldOut;
+    }
+
+    private static boolean isHeldOut(int index) {
+        return index % HELD_OUT_EVERY == HELD_OUT_EVERY - 1;
     }
 
     /** The documents that have text, as the trainer takes them, in the same order. */
