@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.workersarchive.core.EntityType;
+import org.workersarchive.core.Language;
 import org.workersarchive.core.Line;
 
 class FactRuEvalCorpusTest {
@@ -18,7 +19,7 @@ class FactRuEvalCorpusTest {
         HipeCorpus.HipeDocument book = FactRuEvalCorpus.read(folder).get(0);
 
         assertEquals("ru", book.language());
-        assertEquals(List.of("rus"), book.document().pages().get(0).languages());
+        assertEquals(Language.listOf("rus"), book.document().pages().get(0).languages());
         assertEquals(List.of("В понедельник у здания мэрии Москвы.", "Юрий Лужков уехал"),
                 book.document().pages().get(0).lines().map(Line::text).toList(), "a sentence a line, '.' glued");
         assertEquals(List.of(new HipeCorpus.Span(EntityType.ORGANISATION, 4, 6),

@@ -16,6 +16,7 @@ import org.workersarchive.annotate.NameModels;
 import org.workersarchive.core.Annotation;
 import org.workersarchive.core.Document;
 import org.workersarchive.core.EntityType;
+import org.workersarchive.core.Language;
 import org.workersarchive.core.Line;
 import org.workersarchive.core.Word;
 
@@ -67,7 +68,7 @@ class HipeCorpusTest {
         assertEquals(List.of("dev_fr_1", "dev_fr_2"), documents.stream().map(HipeCorpus.HipeDocument::id).toList());
         HipeCorpus.HipeDocument first = documents.get(0);
         assertEquals("fr", first.language());
-        assertEquals(List.of("fra"), first.document().pages().get(0).languages(), "so that the annotator picks its model");
+        assertEquals(Language.listOf("fra"), first.document().pages().get(0).languages(), "so that the annotator picks its model");
         assertEquals(List.of(new HipeCorpus.Span(EntityType.PERSON, 0, 3), new HipeCorpus.Span(EntityType.PLACE, 4, 5),
                 new HipeCorpus.Span(EntityType.PUBLICATION, 6, 7)), first.gold());
         assertEquals(List.of(new HipeCorpus.Span(EntityType.PLACE, 0, 1)), documents.get(1).gold());
