@@ -4,14 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.workersarchive.core.Annotation;
 import org.workersarchive.core.Document;
 import org.workersarchive.core.DocumentInvariants;
@@ -44,6 +48,26 @@ class NameRecognitionTest {
         IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class, () -> NameModels.modelLanguage("ita"));
         assertTrue(unknown.getMessage().contains("ita"), unknown.getMessage());
         assertTrue(NameModels.none().forLanguage(Language.ofModel("fra")).isEmpty());
+    }
+
+    @Test
+    void theSettingNamesTheBundledModelsNoneOrAFolderOfRetrainedOnes(@TempDir Path folder) throws IOException {
+        assertSame(NameModels.bundled(), NameModels.ofSetting("bundled"));
+        assertSame(NameModels.bundled(), NameModels.ofSetting(null), "the default");
+        assertSame(NameModels.none(), NameModels.ofSetting("none"));
+        IllegalArgumentException empty = assertThrows(IllegalArgumentException.class,
+                () -> NameModels.ofSetting(folder.toString()));
+        assertTrue(empty.getMessage().contains("holds no model"), empty.getMessage());
+        byte[] french = NameModels.bundled().forModelLanguage("fr").orElseThrow().toBytes();
+        Files.write(folder.resolve("fr.model.gz"), french);
+        NameModels retrained = NameModels.ofSetting(folder.toString());
+        assertArrayEquals(french, retrained.forLanguage(Language.ofModel("fra")).orElseThrow().toBytes());
+        assertTrue(retrained.forLanguage(Language.ofModel("deu")).isEmpty(), "only the models in the folder");
+        Files.writeString(folder.resolve("de.model.gz"), "not a model");
+        IllegalArgumentException broken = assertThrows(IllegalArgumentException.class,
+                () -> NameModels.ofSetting(folder.toString()));
+        assertTrue(broken.getMessage().contains("de.model.gz"), broken.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> NameModels.ofSetting("bundeld"), "a typo is said");
     }
 
     @Test
