@@ -39,9 +39,13 @@ import org.workersarchive.core.XmlParsers;
 import org.xml.sax.ErrorHandler;
 import org.xml.sax.SAXParseException;
 
+/**
+ * The authority list, the dates and the signs of unknown names, without the name models (whose
+ * part {@link NameRecognitionTest} checks), so that what each of these finds is seen alone.
+ */
 class DocumentAnnotatorTest {
 
-    private static final DocumentAnnotator ANNOTATOR = new DocumentAnnotator(AuthorityList.bundled());
+    private static final DocumentAnnotator ANNOTATOR = new DocumentAnnotator(AuthorityList.bundled(), NameModels.none());
 
     @TempDir
     Path dir;

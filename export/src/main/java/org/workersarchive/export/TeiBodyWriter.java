@@ -214,11 +214,19 @@ final class TeiBodyWriter {
         }
     }
 
+    /**
+     * A name the authority list knows points at its entry ({@code @ref}); one a trained model found
+     * and the list does not know has no {@code @ref}, and says how sure the model was ({@code @cert},
+     * its probability) and which model it was ({@code @resp}, the model's application in the header).
+     */
     private void openEntity(Annotation annotation) throws XMLStreamException {
         EntityType type = annotation.type();
         String ref = annotation.key() == null ? null : refOf.apply(annotation.key());
         if (type == EntityType.DATE) {
             xml.openInline("date", "when", annotation.value());
+        } else if (ref == null && TeiHeaderWriter.modelApplicationId(annotation.annotator()).isPresent()) {
+            xml.openInline(type.teiElement(), "cert", String.format(Locale.ROOT, "%.2f", annotation.confidence()),
+                    "resp", "#" + TeiHeaderWriter.modelApplicationId(annotation.annotator()).get());
         } else {
             xml.openInline(type.teiElement(), "ref", ref);
         }

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -183,8 +184,44 @@ final class TeiHeaderWriter {
                     .leaf("label", step.tool() + " " + step.toolVersion())
                     .leaf("desc", details.toString())
                     .close();
+            if (step.stage().equals("annotate")) {
+                writeNameModels(xml, step);
+            }
         }
         xml.close().close();
+    }
+
+    /**
+     * One application per trained name model the annotator read pages with (its provenance's
+     * {@code nameModels}: "fr 31e1869a394e,de …", the language and its SHA-256's first digits), so
+     * that a name's {@code @resp} names the model that found it.
+     */
+    private static void writeNameModels(TeiXml xml, ProcessingStep annotate) throws XMLStreamException {
+        String models = annotate.details().getOrDefault(NAME_MODELS_DETAIL, "");
+        for (String model : models.split(",")) {
+            String[] languageAndDigest = model.strip().split(" ", 2);
+            if (languageAndDigest[0].isEmpty()) {
+                continue;
+            }
+            String language = languageAndDigest[0];
+            String digest = languageAndDigest.length > 1 ? languageAndDigest[1] : "";
+            xml.open("application", "xml:id", applicationId(NAME_MODEL_PREFIX + language),
+                            "ident", NAME_MODEL_PREFIX + language, "version", versionNumber(annotate.toolVersion()))
+                    .leaf("label", "Name model " + language + (digest.isEmpty() ? "" : " (SHA-256 " + digest + "…)"))
+                    .leaf("desc", "A trained name recogniser (Apache OpenNLP perceptron): it found the names without @ref"
+                            + " that point here; their @cert is its probability. The authority list does not know them.")
+                    .close();
+        }
+    }
+
+    /**
+     * The xml:id of the application of the name model that made an annotation
+     * ({@code archive-annotator/names-fr} → {@code app-names-fr}), empty when no model made it.
+     */
+    static Optional<String> modelApplicationId(String annotator) {
+        int slash = annotator == null ? -1 : annotator.lastIndexOf('/');
+        return slash >= 0 && annotator.startsWith(NAME_MODEL_PREFIX, slash + 1)
+                ? Optional.of(applicationId(annotator.substring(slash + 1))) : Optional.empty();
     }
 
     private static void writeProfileDesc(TeiXml xml, Document document) throws XMLStreamException {
@@ -210,6 +247,11 @@ final class TeiHeaderWriter {
         }
         xml.close().close();
     }
+
+    /** The annotate step's detail that lists the name models it read pages with. */
+    static final String NAME_MODELS_DETAIL = "nameModels";
+    /** How a name model's annotator and application are named: {@code names-fr}. */
+    private static final String NAME_MODEL_PREFIX = "names-";
 
     /** The xml:id of a processing stage's application in the header, e.g. {@code app-ocr}. */
     static String applicationId(String stage) {

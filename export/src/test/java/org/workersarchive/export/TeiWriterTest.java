@@ -106,6 +106,30 @@ class TeiWriterTest {
     }
 
     @Test
+    void aNameATrainedModelFoundHasNoRefButItsCertaintyAndItsModelAndStaysValid() throws Exception {
+        Document sample = sampleDocument(dir);
+        List<Annotation> annotations = new java.util.ArrayList<>(sample.annotations());
+        annotations.add(new Annotation("e3", EntityType.ORGANISATION, List.of("p1_w9"), null, null, 0.7349,
+                "archive-annotator/names-fr"));
+        Document withModel = sample.withStep(new ProcessingStep("annotate", "Archive annotator", "2.0.0",
+                Map.of("nameModels", "fr 31e1869a394e"), Duration.ofMillis(3))).withAnnotations(annotations);
+        Path tei = dir.resolve("model.tei.xml");
+        try (OutputStream out = Files.newOutputStream(tei)) {
+            new TeiWriter(TeiConfig.defaults(), authority(dir)).write(placedInFolder(withModel), RUN, out);
+        }
+        assertEquals(List.of(), teiAll.validate(tei));
+        assertEquals(List.of(), TeiValidator.forArchiveSchema().validate(tei), "the archive's own customisation");
+        XPath xpath = TeiXPath.xpath();
+        org.w3c.dom.Document xml = TeiXPath.parse(tei);
+        assertEquals("0.73", xpath.evaluate("//tei:orgName/@cert", xml));
+        assertEquals("#app-names-fr", xpath.evaluate("//tei:orgName/@resp", xml));
+        assertEquals("false", xpath.evaluate("boolean(//tei:orgName/@ref)", xml), "the list does not know it");
+        assertTrue(xpath.evaluate("//tei:application[@xml:id='app-names-fr']/tei:label", xml).contains("31e1869a394e"));
+        assertEquals("#myasnikov", xpath.evaluate("//tei:persName/@ref", xml), "the list's name as before");
+        assertEquals("false", xpath.evaluate("boolean(//tei:persName/@cert)", xml));
+    }
+
+    @Test
     void withWordZonesEachWordHasAZoneAndTheTextPointsAtIt() throws Exception {
         Path tei = writeSample(new TeiWriter(TeiConfig.defaults().withWordZones(true)), "words.tei.xml");
         assertEquals(List.of(), teiAll.validate(tei));

@@ -90,7 +90,7 @@ public final class CorrectionImport {
             AuthorityEntries entries = Files.isRegularFile(archive.authorityList())
                     ? AuthorityEntries.read(archive.authorityList()) : AuthorityEntries.NONE;
             ArchiveWriter writer = new ArchiveWriter(archive, config.tei(), entries, config.iiif());
-            DocumentAnnotator annotator = new DocumentAnnotator(authority);
+            DocumentAnnotator annotator = new DocumentAnnotator(authority, config.nameModels());
             for (Map.Entry<String, Map<Integer, CorrectedPage>> document : byDocument.entrySet()) {
                 importDocument(document.getKey(), document.getValue(), writer, annotator, report);
             }

@@ -72,7 +72,7 @@ public final class DocumentStages implements AutoCloseable {
         AuthorityEntries published = store.publish(authority);
         this.ingestor = new Ingestor(config.ingest());
         this.engines = new EngineProcesses(config.ocr(), config.engines(), archive.engineCrashes());
-        this.annotator = new DocumentAnnotator(authority);
+        this.annotator = new DocumentAnnotator(authority, config.nameModels());
         this.writer = new ArchiveWriter(archive, config.tei(), published, config.iiif());
     }
 

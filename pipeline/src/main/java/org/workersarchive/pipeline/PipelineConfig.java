@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import org.workersarchive.annotate.NameModels;
 import org.workersarchive.core.ArchiveLayout;
 import org.workersarchive.export.IiifConfig;
 import org.workersarchive.export.TeiConfig;
@@ -30,10 +31,12 @@ import org.workersarchive.pipeline.archive.StoreLimits;
  * @param pageDeliveries when pages go over a broker: how many times a page may be given to workers
  *                      that stop before finishing it (killed, crashed) before it fails, and its document
  * @param store         how failed inputs are kept: the inbox failure rest, the failed copy limit
+ * @param nameModels    the trained name models the annotator reads pages with ({@code archive.name-models}:
+ *                      the bundled ones, none, or a folder of retrained ones)
  */
 public record PipelineConfig(Path archiveDir, int workers, IngestConfig ingest, OcrConfig ocr, TeiConfig tei,
                              IiifConfig iiif, Path authorityList, EngineLimits engines, int inputAttempts,
-                             int pageDeliveries, StoreLimits store) {
+                             int pageDeliveries, StoreLimits store, NameModels nameModels) {
 
     public PipelineConfig {
         Objects.requireNonNull(archiveDir, "archiveDir");
@@ -43,6 +46,7 @@ public record PipelineConfig(Path archiveDir, int workers, IngestConfig ingest, 
         Objects.requireNonNull(iiif, "iiif");
         Objects.requireNonNull(engines, "engines");
         Objects.requireNonNull(store, "store");
+        Objects.requireNonNull(nameModels, "nameModels");
         if (workers < 1) {
             throw new IllegalArgumentException("workers must be at least 1: " + workers);
         }
@@ -76,7 +80,7 @@ public record PipelineConfig(Path archiveDir, int workers, IngestConfig ingest, 
     public PipelineConfig withWorkers(int newWorkers) {
         return new PipelineConfig(archiveDir, newWorkers, ingest, ocr, tei, iiif, authorityList,
                 new EngineLimits(newWorkers, engines.pageTimeout(), engines.pagesPerProcess(), engines.attempts(),
-                        engines.heapMegabytes()), inputAttempts, pageDeliveries, store);
+                        engines.heapMegabytes()), inputAttempts, pageDeliveries, store, nameModels);
     }
 
     public Optional<Path> authorityListIfGiven() {

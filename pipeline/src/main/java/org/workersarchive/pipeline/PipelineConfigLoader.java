@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
 import java.util.function.Supplier;
+import org.workersarchive.annotate.NameModels;
 import org.workersarchive.core.Language;
 import org.workersarchive.export.IiifConfig;
 import org.workersarchive.export.TeiConfig;
@@ -46,6 +47,7 @@ public final class PipelineConfigLoader {
     static final String IIIF_BASE_URL = "archive.iiif-base-url";
     static final String INBOX_FAILURE_REST = "archive.inbox-failure-rest";
     static final String FAILED_COPY_LIMIT = "archive.failed-copy-limit-mb";
+    static final String NAME_MODELS = "archive.name-models";
     /** Runs that may stop while an input is under way, by default, before it goes to failed/. */
     static final int DEFAULT_INPUT_ATTEMPTS = 3;
     /** Workers that may stop while reading a page, by default, before the page fails. */
@@ -53,7 +55,7 @@ public final class PipelineConfigLoader {
     private static final List<String> KNOWN_KEYS = List.of(LANGUAGES, LANGUAGE_CHOICE, WORKERS, RENDER_DPI,
             MAX_PAGES, TESSDATA, THRESHOLDING, LONG_S, UNCERTAIN_BELOW, WORD_ZONES, AUTHORITY_LIST, PAGE_TIMEOUT,
             PAGES_PER_ENGINE, ENGINE_ATTEMPTS, INPUT_ATTEMPTS, PAGE_DELIVERIES, IIIF_BASE_URL, INBOX_FAILURE_REST,
-            FAILED_COPY_LIMIT);
+            FAILED_COPY_LIMIT, NAME_MODELS);
 
     private final Properties values = new Properties();
 
@@ -176,9 +178,10 @@ public final class PipelineConfigLoader {
                 Duration.ofSeconds(intValue(INBOX_FAILURE_REST, (int) storeDefaults.inboxFailureRest().toSeconds())),
                 1024L * 1024 * intValue(FAILED_COPY_LIMIT, (int) (storeDefaults.failedCopyLimitBytes() / (1024 * 1024)))),
                 INBOX_FAILURE_REST, FAILED_COPY_LIMIT);
+        NameModels nameModels = bound(() -> NameModels.ofSetting(values.getProperty(NAME_MODELS)), NAME_MODELS);
         return bound(() -> new PipelineConfig(archiveDir, workers, ingest, ocr, tei, iiif, authority, engines,
-                intValue(INPUT_ATTEMPTS, DEFAULT_INPUT_ATTEMPTS), intValue(PAGE_DELIVERIES, DEFAULT_PAGE_DELIVERIES), store),
-                WORKERS, INPUT_ATTEMPTS, PAGE_DELIVERIES);
+                intValue(INPUT_ATTEMPTS, DEFAULT_INPUT_ATTEMPTS), intValue(PAGE_DELIVERIES, DEFAULT_PAGE_DELIVERIES), store,
+                nameModels), WORKERS, INPUT_ATTEMPTS, PAGE_DELIVERIES);
     }
 
     /**

@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.Objects;
+import org.workersarchive.annotate.NameModels;
 import org.workersarchive.core.ArchiveLayout;
 import org.workersarchive.export.IiifConfig;
 import org.workersarchive.export.TeiConfig;
@@ -20,15 +21,18 @@ import org.workersarchive.export.TeiConfig;
  * @param tei        the TEI writer's settings, as the runs that made the archive had them
  * @param iiif       the IIIF base URL the archive's manifests were written with
  * @param indexDir   where the search index is kept, or null to keep it in memory
+ * @param nameModels the trained name models a corrected line's names are found again with, as the
+ *                   runs had them ({@code archive.name-models})
  */
 public record ReviewConfig(Path archiveDir, String host, int port, boolean readOnly, String password, TeiConfig tei,
-                           IiifConfig iiif, Path indexDir) {
+                           IiifConfig iiif, Path indexDir, NameModels nameModels) {
 
     public ReviewConfig {
         Objects.requireNonNull(archiveDir, "archiveDir");
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(tei, "tei");
         Objects.requireNonNull(iiif, "iiif");
+        Objects.requireNonNull(nameModels, "nameModels");
         archiveDir = archiveDir.toAbsolutePath().normalize();
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("a port is between 0 and 65535, not " + port);

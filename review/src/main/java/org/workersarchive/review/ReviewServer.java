@@ -83,7 +83,7 @@ public final class ReviewServer implements AutoCloseable {
         Authority authority = Authority.of(config.archive());
         ArchiveWriter writer = new ArchiveWriter(config.archive(), config.tei(), authority.entries(), config.iiif());
         return new ReviewWeb.Current(authority, new DocumentCorrector(config.archive(), states, writer,
-                new CorrectionApplier(authority.list())));
+                new CorrectionApplier(authority.list(), config.nameModels())));
     }
 
     private static void refresh(ArchiveCatalog catalog) {

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.workersarchive.annotate.NameModels;
 import org.workersarchive.core.ArchiveLayout;
 import org.workersarchive.export.IiifConfig;
 import org.workersarchive.export.TeiConfig;
@@ -144,7 +145,7 @@ class ReviewServerTest {
     @Test
     void otherAddressesNeedAPasswordAndAPasswordNeedsALogin() throws Exception {
         IllegalArgumentException open = assertThrows(IllegalArgumentException.class, () -> new ReviewConfig(
-                archive.root(), "0.0.0.0", 0, true, null, TeiConfig.defaults(), IiifConfig.defaults(), null));
+                archive.root(), "0.0.0.0", 0, true, null, TeiConfig.defaults(), IiifConfig.defaults(), null, NameModels.none()));
         assertTrue(open.getMessage().contains("--password-file"), open.getMessage());
         try (ReviewServer guarded = ArchiveFixture.serve(archive, true, "correct horse")) {
             Browserless visitor = new Browserless(guarded.port());

@@ -16,9 +16,11 @@ import java.util.regex.Pattern;
 import org.workersarchive.annotate.AuthorityEntry;
 import org.workersarchive.annotate.AuthorityList;
 import org.workersarchive.annotate.DocumentAnnotator;
+import org.workersarchive.annotate.NameModels;
 import org.workersarchive.core.Block;
 import org.workersarchive.core.BoundingBox;
 import org.workersarchive.core.Document;
+import org.workersarchive.core.Language;
 import org.workersarchive.core.Line;
 import org.workersarchive.core.Page;
 import org.workersarchive.core.PageImage;
@@ -31,8 +33,10 @@ import org.workersarchive.core.Word;
  * How fast the annotator reads, in tokens per second, as the authority list grows from the bundled
  * one to tens of thousands of entries (made-up names in Latin and Cyrillic with variant spellings,
  * added to the bundled list), beside a baseline in the same run: one regular expression per
- * spelling, the way a simple tagger is often written. Usage: {@code AnnotationBenchmark TEXT_FILE
- * [ROUNDS]}, where the text is any UTF-8 text (the benchmark script uses HIPE-2020's newspapers).
+ * spelling, the way a simple tagger is often written; and on the bundled list with the name model
+ * of a language on and off ({@code LANGUAGE}, default fra: the page is given that language, as OCR
+ * gives it). Usage: {@code AnnotationBenchmark TEXT_FILE [ROUNDS [LANGUAGE]]}, where the text is any
+ * UTF-8 text (the benchmark script uses HIPE-2020's newspapers).
  */
 public final class AnnotationBenchmark {
 
@@ -43,23 +47,34 @@ public final class AnnotationBenchmark {
     }
 
     public static void main(String[] args) throws IOException {
-        if (args.length < 1 || args.length > 2) {
-            System.err.println("usage: AnnotationBenchmark TEXT_FILE [ROUNDS]");
+        if (args.length < 1 || args.length > 3) {
+            System.err.println("usage: AnnotationBenchmark TEXT_FILE [ROUNDS [LANGUAGE]]");
             System.exit(2);
         }
         List<String> words = Arrays.stream(Files.readString(Path.of(args[0]), StandardCharsets.UTF_8).split("\\s+"))
                 .filter(w -> !w.isBlank()).toList();
-        int rounds = args.length == 2 ? Integer.parseInt(args[1]) : 5;
-        Document text = document(words);
+        int rounds = args.length >= 2 ? Integer.parseInt(args[1]) : 5;
+        Language language = Language.ofModel(args.length == 3 ? args[2] : "fra");
+        Document text = document(words, List.of());
+        Document inLanguage = document(words, List.of(language));
         Path dir = Files.createTempDirectory("annotation-benchmark");
         System.out.printf(Locale.ROOT, "%d tokens, median of %d rounds after one warm-up%n%n", words.size(), rounds);
         System.out.printf(Locale.ROOT, "%-42s %9s %14s %10s%n", "annotator", "entries", "tokens/s", "ratio");
         double base = 0;
+        // The name model's cost: the same text and list, its page in a language with a model, and not.
+        for (NameModels models : List.of(NameModels.none(), NameModels.bundled())) {
+            DocumentAnnotator annotator = new DocumentAnnotator(AuthorityList.bundled(), models);
+            double rate = words.size() / medianSeconds(rounds, () -> annotator.annotate(inLanguage));
+            base = base == 0 ? rate : base;
+            System.out.printf(Locale.ROOT, "%-42s %9d %14.0f %9.2fx%n", models == NameModels.none()
+                    ? "list, dates, signs; no name model" : "the same with the " + language + " name model",
+                    AuthorityList.bundled().entries().size(), rate, rate / base);
+            System.out.flush();
+        }
         for (int extra : new int[] {0, 2_000, 20_000, 50_000}) {
             AuthorityList list = extra == 0 ? AuthorityList.bundled() : AuthorityList.load(syntheticList(dir, extra));
             DocumentAnnotator annotator = new DocumentAnnotator(list);
             double rate = words.size() / medianSeconds(rounds, () -> annotator.annotate(text));
-            base = base == 0 ? rate : base;
             System.out.printf(Locale.ROOT, "%-42s %9d %14.0f %9.2fx%n", "this annotator (index + trie)",
                     list.entries().size(), rate, rate / base);
             System.out.flush();
@@ -155,7 +170,7 @@ public final class AnnotationBenchmark {
     }
 
     /** The words as one page of blocks of lines, as OCR gives them. */
-    private static Document document(List<String> words) {
+    private static Document document(List<String> words, List<Language> languages) {
         List<Block> blocks = new ArrayList<>();
         List<Line> lines = new ArrayList<>();
         List<Word> lineWords = new ArrayList<>();
@@ -173,7 +188,7 @@ public final class AnnotationBenchmark {
             }
         }
         Page page = Page.unread(1, new PageImage(Path.of("benchmark.png"), 1000, 1000, 300))
-                .withText(TextOrigin.OCR, List.of(), blocks);
+                .withText(TextOrigin.OCR, languages, blocks);
         return Document.ofPages("benchmark", new SourceFile(Path.of("benchmark.txt"), "benchmark.txt", "0".repeat(64),
                 "text/plain", 1, 1, Map.of()), List.of(page), new ProcessingStep("ingest", "benchmark", "1", Map.of(),
                 Duration.ZERO));

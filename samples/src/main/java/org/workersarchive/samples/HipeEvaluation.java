@@ -6,7 +6,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
+import org.workersarchive.annotate.DocumentAnnotator;
+import org.workersarchive.annotate.NameBounds;
 import org.workersarchive.core.Annotation;
 import org.workersarchive.core.Document;
 import org.workersarchive.core.EntityType;
@@ -16,8 +19,10 @@ import org.workersarchive.core.Word;
  * Scores an annotator against HIPE-2020's gold entities, as the HIPE scorer does for coarse
  * literal NER: micro precision, recall and F1, strict (same type, same tokens) and fuzzy (same
  * type, overlapping tokens), per type and overall. Found entities are mapped back from words to
- * tokens, with punctuation tokens at their edges dropped (the annotator marks "Munich." where the
- * gold marks "Munich").
+ * tokens within the {@link NameBounds} of their words: the annotator marks the word "l'Allemagne,"
+ * where the gold marks the token "Allemagne", and the TEI can mark the name alone. {@link
+ * #scoreWholeWords} maps them to whole words' tokens less their punctuation, as this class did
+ * before the bounds (what a TEI that marks whole words holds).
  */
 public final class HipeEvaluation {
 
@@ -32,10 +37,13 @@ public final class HipeEvaluation {
             return fuzzy.values().stream().reduce(new Prf(0, 0, 0), Prf::plus);
         }
 
-        /** A table: one line per type and one for all, strict and fuzzy P/R/F1. */
+        /**
+         * A table: one line per type and one for all, strict and fuzzy P/R/F1 and the number of gold
+         * entities; a type the gold never has is shown without scores, not as a perfect one.
+         */
         public String format() {
-            StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%-14s %27s   %27s%n", "",
-                    "strict  P      R      F1", "fuzzy  P      R      F1"));
+            StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%-14s %27s   %27s %6s%n", "",
+                    "strict  P      R      F1", "fuzzy  P      R      F1", "gold"));
             for (EntityType type : HipeCorpus.TYPES.values().stream().sorted().toList()) {
                 out.append(line(type.name().toLowerCase(Locale.ROOT), strict.getOrDefault(type, new Prf(0, 0, 0)),
                         fuzzy.getOrDefault(type, new Prf(0, 0, 0))));
@@ -45,20 +53,51 @@ public final class HipeEvaluation {
         }
 
         private static String line(String name, Prf strict, Prf fuzzy) {
-            return String.format(Locale.ROOT, "%-14s %13.3f %6.3f %6.3f   %12.3f %6.3f %6.3f%n", name,
-                    strict.precision(), strict.recall(), strict.f1(), fuzzy.precision(), fuzzy.recall(), fuzzy.f1());
+            int gold = strict.truePositives() + strict.falseNegatives();
+            if (gold == 0) {
+                return String.format(Locale.ROOT, "%-14s %27s   %27s %6d   (%d found)%n", name, "no gold entity", "",
+                        gold, strict.truePositives() + strict.falsePositives());
+            }
+            return String.format(Locale.ROOT, "%-14s %13.3f %6.3f %6.3f   %12.3f %6.3f %6.3f %6d%n", name,
+                    strict.precision(), strict.recall(), strict.f1(), fuzzy.precision(), fuzzy.recall(), fuzzy.f1(),
+                    gold);
         }
     }
 
     private HipeEvaluation() {
     }
 
-    /** Annotates every document with {@code annotator} and scores what it found. */
+    /**
+     * Annotates every document with {@code annotator} and scores what it found.
+     *
+     * @throws IllegalArgumentException when there is no document or no gold entity: precision and
+     *                                  recall of nothing would print as a perfect score
+     */
     public static Scores score(List<HipeCorpus.HipeDocument> documents, UnaryOperator<Document> annotator) {
+        return score(documents, d -> new DocumentAnnotator.Annotated(annotator.apply(d), Map.of()), true);
+    }
+
+    /** As {@link #score}, each name within the bounds the annotator gives ({@link DocumentAnnotator#annotateWithBounds}). */
+    public static Scores score(List<HipeCorpus.HipeDocument> documents, DocumentAnnotator annotator) {
+        return score(documents, annotator::annotateWithBounds, true);
+    }
+
+    /** As {@link #score}, each entity taken as the tokens of its whole words, less punctuation at their edges. */
+    public static Scores scoreWholeWords(List<HipeCorpus.HipeDocument> documents, UnaryOperator<Document> annotator) {
+        return score(documents, d -> new DocumentAnnotator.Annotated(annotator.apply(d), Map.of()), false);
+    }
+
+    private static Scores score(List<HipeCorpus.HipeDocument> documents,
+                                Function<Document, DocumentAnnotator.Annotated> annotator, boolean withinWords) {
+        long goldEntities = documents.stream().mapToLong(d -> d.gold().size()).sum();
+        if (documents.isEmpty() || goldEntities == 0) {
+            throw new IllegalArgumentException("nothing to score: " + documents.size() + " documents with "
+                    + goldEntities + " gold entities");
+        }
         Map<EntityType, Prf> strict = new EnumMap<>(EntityType.class);
         Map<EntityType, Prf> fuzzy = new EnumMap<>(EntityType.class);
         for (HipeCorpus.HipeDocument hipe : documents) {
-            List<HipeCorpus.Span> found = found(hipe, annotator.apply(hipe.document()));
+            List<HipeCorpus.Span> found = found(hipe, annotator.apply(hipe.document()), withinWords);
             for (EntityType type : HipeCorpus.TYPES.values()) {
                 List<HipeCorpus.Span> gold = hipe.gold().stream().filter(s -> s.type() == type).toList();
                 List<HipeCorpus.Span> mine = found.stream().filter(s -> s.type() == type).toList();
@@ -70,7 +109,9 @@ public final class HipeEvaluation {
     }
 
     /** The annotations as token spans, of the types HIPE knows. */
-    static List<HipeCorpus.Span> found(HipeCorpus.HipeDocument hipe, Document annotated) {
+    static List<HipeCorpus.Span> found(HipeCorpus.HipeDocument hipe, DocumentAnnotator.Annotated result,
+                                       boolean withinWords) {
+        Document annotated = result.document();
         Map<String, Integer> wordIndex = new HashMap<>();
         List<Word> words = annotated.words().toList();
         for (int i = 0; i < words.size(); i++) {
@@ -81,8 +122,16 @@ public final class HipeEvaluation {
             if (!HipeCorpus.TYPES.containsValue(annotation.type())) {
                 continue;
             }
-            int start = hipe.wordTokens().get(wordIndex.get(annotation.firstWordId()))[0];
-            int end = hipe.wordTokens().get(wordIndex.get(annotation.lastWordId()))[1] + 1;
+            int first = wordIndex.get(annotation.firstWordId());
+            int last = wordIndex.get(annotation.lastWordId());
+            int start = hipe.wordTokens().get(first)[0];
+            int end = hipe.wordTokens().get(last)[1] + 1;
+            if (withinWords) {
+                NameBounds bounds = result.bounds().getOrDefault(annotation.id(),
+                        NameBounds.of(words.get(first).text(), words.get(last).text()));
+                start = tokenAt(hipe, first, bounds.start());
+                end = Math.max(start, tokenAt(hipe, last, bounds.end() - 1)) + 1;
+            }
             while (end - 1 > start && isPunctuation(hipe.tokens().get(end - 1))) {
                 end--;
             }
@@ -92,6 +141,19 @@ public final class HipeEvaluation {
             spans.add(new HipeCorpus.Span(annotation.type(), start, end));
         }
         return spans;
+    }
+
+    /** The token of a word that holds its character at {@code offset}. */
+    private static int tokenAt(HipeCorpus.HipeDocument hipe, int word, int offset) {
+        int[] tokens = hipe.wordTokens().get(word);
+        int position = 0;
+        for (int t = tokens[0]; t <= tokens[1]; t++) {
+            position += hipe.tokens().get(t).length();
+            if (offset < position) {
+                return t;
+            }
+        }
+        return tokens[1];
     }
 
     private static Prf matched(List<HipeCorpus.Span> gold, List<HipeCorpus.Span> found, boolean fuzzy) {

@@ -1,6 +1,8 @@
 package org.workersarchive.samples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -8,9 +10,13 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.workersarchive.annotate.AuthorityList;
+import org.workersarchive.annotate.DocumentAnnotator;
+import org.workersarchive.annotate.NameModels;
 import org.workersarchive.core.Annotation;
 import org.workersarchive.core.Document;
 import org.workersarchive.core.EntityType;
+import org.workersarchive.core.Language;
 import org.workersarchive.core.Line;
 import org.workersarchive.core.Word;
 
@@ -33,8 +39,70 @@ class HipeCorpusTest {
             1888\tB-time\tO\tB-time.date.abs\tO\tO\tO\t_\t_\t_
             """;
 
+    /** HIPE-2022's form: the language after the document id, NewsEye's spelling of the types. */
+    private static final String TSV_2022 = """
+            TOKEN\tNE-COARSE-LIT\tNE-COARSE-METO\tNE-FINE-LIT\tNE-FINE-METO\tNE-FINE-COMP\tNE-NESTED\tNEL-LIT\tNEL-METO\tMISC
+            # hipe2022:document_id = dev_fr_1
+            # hipe2022:date = 1923-01-15
+            # hipe2022:language = fr
+            # hipe2022:dataset = newseye
+            M\tB-PER\t_\tO\t_\t_\tO\t_\t_\tNoSpaceAfter
+            .\tI-PER\t_\tO\t_\t_\tO\t_\t_\t_
+            Poincaré\tI-PER\t_\tO\t_\t_\tO\t_\t_\t_
+            à\tO\t_\tO\t_\t_\tO\t_\t_\t_
+            Lyon\tB-LOC\t_\tO\t_\t_\tO\t_\t_\t_
+            et\tO\t_\tO\t_\t_\tO\t_\t_\t_
+            Candide\tB-HumanProd\t_\tO\t_\t_\tO\t_\t_\tEndOfLine
+            # hipe2022:document_id = dev_fr_2
+            # hipe2022:language = fr
+            Genève\tB-LOC\t_\tO\t_\t_\tO\t_\t_\t_
+            """;
+
     @TempDir
     Path dir;
+
+    @Test
+    void hipe2022FilesAreReadWithTheirLanguageAndTypes() throws IOException {
+        List<HipeCorpus.HipeDocument> documents = HipeCorpus.read(Files.writeString(dir.resolve("h22.tsv"), TSV_2022));
+
+        assertEquals(List.of("dev_fr_1", "dev_fr_2"), documents.stream().map(HipeCorpus.HipeDocument::id).toList());
+        HipeCorpus.HipeDocument first = documents.get(0);
+        assertEquals("fr", first.language());
+        assertEquals(Language.listOf("fra"), first.document().pages().get(0).languages(), "so that the annotator picks its model");
+        assertEquals(List.of(new HipeCorpus.Span(EntityType.PERSON, 0, 3), new HipeCorpus.Span(EntityType.PLACE, 4, 5),
+                new HipeCorpus.Span(EntityType.PUBLICATION, 6, 7)), first.gold());
+        assertEquals(List.of(new HipeCorpus.Span(EntityType.PLACE, 0, 1)), documents.get(1).gold());
+    }
+
+    @Test
+    void predictionsAreTheGoldFileWithTheAnnotatorsTagsInItsOwnTypeNames() throws IOException {
+        Path gold = Files.writeString(dir.resolve("h22.tsv"), TSV_2022.replace("Lyon", "Moscou"));
+        DocumentAnnotator annotator = new DocumentAnnotator(AuthorityList.bundled(), NameModels.none());
+        Path predictions = dir.resolve("predictions.tsv");
+        HipePredictions.write(gold, annotator, predictions);
+
+        List<String> in = Files.readAllLines(gold);
+        List<String> out = Files.readAllLines(predictions);
+        assertEquals(in.size(), out.size());
+        assertEquals("Moscou\tB-LOC\t_\tO\t_\t_\tO\t_\t_\t_", out.get(9), "NewsEye's name for places");
+        assertEquals("M\tO\t_\tO\t_\t_\tO\t_\t_\tNoSpaceAfter", out.get(5));
+        assertEquals(in.get(1), out.get(1));
+        // Read back as gold, the predictions score the annotator perfectly: the two agree token for token.
+        HipeEvaluation.Scores self = HipeEvaluation.score(HipeCorpus.read(predictions), annotator);
+        assertEquals(1.0, self.strictOverall().f1(), self.format());
+    }
+
+    @Test
+    void aFileOfNoDocumentOrNoGoldIsAnErrorNotAPerfectScore() throws IOException {
+        Path noIds = Files.writeString(dir.resolve("bare.tsv"), TSV_2022.replace("document_id", "doc"));
+        IOException error = assertThrows(IOException.class, () -> HipeCorpus.read(noIds));
+        assertTrue(error.getMessage().contains("holds no HIPE document"), error.getMessage());
+
+        List<HipeCorpus.HipeDocument> unmarked = HipeCorpus.read(Files.writeString(dir.resolve("o.tsv"),
+                TSV_2022.replaceAll("\t[BI]-[A-Za-z]+\t", "\tO\t")));
+        assertThrows(IllegalArgumentException.class, () -> HipeEvaluation.score(unmarked, d -> d));
+        assertThrows(IllegalArgumentException.class, () -> HipeEvaluation.score(List.of(), d -> d));
+    }
 
     @Test
     void tokensBecomePrintedWordsInLinesAndTagsBecomeSpans() throws IOException {

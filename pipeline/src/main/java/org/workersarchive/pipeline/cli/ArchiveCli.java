@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         subcommands = {BatchCommand.class, WatchCommand.class, WorkerCommand.class, BrokerCommand.class,
                 RetryCommand.class, ReportCommand.class, DemoCommand.class,
                 EvaluateCommand.class, ValidateCommand.class, ExportCommand.class, ImportCommand.class, ServeCommand.class,
-                ExportTrainingCommand.class,
+                ExportTrainingCommand.class, TrainNerCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Examples:",
                 "  ./archive demo",
@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
                 "  ./archive import --archive ~/archive ~/transkribus-export",
                 "  ./archive serve --archive ~/archive           (then open http://127.0.0.1:8080/)",
                 "  ./archive export-training --archive ~/archive --out ~/ground-truth",
+                "  ./archive train-ner       (rebuilds the name models from ../shared/ground-truth/ner)",
                 "  ./archive test            (the launcher runs the whole test suite)"})
 public final class ArchiveCli implements Runnable {
 

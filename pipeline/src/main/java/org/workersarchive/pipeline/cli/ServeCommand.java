@@ -73,7 +73,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         PipelineConfig pipeline = loader.load(archive);
         ReviewConfig config = new ReviewConfig(archive, host, port, readOnly, password(), pipeline.tei(),
-                pipeline.iiif(), index);
+                pipeline.iiif(), index, pipeline.nameModels());
         CountDownLatch stopped = new CountDownLatch(1);
         try (ReviewServer server = started(config)) {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.workersarchive.core.Annotation;
 import org.workersarchive.core.Csv;
 import org.workersarchive.core.Document;
@@ -27,8 +28,9 @@ import org.workersarchive.core.Word;
 /**
  * The names a run found that the authority list does not know (annotations without a key), so
  * that the archivists can grow the list: each name once, with its type, how often it occurred, in
- * which documents, and a few contexts. Written beside the run's report as {@code new-names.json}
- * and {@code new-names.csv} (for a spreadsheet), most frequent first.
+ * which documents, who found it (the language's trained name model, or the signs of a name where
+ * no model reads) with its mean confidence, and a few contexts. Written beside the run's report as
+ * {@code new-names.json} and {@code new-names.csv} (for a spreadsheet), most frequent first, then surest.
  */
 final class NewNames {
 
@@ -43,8 +45,11 @@ final class NewNames {
      * @param type    PERSON, ORGANISATION, …
      * @param surface the name as printed
      * @param context the words around it
+     * @param foundBy who found it: a trained name model ({@code names-fr}) or the signs of a name
+     *                ({@code signs}: a title, initials, an acronym, on a page no model reads)
+     * @param confidence how sure the finder was: a model's probability
      */
-    record Occurrence(String type, String surface, String context) {
+    record Occurrence(String type, String surface, String context, String foundBy, double confidence) {
     }
 
     private NewNames() {
@@ -65,7 +70,8 @@ final class NewNames {
             int first = position.get(annotation.firstWordId());
             int last = position.get(annotation.lastWordId());
             found.add(new Occurrence(annotation.type().name(), withoutSentencePunctuation(text(words, first, last + 1)),
-                    text(words, Math.max(0, first - CONTEXT_WORDS), Math.min(words.size(), last + 1 + CONTEXT_WORDS))));
+                    text(words, Math.max(0, first - CONTEXT_WORDS), Math.min(words.size(), last + 1 + CONTEXT_WORDS)),
+                    foundBy(annotation.annotator()), annotation.confidence()));
         }
         return found;
     }
@@ -81,25 +87,37 @@ final class NewNames {
             }
         }
         List<Entry> entries = new ArrayList<>(byName.values());
-        entries.sort(Comparator.comparingInt((Entry e) -> -e.count).thenComparing(e -> e.surface));
+        // The frequent names first, and among as frequent ones the surer: an archivist adds those in minutes.
+        entries.sort(Comparator.comparingInt((Entry e) -> -e.count).thenComparingDouble(e -> -e.meanConfidence())
+                .thenComparing(e -> e.surface));
         ArrayNode names = json.createArrayNode();
-        StringBuilder csv = new StringBuilder("type,surface,count,documents,contexts\n");
+        StringBuilder csv = new StringBuilder("type,surface,count,found-by,mean-confidence,documents,contexts\n");
         for (Entry entry : entries) {
             ObjectNode node = names.addObject();
             node.put("type", entry.type);
             node.put("surface", entry.surface);
             node.put("count", entry.count);
+            node.put("foundBy", String.join(" ", entry.foundBy));
+            node.put("meanConfidence", entry.roundedMeanConfidence());
             entry.documents.forEach(node.putArray("documents")::add);
             entry.contexts.forEach(node.putArray("contexts")::add);
             csv.append(String.join(",", Csv.cell(entry.type), Csv.cell(entry.surface), String.valueOf(entry.count),
+                    Csv.cell(String.join(" ", entry.foundBy)), String.format(Locale.ROOT, "%.2f", entry.roundedMeanConfidence()),
                     Csv.cell(String.join(" ", entry.documents)), Csv.cell(String.join(" | ", entry.contexts))))
                     .append('\n');
         }
         ObjectNode root = json.createObjectNode();
-        root.put("about", "Names found in this run that the authority list does not know; add them to it.");
+        root.put("about", "Names found in this run that the authority list does not know, the most frequent and surest"
+                + " first; add them to it.");
         root.set("names", names);
         replace(runFolder.resolve("new-names.json"), json.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
         replace(runFolder.resolve("new-names.csv"), csv.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The finder's short name: the model's ({@code names-fr}) from its annotator, else the signs. */
+    private static String foundBy(String annotator) {
+        int slash = annotator == null ? -1 : annotator.lastIndexOf('/');
+        return slash >= 0 ? annotator.substring(slash + 1) : "signs";
     }
 
     private static String text(List<Word> words, int from, int to) {
@@ -130,6 +148,8 @@ final class NewNames {
         private final String surface;
         private final Set<String> documents = new LinkedHashSet<>();
         private final List<String> contexts = new ArrayList<>();
+        private final Set<String> foundBy = new TreeSet<>();
+        private double confidenceSum;
         private int count;
 
         Entry(String type, String surface) {
@@ -139,10 +159,20 @@ final class NewNames {
 
         void add(Occurrence occurrence, String documentId) {
             count++;
+            confidenceSum += occurrence.confidence();
+            foundBy.add(occurrence.foundBy());
             documents.add(documentId);
             if (contexts.size() < MAX_CONTEXTS) {
                 contexts.add(occurrence.context());
             }
+        }
+
+        double meanConfidence() {
+            return confidenceSum / count;
+        }
+
+        double roundedMeanConfidence() {
+            return Math.round(meanConfidence() * 100) / 100.0;
         }
     }
 }

@@ -254,11 +254,11 @@ class CommandLineMistakesTest {
         runLeavingNothing("serve", "--archive", archive.toString()).isMistake("no archive folder " + archive, fix);
         runLeavingNothing("export-training", "--archive", box.resolve("slip.png").toString(), "--out",
                 dir.resolve("lines").toString()).isMistake("--archive " + box.resolve("slip.png") + " is a file", fix);
-        runLeavingNothing("evaluate").isMistake("give --archive and --truth, --archive and --corrections, or --hipe");
+        runLeavingNothing("evaluate").isMistake("give --archive and --truth, --archive and --corrections, --hipe or --factrueval");
         runLeavingNothing("evaluate", "--archive", archive.toString(), "--truth", box.toString())
                 .isMistake("no archive folder " + archive, fix);
         runLeavingNothing("evaluate", "--hipe", dir.resolve("hipe.tsv").toString())
-                .isMistake("--hipe " + dir.resolve("hipe.tsv") + " does not exist", "give HIPE-2020 gold TSV files");
+                .isMistake("--hipe " + dir.resolve("hipe.tsv") + " does not exist", "give HIPE-2020 or HIPE-2022 gold TSV files");
         runLeavingNothing("validate", dir.resolve("document.tei.xml").toString())
                 .isMistake("no such file or folder: " + dir.resolve("document.tei.xml"));
     }

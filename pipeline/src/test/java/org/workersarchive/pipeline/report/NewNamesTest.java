@@ -16,9 +16,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.workersarchive.annotate.AuthorityList;
 import org.workersarchive.annotate.DocumentAnnotator;
+import org.workersarchive.annotate.NameModels;
+import org.workersarchive.core.Annotation;
 import org.workersarchive.core.Block;
 import org.workersarchive.core.BoundingBox;
 import org.workersarchive.core.Document;
+import org.workersarchive.core.EntityType;
 import org.workersarchive.core.Language;
 import org.workersarchive.core.Line;
 import org.workersarchive.core.Page;
@@ -37,7 +40,8 @@ class NewNamesTest {
 
     @Test
     void unknownNamesAreListedOnceWithCountsDocumentsAndContexts() throws IOException {
-        DocumentAnnotator annotator = new DocumentAnnotator(AuthorityList.bundled());
+        // The list and the signs alone: what they find here is certain, the model's reading is not this test's.
+        DocumentAnnotator annotator = new DocumentAnnotator(AuthorityList.bundled(), NameModels.none());
         Document first = annotator.annotate(oneLineDocument("doc-1",
                 "Le camarade Lutovinov écrit à Miasnikov que la SPD, a dit camarade Lutovinov, trahit"));
         Document second = annotator.annotate(oneLineDocument("doc-2", "Genosse Lutovinov, in Berlin"));
@@ -50,13 +54,37 @@ class NewNamesTest {
         Path run = Files.createDirectories(dir.resolve("run"));
         NewNames.write(run, List.of(outcomeOf(first), outcomeOf(second)), new ObjectMapper());
         List<String> csv = Files.readAllLines(run.resolve("new-names.csv"));
-        assertEquals("type,surface,count,documents,contexts", csv.get(0));
-        assertTrue(csv.get(1).startsWith("PERSON,Lutovinov,3,doc-1 doc-2,"), csv.get(1));
-        assertTrue(csv.get(2).startsWith("ORGANISATION,SPD,1,doc-1,\"Lutovinov écrit à Miasnikov que la SPD, a dit"),
-                csv.get(2));
+        assertEquals("type,surface,count,found-by,mean-confidence,documents,contexts", csv.get(0));
+        assertTrue(csv.get(1).startsWith("PERSON,Lutovinov,3,signs,"), csv.get(1));
+        assertTrue(csv.get(1).contains(",doc-1 doc-2,"), csv.get(1));
+        assertTrue(csv.get(2).startsWith("ORGANISATION,SPD,1,signs,"), csv.get(2));
+        assertTrue(csv.get(2).contains(",doc-1,\"Lutovinov écrit à Miasnikov que la SPD, a dit"), csv.get(2));
         JsonNode json = new ObjectMapper().readTree(run.resolve("new-names.json").toFile());
         assertEquals(3, json.get("names").get(0).get("count").asInt());
         assertEquals(3, json.get("names").get(0).get("contexts").size());
+    }
+
+    @Test
+    void aModelsNamesSayWhichModelFoundThemAndTheSurerComeFirstAmongAsFrequent() throws IOException {
+        Document document = oneLineDocument("doc-3", "Hier Haig et Foch ont vu Foch à Verdun");
+        document = document.withAnnotations(List.of(
+                modelName("e1", EntityType.PERSON, "p1_w2", 0.55), modelName("e2", EntityType.PERSON, "p1_w4", 0.90),
+                modelName("e3", EntityType.PERSON, "p1_w7", 0.70), modelName("e4", EntityType.PLACE, "p1_w9", 0.95)));
+        List<NewNames.Occurrence> names = NewNames.of(document);
+        assertEquals(List.of("names-fr"), names.stream().map(NewNames.Occurrence::foundBy).distinct().toList());
+
+        Path run = Files.createDirectories(dir.resolve("run-model"));
+        NewNames.write(run, List.of(outcomeOf(document)), new ObjectMapper());
+        JsonNode json = new ObjectMapper().readTree(run.resolve("new-names.json").toFile()).get("names");
+        assertEquals(List.of("Foch", "Verdun", "Haig"),
+                List.of(json.get(0).get("surface").asText(), json.get(1).get("surface").asText(),
+                        json.get(2).get("surface").asText()), "Foch twice; then Verdun (0.95) before Haig (0.55)");
+        assertEquals(0.8, json.get(0).get("meanConfidence").asDouble(), 1e-9);
+        assertEquals("names-fr", json.get(0).get("foundBy").asText());
+    }
+
+    private static Annotation modelName(String id, EntityType type, String wordId, double confidence) {
+        return new Annotation(id, type, List.of(wordId), null, null, confidence, "archive-annotator/names-fr");
     }
 
     private static InputOutcome outcomeOf(Document document) {

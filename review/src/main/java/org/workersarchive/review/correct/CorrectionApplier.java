@@ -11,6 +11,7 @@ import java.util.function.Function;
 import org.workersarchive.annotate.AuthorityEntry;
 import org.workersarchive.annotate.AuthorityList;
 import org.workersarchive.annotate.DocumentAnnotator;
+import org.workersarchive.annotate.NameModels;
 import org.workersarchive.core.Annotation;
 import org.workersarchive.core.Document;
 import org.workersarchive.core.Line;
@@ -38,9 +39,9 @@ public final class CorrectionApplier {
     private final AuthorityList authority;
     private final DocumentAnnotator annotator;
 
-    public CorrectionApplier(AuthorityList authority) {
+    public CorrectionApplier(AuthorityList authority, NameModels nameModels) {
         this.authority = authority;
-        this.annotator = new DocumentAnnotator(authority);
+        this.annotator = new DocumentAnnotator(authority, nameModels);
     }
 
     /**

@@ -1,0 +1,52 @@
+package org.workersarchive.annotate;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Where a name begins in the first word an annotation covers and ends in its last, in characters:
+ * annotations stand off on whole words, but a printed word often holds more than the name, an
+ * elided article or preposition before it ("l'Allemagne", "d'Italie", "qu'Herriot") and
+ * punctuation around it ("(Genève),", "«Humanité»"). The TEI can mark only the name
+ * ({@code l'<placeName>Allemagne</placeName>}), and HIPE's gold counts only the name; this is the
+ * one rule for both. Immutable.
+ *
+ * @param start where the name starts in the first word
+ * @param end   where it ends in the last word, exclusive
+ */
+public record NameBounds(int start, int end) {
+
+    /** Elisions before a capital, French and Italian, as OCR prints the apostrophe. */
+    private static final Pattern ELISION = Pattern.compile(
+            "^(?:[lLdDjJnNsScCmMtT]|[qQ]u|[jJ]usqu|[lL]orsqu|[pP]uisqu|[dD]all|[nN]ell|[sS]ull)['’‘`](?=\\p{Lu})");
+
+    /**
+     * The bounds of a name from {@code firstWord} to {@code lastWord} (the same text when it covers
+     * one word). A word of nothing but punctuation keeps its whole length.
+     */
+    public static NameBounds of(String firstWord, String lastWord) {
+        int start = 0;
+        while (start < firstWord.length() && !Character.isLetterOrDigit(firstWord.codePointAt(start))) {
+            start += Character.charCount(firstWord.codePointAt(start));
+        }
+        Matcher elision = ELISION.matcher(firstWord).region(start, firstWord.length());
+        elision.useAnchoringBounds(true);
+        if (elision.lookingAt()) {
+            start = elision.end();
+        }
+        int end = lastWord.length();
+        while (end > 0 && !Character.isLetterOrDigit(lastWord.codePointBefore(end))) {
+            end -= Character.charCount(lastWord.codePointBefore(end));
+        }
+        // A bracket the name opened is the name's own: РКП(б).
+        String kept = lastWord.substring(0, end);
+        if (kept.chars().filter(c -> c == '(').count() > kept.chars().filter(c -> c == ')').count()
+                && lastWord.indexOf(')', end) >= 0) {
+            end = lastWord.indexOf(')', end) + 1;
+        }
+        if (start >= firstWord.length()) {
+            start = 0;
+        }
+        return new NameBounds(start, end == 0 ? lastWord.length() : end);
+    }
+}

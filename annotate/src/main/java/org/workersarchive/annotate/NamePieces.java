@@ -1,0 +1,107 @@
+package org.workersarchive.annotate;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.workersarchive.core.Block;
+import org.workersarchive.core.Line;
+import org.workersarchive.core.Word;
+
+/**
+ * A block's words cut into the pieces the name recogniser reads: runs of letters, runs of digits,
+ * and every other character alone ("l'Allemagne," → l ' Allemagne ,), as the HIPE newspapers it is
+ * trained on are tokenised, so that "Munich." and "Munich" look alike to it. Each piece knows its
+ * word and where in the word it starts, which is how gold names given by characters become piece
+ * labels in training, and how found pieces go back to the annotators' {@link Token}s.
+ *
+ * @param pieces    in reading order
+ * @param firstToken for each word (by its position in the block), the first {@link Token} holding it
+ * @param lastToken  for each word, the last {@link Token} holding it
+ * @param wordIds    each word's id, by its position
+ */
+record NamePieces(List<Piece> pieces, int[] firstToken, int[] lastToken, List<String> wordIds) {
+
+    /**
+     * One piece of a printed word.
+     *
+     * @param word       the word's position in the block's reading order
+     * @param offset     where in the word's text the piece starts
+     * @param lineStart  the first piece of its line
+     * @param lineEnd    the last piece of its line
+     */
+    record Piece(String text, int word, int offset, boolean lineStart, boolean lineEnd) {
+    }
+
+    private static final Pattern PIECE = Pattern.compile("[\\p{L}\\p{M}]+|\\p{Nd}+|\\S");
+
+    /** The pieces of a block whose annotators' tokens are {@code tokens} ({@link Token#of(Block)}). */
+    static NamePieces of(Block block, List<Token> tokens) {
+        List<Piece> pieces = new ArrayList<>();
+        Map<String, Integer> wordIndex = new HashMap<>();
+        for (Line line : block.lines()) {
+            int firstOfLine = pieces.size();
+            for (Word word : line.words()) {
+                int index = wordIndex.size();
+                wordIndex.put(word.id(), index);
+                Matcher matcher = PIECE.matcher(word.text());
+                while (matcher.find()) {
+                    pieces.add(new Piece(matcher.group(), index, matcher.start(), pieces.size() == firstOfLine, false));
+                }
+            }
+            if (pieces.size() > firstOfLine) {
+                Piece last = pieces.remove(pieces.size() - 1);
+                pieces.add(new Piece(last.text(), last.word(), last.offset(), last.lineStart(), true));
+            }
+        }
+        int[] first = new int[wordIndex.size()];
+        int[] last = new int[wordIndex.size()];
+        java.util.Arrays.fill(first, -1);
+        for (int t = 0; t < tokens.size(); t++) {
+            for (String id : tokens.get(t).wordIds()) {
+                int w = wordIndex.get(id);
+                first[w] = first[w] < 0 ? t : first[w];
+                last[w] = t;
+            }
+        }
+        return new NamePieces(List.copyOf(pieces), first, last, List.of(wordIds(wordIndex)));
+    }
+
+    private static String[] wordIds(Map<String, Integer> wordIndex) {
+        String[] ids = new String[wordIndex.size()];
+        wordIndex.forEach((id, index) -> ids[index] = id);
+        return ids;
+    }
+
+    /** The pieces' texts, as the model takes them. */
+    String[] texts() {
+        return pieces.stream().map(Piece::text).toArray(String[]::new);
+    }
+
+    /**
+     * The tokens that pieces {@code start} to {@code end} (exclusive) lie in, as a token range
+     * {start, end}; null when a piece's word gave no token (a word of punctuation only).
+     */
+    int[] tokenRange(int start, int end) {
+        int from = firstToken[pieces.get(start).word()];
+        int to = lastToken[pieces.get(end - 1).word()];
+        return from < 0 || to < 0 || to < from ? null : new int[] {from, to + 1};
+    }
+
+    /**
+     * Where pieces {@code start} to {@code end} (exclusive) begin in the first word of the tokens
+     * they lie in and end in the last, or null when those tokens begin or end in other words (a
+     * name from the second half of a word hyphenated across lines).
+     */
+    NameBounds bounds(int start, int end, List<Token> tokens, int[] range) {
+        Piece first = pieces.get(start);
+        Piece last = pieces.get(end - 1);
+        List<String> firstTokenWords = tokens.get(range[0]).wordIds();
+        List<String> lastTokenWords = tokens.get(range[1] - 1).wordIds();
+        boolean sameWords = firstTokenWords.get(0).equals(wordIds.get(first.word()))
+                && lastTokenWords.get(lastTokenWords.size() - 1).equals(wordIds.get(last.word()));
+        return sameWords ? new NameBounds(first.offset(), last.offset() + last.text().length()) : null;
+    }
+}
