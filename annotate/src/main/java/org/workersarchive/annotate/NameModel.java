@@ -181,7 +181,7 @@ public final class NameModel {
         String features = in.readUTF();
         if (!NameFeatures.VERSION.equals(features)) {
             throw new IllegalArgumentException(name + " was trained with features version " + features
-                    + ", this annotator computes version " + NameFeatures.VERSION + ": train it again (NER-NOTES.md)");
+                    + ", this annotator computes version " + NameFeatures.VERSION + ": train it again (docs/ner-notes.md)");
         }
         AbstractModel parameters = new GenericModelReader(new BinaryFileDataReader(in)).getModel();
         return new NameModel(language, parameters);

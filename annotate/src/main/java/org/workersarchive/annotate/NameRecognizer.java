@@ -10,7 +10,7 @@ import org.workersarchive.core.EntityType;
  * with its {@link NameFeatures}, among them what the authority list and the date recogniser
  * already found there; the model's names are given back over the annotators' tokens, without a
  * key, their confidence the model's probability. Two rules follow the model, both measured on
- * held-out documents (NER-NOTES.md): a person's name takes in the titles before it
+ * held-out documents (docs/ner-notes.md): a person's name takes in the titles before it
  * ({@link NameTitleRule}), and a name found once is marked wherever its pieces recur in the block
  * ({@link NameConsistency}). Training reads blocks through the very same
  * {@link #read} (see {@link NameTrainer}), so that a model sees at work what it saw in training.

@@ -17,7 +17,7 @@ final class NameScores {
 
     /**
      * What the perceptron's scores are divided by: the value that made held-out French and German
-     * pieces likeliest under their gold labels (NER-NOTES.md).
+     * pieces likeliest under their gold labels (docs/ner-notes.md).
      */
     static final double TEMPERATURE = 6.0;
 

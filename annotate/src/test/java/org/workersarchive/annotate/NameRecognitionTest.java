@@ -73,7 +73,7 @@ class NameRecognitionTest {
     @Test
     void namesNobodyListedAreFoundInEachLanguageWithoutAKey() {
         // Each sentence with the names a reader sees in it (none in the authority list); the models
-        // are far from perfect (NER-NOTES.md), so at least half of them must be found, each with its type.
+        // are far from perfect (docs/ner-notes.md), so at least half of them must be found, each with its type.
         assertFindsHalf("fra", "Le président Poincaré a reçu hier à Lyon M. Herriot, maire de la ville.",
                 EntityType.PERSON, "Poincaré", EntityType.PLACE, "Lyon", EntityType.PERSON, "Herriot");
         assertFindsHalf("deu", "Der Reichskanzler Stresemann sprach gestern in Hamburg vor den Arbeitern.",

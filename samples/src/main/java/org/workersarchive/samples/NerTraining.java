@@ -27,7 +27,7 @@ import org.workersarchive.annotate.NameTrainer;
  */
 public final class NerTraining {
 
-    /** The settings the shipped models are trained with (chosen on the held-out documents: NER-NOTES.md). */
+    /** The settings the shipped models are trained with (chosen on the held-out documents: docs/ner-notes.md). */
     public static final NameTrainer.Settings SETTINGS = new NameTrainer.Settings("PERCEPTRON", 100, 1);
 
     private NerTraining() {

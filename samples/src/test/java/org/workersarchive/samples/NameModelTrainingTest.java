@@ -16,8 +16,8 @@ import org.workersarchive.annotate.NameModels;
  * The shipped name models are what their trainer makes of the data in {@code shared/ground-truth/ner/}:
  * retrained here from the same files with the same settings, the English and Russian models come
  * out byte for byte as shipped (in some 25 seconds; the French and German ones, made by the same
- * code from four and eight times the data, take minutes: NER-NOTES.md says how to check them), and
- * score on their held-out documents as NER-NOTES.md says.
+ * code from four and eight times the data, take minutes: docs/ner-notes.md says how to check them), and
+ * score on their held-out documents as docs/ner-notes.md says.
  */
 class NameModelTrainingTest {
 
@@ -49,7 +49,7 @@ class NameModelTrainingTest {
         }
     }
 
-    /** Strict micro F1 on the held-out documents, as NER-NOTES.md reports it. */
+    /** Strict micro F1 on the held-out documents, as docs/ner-notes.md reports it. */
     private static final double MEASURED_EN_STRICT_F1 = 0.315;
     private static final double MEASURED_RU_STRICT_F1 = 0.719;
 
