@@ -14,19 +14,23 @@
 # Then the pipeline's own work: the CPU time of the batch outside Tesseract's and Leptonica's calls.
 # (a) and (c) run REPEAT times each (default 2), taking turns; the faster run of each is reported.
 #   bench/throughput.sh [PAGES_PER_DOCUMENT [sparse|dense [OUT_DIR]]]     (16 sparse pages each: 64 pages)
+# SKIP_OTHERS=1 runs only (a) and (c), which the ratio is of: (a') and (b) take longer than both together.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 PER_DOCUMENT="${1:-16}"
 DENSITY="${2:-sparse}"
 REPEAT="${REPEAT:-2}"
+SKIP_OTHERS="${SKIP_OTHERS:-}"
 OUT="${3:-$ROOT/target/bench-throughput-$DENSITY}"
 CORES="$(nproc)"
 export OMP_THREAD_LIMIT=1
 
 need=()
-command -v ocrmypdf >/dev/null 2>&1 || need+=(ocrmypdf)
-command -v img2pdf >/dev/null 2>&1 || need+=(img2pdf)
+if [ -z "$SKIP_OTHERS" ]; then
+  command -v ocrmypdf >/dev/null 2>&1 || need+=(ocrmypdf)
+  command -v img2pdf >/dev/null 2>&1 || need+=(img2pdf)
+fi
 [ -x /usr/bin/time ] || need+=(time)
 if [ "${#need[@]}" -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then
@@ -40,7 +44,7 @@ fi
 rm -rf "$OUT" && mkdir -p "$OUT/tesseract" "$OUT/tesseract-all" "$OUT/ocrmypdf"
 "$ROOT/archive" --main org.workersarchive.samples.ThroughputPages "$OUT" "$PER_DOCUMENT" "$DENSITY" >&2
 PAGES="$OUT/pages"
-img2pdf $(cut -f1 "$OUT/pages.tsv" | sed "s|^|$PAGES/|") -o "$OUT/box.pdf"
+[ -n "$SKIP_OTHERS" ] || img2pdf $(cut -f1 "$OUT/pages.tsv" | sed "s|^|$PAGES/|") -o "$OUT/box.pdf"
 
 # measure NAME COMMAND...: runs the command in a session of its own, sampling the resident memory
 # of all its processes together; sets SECONDS_TAKEN, CPU_SECONDS (user + system of the command and
@@ -87,16 +91,19 @@ for turn in $(seq "$REPEAT"); do
   fi
 done
 
-measure tesseract-all sh -c 'cut -f1 "$1/pages.tsv" | xargs -P "$2" -I{} \
-  tesseract "$1/pages/{}" "$1/tesseract-all/{}" -l fra+rus+deu+eng 2>/dev/null' _ "$OUT" "$CORES"
-tesseract_all=("tesseract CLI, fra+rus+deu+eng" pages "$OUT/tesseract-all" "$SECONDS_TAKEN" "$CPU_SECONDS" "$PEAK_KB")
+others=()
+if [ -z "$SKIP_OTHERS" ]; then
+  measure tesseract-all sh -c 'cut -f1 "$1/pages.tsv" | xargs -P "$2" -I{} \
+    tesseract "$1/pages/{}" "$1/tesseract-all/{}" -l fra+rus+deu+eng 2>/dev/null' _ "$OUT" "$CORES"
+  others+=("tesseract CLI, fra+rus+deu+eng" pages "$OUT/tesseract-all" "$SECONDS_TAKEN" "$CPU_SECONDS" "$PEAK_KB")
 
-measure ocrmypdf ocrmypdf -q -j "$CORES" --rotate-pages --deskew -l fra+rus+deu+eng \
-  --sidecar "$OUT/ocrmypdf/box.txt" "$OUT/box.pdf" "$OUT/ocrmypdf/box.pdf"
-ocrmypdf=("ocrmypdf -j $CORES" pdf-sidecar "$OUT/ocrmypdf/box.txt" "$SECONDS_TAKEN" "$CPU_SECONDS" "$PEAK_KB")
+  measure ocrmypdf ocrmypdf -q -j "$CORES" --rotate-pages --deskew -l fra+rus+deu+eng \
+    --sidecar "$OUT/ocrmypdf/box.txt" "$OUT/box.pdf" "$OUT/ocrmypdf/box.pdf"
+  others+=("ocrmypdf -j $CORES" pdf-sidecar "$OUT/ocrmypdf/box.txt" "$SECONDS_TAKEN" "$CPU_SECONDS" "$PEAK_KB")
+fi
 
 "$ROOT/archive" --main org.workersarchive.samples.ThroughputReport "$OUT" \
-  "${tesseract[@]}" "${tesseract_all[@]}" "${ocrmypdf[@]}" "${pipeline[@]}" | tee "$OUT/results.md"
+  "${tesseract[@]}" "${others[@]+"${others[@]}"}" "${pipeline[@]}" | tee "$OUT/results.md"
 "$ROOT/archive" --main org.workersarchive.samples.PipelineCpuReport "${pipeline[2]}" "${pipeline[4]}" | tee -a "$OUT/results.md"
 echo "pages: $(wc -l < "$OUT/pages.tsv") $DENSITY pages in 4 documents; machine: $CORES cores; $(tesseract --version 2>&1 | head -1);" \
-  "ocrmypdf $(ocrmypdf --version)" | tee -a "$OUT/results.md"
+  "ocrmypdf $(ocrmypdf --version 2>/dev/null || echo none)" | tee -a "$OUT/results.md"

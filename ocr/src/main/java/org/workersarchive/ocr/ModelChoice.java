@@ -77,13 +77,48 @@ final class ModelChoice {
      * known), then with the model of the language and form it shows, when that is another.
      */
     Page chosen(Readable page, Optional<Script> script, ReadingHint hint) {
+        return chosen(page, Optional.empty(), script, hint);
+    }
+
+    /**
+     * The same, the first model guessed better on a sample of the page (a band of its lines) where
+     * there is one: read with the likeliest model, the sample tells the page's language, and the
+     * whole page is read first with a model of that language (the likeliest, if it is one; else the
+     * form the page shows), where it would otherwise be read with the likeliest model and again with
+     * the right one. The whole page's reading has the last word as without a sample: its language
+     * identified again, its form told, and read again if that is another model.
+     *
+     * @param sample a band of the page, read like it
+     */
+    Page chosen(Readable page, Optional<Readable> sample, Optional<Script> script, ReadingHint hint) {
         List<Language> candidates = script.map(this::modelsOfScript).filter(models -> !models.isEmpty())
                 .orElse(languages);
         if (candidates.size() == 1) {
             return withModels(page, candidates);
         }
         Language likely = likeliest(candidates, script, hint);
-        return withIdentifiedModel(page, page.readWith(List.of(likely)), candidates);
+        Language first = sample.flatMap(band -> languageShownBy(band, page, likely, candidates)).orElse(likely);
+        return withIdentifiedModel(page, page.readWith(List.of(first)), candidates);
+    }
+
+    /**
+     * A model of the language a sample of the page is in: the likeliest, if it is one; else the form
+     * the sample shows (in the script orientation detection sees on the whole page, which the reading
+     * of the whole page asks anyway). Empty when the sample does not tell its language.
+     */
+    private Optional<Language> languageShownBy(Readable sample, Readable page, Language likely,
+                                               List<Language> candidates) {
+        Page read = sample.readWith(List.of(likely));
+        List<Language> forms = identifier.identify(read.text()).map(iso -> formsOf(iso, candidates))
+                .orElse(List.of());
+        if (forms.isEmpty() || forms.contains(likely)) {
+            return Optional.empty();
+        }
+        return Optional.of(formShown(forms, read, null, page.seen()));
+    }
+
+    private static List<Language> formsOf(String isoCode, List<Language> candidates) {
+        return candidates.stream().filter(model -> model.isoCode().equals(Optional.of(isoCode))).toList();
     }
 
     /**
@@ -117,9 +152,8 @@ final class ModelChoice {
      */
     private Page withIdentifiedModel(Readable page, Page first, List<Language> candidates) {
         Language firstModel = first.languages().size() == 1 ? first.languages().get(0) : null;
-        Optional<String> code = identifier.identify(first.text());
-        List<Language> forms = code.map(iso -> candidates.stream()
-                .filter(model -> model.isoCode().equals(Optional.of(iso))).toList()).orElse(List.of());
+        List<Language> forms = identifier.identify(first.text()).map(iso -> formsOf(iso, candidates))
+                .orElse(List.of());
         if (forms.isEmpty()) {
             return first;
         }

@@ -67,16 +67,28 @@ class TesseractEnginesTest {
     }
 
     @Test
-    void aGermanPageAfterAFrenchOneIsReadAgainWithTheGermanModel() throws IOException {
+    void aGermanPageAfterAFrenchOneIsReadOnceWithTheGermanModelItsSampleChose() throws IOException {
         try (TesseractEngines fresh = new TesseractEngines(OcrConfig.defaults())) {
             Page french = fresh.recognize(DrawnPages.unread(1, DrawnPages.drawn(FRENCH), dir.resolve("first.png")));
             assertEquals(Language.listOf("fra"), french.languages());
-            assertEquals(0, fresh.secondReadings(), "the first Latin page is read with the first Latin model, fra");
 
             Page german = fresh.recognize(DrawnPages.unread(2, DrawnPages.drawn(GERMAN), dir.resolve("second.png")));
 
             assertEquals(Language.listOf("deu"), german.languages());
-            assertEquals(1, fresh.secondReadings(), "identified as German after a first reading with fra");
+            assertEquals(0, fresh.secondReadings(), "a band of the page read with fra showed German before the page was read");
+            assertEquals(GERMAN, lines(german));
+        }
+    }
+
+    @Test
+    void aGermanPageOfADocumentReadInFrenchSoFarIsReadAgainWithTheGermanModel() throws IOException {
+        try (TesseractEngines fresh = new TesseractEngines(OcrConfig.defaults())) {
+            ReadingHint frenchSoFar = new ReadingHint(0, Script.LATIN, Language.ofModel("fra"), Script.LATIN);
+            Page german = fresh.recognize(DrawnPages.unread(3, DrawnPages.drawn(GERMAN), dir.resolve("third.png")),
+                    List.of(), frenchSoFar);
+
+            assertEquals(Language.listOf("deu"), german.languages());
+            assertEquals(1, fresh.secondReadings(), "read with the document's model, fra, then identified as German");
             assertEquals(GERMAN, lines(german));
         }
     }
