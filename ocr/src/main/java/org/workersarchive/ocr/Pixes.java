@@ -4,6 +4,7 @@ import com.sun.jna.Library;
 import com.sun.jna.Native;
 import com.sun.jna.ptr.PointerByReference;
 import java.nio.IntBuffer;
+import net.sourceforge.lept4j.Box;
 import net.sourceforge.lept4j.Leptonica;
 import net.sourceforge.lept4j.Pix;
 import net.sourceforge.lept4j.util.LoadLibs;
@@ -22,6 +23,9 @@ final class Pixes {
 
         /** The gray value at a rank (0 darkest .. 1 lightest) of an 8-bit image, sampled every factor pixels. */
         int pixGetRankValue(Pix pix, int factor, float rank, IntBuffer value);
+
+        /** The part of an image inside a box, as a new Pix; {@code pboxc} may be null. */
+        Pix pixClipRectangle(Pix pix, Box box, PointerByReference pboxc);
     }
 
     private Pixes() {
