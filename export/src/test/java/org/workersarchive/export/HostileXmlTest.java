@@ -51,7 +51,7 @@ class HostileXmlTest {
 
     @BeforeAll
     static void loadSchema() {
-        teiAll = TeiValidator.forSchema(Path.of(System.getProperty("archive.shared.dir"), "tei", "tei_all.rng"));
+        teiAll = FormatChecks.teiAll();
     }
 
     @BeforeEach

@@ -31,7 +31,7 @@ class SourceDescriptionTeiTest {
 
     @BeforeAll
     static void loadSchema() {
-        teiAll = TeiValidator.forSchema(Path.of(System.getProperty("archive.shared.dir"), "tei", "tei_all.rng"));
+        teiAll = FormatChecks.teiAll();
     }
 
     @Test

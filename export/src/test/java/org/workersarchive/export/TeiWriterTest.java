@@ -61,7 +61,7 @@ class TeiWriterTest {
 
     @BeforeAll
     static void loadSchema() {
-        teiAll = TeiValidator.forSchema(Path.of(System.getProperty("archive.shared.dir"), "tei", "tei_all.rng"));
+        teiAll = FormatChecks.teiAll();
     }
 
     private static final String RUN = "2026-11-25T10-00-00Z-batch";

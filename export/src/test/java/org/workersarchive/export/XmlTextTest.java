@@ -63,7 +63,7 @@ class XmlTextTest {
 
     @BeforeAll
     static void loadSchema() {
-        teiAll = TeiValidator.forSchema(Path.of(System.getProperty("archive.shared.dir"), "tei", "tei_all.rng"));
+        teiAll = FormatChecks.teiAll();
     }
 
     @Test

@@ -152,7 +152,7 @@ class BatchRunIT {
 
     @Test
     void everyTeiIsValidTeiP5() throws IOException {
-        TeiValidator validator = TeiValidator.forSchema(sharedDir().resolve("tei/tei_all.rng"));
+        TeiValidator validator = FormatChecks.teiAll();
         List<Path> teis = documentFolders().stream().map(folder -> folder.resolve("document.tei.xml")).toList();
         assertEquals(DOCUMENTS, teis.size());
         TeiValidator archiveSchema = TeiValidator.forArchiveSchema();
@@ -207,7 +207,7 @@ class BatchRunIT {
         assertEquals(0, ArchiveCli.commandLine().execute("export", "--archive", archive.toString(),
                 "--out", corpus.toString()));
 
-        TeiValidator teiAll = TeiValidator.forSchema(sharedDir().resolve("tei/tei_all.rng"));
+        TeiValidator teiAll = FormatChecks.teiAll();
         assertEquals(List.of(), teiAll.validate(corpus.resolve("corpus.tei.xml")));
         String corpusTei = Files.readString(corpus.resolve("corpus.tei.xml"));
         long entityElements = 0;

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.workersarchive.core.ArchiveLayout.DocumentFolder;
 import org.workersarchive.core.DrawnPages;
 import org.workersarchive.core.Fixity;
+import org.workersarchive.export.FormatChecks;
 import org.workersarchive.export.TeiValidator;
 
 /**
@@ -307,7 +308,7 @@ class DistributedIT {
 
     /** Every document whole and valid against tei_all, each of its pages present once, in order. */
     private static void assertEveryDocumentWholeAndValid(Path archive) throws IOException {
-        TeiValidator teiAll = TeiValidator.forSchema(BatchRunIT.sharedDir().resolve("tei/tei_all.rng"));
+        TeiValidator teiAll = FormatChecks.teiAll();
         for (Path document : documents(archive)) {
             assertEquals(List.of(), teiAll.validate(document.resolve(DocumentFolder.TEI)), document.toString());
             JsonNode pages = JSON.readTree(document.resolve("provenance.json").toFile()).get("pages");

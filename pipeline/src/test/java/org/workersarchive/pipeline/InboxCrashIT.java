@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.workersarchive.core.ArchiveLayout.DocumentFolder;
 import org.workersarchive.core.Fixity;
+import org.workersarchive.export.FormatChecks;
 import org.workersarchive.export.TeiValidator;
 
 /**
@@ -44,7 +45,7 @@ class InboxCrashIT {
     void killedAtRandomMomentsEveryInputEndsInExactlyOnePlaceOnce() throws Exception {
         Random random = new Random(SEED);
         System.out.println("crash test: " + TRIALS + " trials, seed " + SEED);
-        TeiValidator teiAll = TeiValidator.forSchema(BatchRunIT.sharedDir().resolve("tei/tei_all.rng"));
+        TeiValidator teiAll = FormatChecks.teiAll();
         for (int trial = 1; trial <= TRIALS; trial++) {
             Path trialDir = work.resolve("trial-" + trial);
             Path inbox = Files.createDirectories(trialDir.resolve("inbox"));
