@@ -24,7 +24,6 @@ import javax.xml.xpath.XPath;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.workersarchive.core.Annotation;
@@ -54,22 +53,15 @@ import org.workersarchive.core.Word;
 
 class TeiWriterTest {
 
-    private static TeiValidator teiAll;
-
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void loadSchema() {
-        teiAll = FormatChecks.teiAll();
-    }
 
     private static final String RUN = "2026-11-25T10-00-00Z-batch";
 
     @Test
     void theTeiIsValidAndLinksTextToFacsimileAndAuthority() throws Exception {
         Path tei = writeSample(new TeiWriter(TeiConfig.defaults(), authority(dir)), "document.tei.xml");
-        assertEquals(List.of(), teiAll.validate(tei));
+        assertEquals(List.of(), FormatChecks.teiAll().validate(tei));
         assertEquals(List.of(), TeiValidator.forArchiveSchema().validate(tei), "the archive's own customisation");
 
         XPath xpath = TeiXPath.xpath();
@@ -117,7 +109,7 @@ class TeiWriterTest {
         try (OutputStream out = Files.newOutputStream(tei)) {
             new TeiWriter(TeiConfig.defaults(), authority(dir)).write(placedInFolder(withModel), RUN, out);
         }
-        assertEquals(List.of(), teiAll.validate(tei));
+        assertEquals(List.of(), FormatChecks.teiAll().validate(tei));
         assertEquals(List.of(), TeiValidator.forArchiveSchema().validate(tei), "the archive's own customisation");
         XPath xpath = TeiXPath.xpath();
         org.w3c.dom.Document xml = TeiXPath.parse(tei);
@@ -132,7 +124,7 @@ class TeiWriterTest {
     @Test
     void withWordZonesEachWordHasAZoneAndTheTextPointsAtIt() throws Exception {
         Path tei = writeSample(new TeiWriter(TeiConfig.defaults().withWordZones(true)), "words.tei.xml");
-        assertEquals(List.of(), teiAll.validate(tei));
+        assertEquals(List.of(), FormatChecks.teiAll().validate(tei));
         assertEquals(List.of(), TeiValidator.forArchiveSchema().validate(tei));
         XPath xpath = TeiXPath.xpath();
         org.w3c.dom.Document xml = TeiXPath.parse(tei);
@@ -151,7 +143,7 @@ class TeiWriterTest {
     @Test
     void theHeaderDescribesThePublicationAndTheStandOffHoldsTheEntriesMentioned() throws Exception {
         Path tei = writeSample(new TeiWriter(TeiConfig.defaults(), authority(dir)), "document.tei.xml");
-        assertEquals(List.of(), teiAll.validate(tei));
+        assertEquals(List.of(), FormatChecks.teiAll().validate(tei));
         assertEquals(List.of(), TeiValidator.forArchiveSchema().validate(tei));
         XPath xpath = TeiXPath.xpath();
         org.w3c.dom.Document xml = TeiXPath.parse(tei);
@@ -196,19 +188,19 @@ class TeiWriterTest {
 
         assertFalse(errors.isEmpty());
         assertTrue(errors.stream().allMatch(error -> error.contains("\"ulx\" is invalid")), errors.toString());
-        assertEquals(List.of(), teiAll.validate(edited), "tei_all accepts it");
+        assertEquals(List.of(), FormatChecks.teiAll().validate(edited), "tei_all accepts it");
     }
 
     @Test
     void theValidatorReportsWhatIsWrong() throws IOException {
         Path invalid = Files.writeString(dir.resolve("invalid.xml"),
                 "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"><text/></TEI>");
-        List<String> errors = teiAll.validate(invalid);
+        List<String> errors = FormatChecks.teiAll().validate(invalid);
         assertFalse(errors.isEmpty());
         assertTrue(errors.get(0).startsWith("1:"), errors.toString());
         Path hostile = Files.writeString(dir.resolve("hostile.xml"),
                 "<!DOCTYPE TEI [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><TEI>&x;</TEI>");
-        assertTrue(teiAll.validate(hostile).get(0).contains("DOCTYPE"), teiAll.validate(hostile).toString());
+        assertTrue(FormatChecks.teiAll().validate(hostile).get(0).contains("DOCTYPE"), FormatChecks.teiAll().validate(hostile).toString());
     }
 
     @Test
@@ -220,7 +212,7 @@ class TeiWriterTest {
         Path folder = dir.resolve("archive/documents/oc-1930-abababababab");
         assertEquals(folder, written.folder());
         assertEquals(WrittenDocument.Outcome.NEW, written.outcome());
-        assertEquals(List.of(), teiAll.validate(written.tei()));
+        assertEquals(List.of(), FormatChecks.teiAll().validate(written.tei()));
         assertEquals(List.of(folder.resolve("pages/p0001.png"), folder.resolve("pages/p0002.png")), written.pageImages());
         assertTrue(Files.isRegularFile(folder.resolve("pages/p0002.png")));
         assertFalse(Files.exists(staging.resolve("p0001.png")), "page images are moved, not copied");
@@ -266,7 +258,7 @@ class TeiWriterTest {
         assertEquals(WrittenDocument.Outcome.VERSION_BESIDE_CORRECTION, third.outcome());
         assertEquals(corrected, Files.readString(second.tei()), "the scholar's correction is kept as it is");
         assertEquals(first.folder().resolve("versions/run-3"), third.folder());
-        assertEquals(List.of(), teiAll.validate(third.tei()));
+        assertEquals(List.of(), FormatChecks.teiAll().validate(third.tei()));
         assertTrue(Files.readString(third.tei()).contains("sameAs=\"../../../../authority.xml#myasnikov\""),
                 "a version points at the same authority list from two folders deeper");
         assertTrue(Files.isRegularFile(third.folder().resolve("pages/p0001.png")));
