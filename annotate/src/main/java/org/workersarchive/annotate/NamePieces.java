@@ -8,6 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.workersarchive.core.Block;
 import org.workersarchive.core.Line;
+import org.workersarchive.core.NameBounds;
 import org.workersarchive.core.Word;
 
 /**

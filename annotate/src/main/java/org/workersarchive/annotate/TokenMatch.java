@@ -1,6 +1,7 @@
 package org.workersarchive.annotate;
 
 import org.workersarchive.core.EntityType;
+import org.workersarchive.core.NameBounds;
 
 /**
  * Tokens {@code start} (inclusive) to {@code end} (exclusive) of a block are an entity.

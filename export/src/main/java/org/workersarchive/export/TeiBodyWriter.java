@@ -5,9 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.function.UnaryOperator;
-import java.util.regex.Pattern;
 import javax.xml.stream.XMLStreamException;
 import org.workersarchive.core.Annotation;
 import org.workersarchive.core.ArchiveLayout.DocumentFolder;
@@ -16,6 +14,7 @@ import org.workersarchive.core.BoundingBox;
 import org.workersarchive.core.Document;
 import org.workersarchive.core.EntityType;
 import org.workersarchive.core.Line;
+import org.workersarchive.core.NameBounds;
 import org.workersarchive.core.Page;
 import org.workersarchive.core.PagePreparation;
 import org.workersarchive.core.Word;
@@ -27,18 +26,19 @@ import org.workersarchive.core.Word;
  */
 final class TeiBodyWriter {
 
-    private static final Pattern LEADING_PUNCTUATION = Pattern.compile("[«„“\"'‘(\\[]+");
-    private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[.,;:!?»“”\"'’)\\]]+$");
-
     private final TeiXml xml;
     private final Document document;
     private final TeiConfig config;
     private final String documentLanguage;
     private final Map<String, Annotation> startingAt = new HashMap<>();
+    /** Each word's text as written, for the bounds of the names that end in it. */
+    private final Map<String, String> textOf = new HashMap<>();
     /** An entity's @ref by its key in the authority list. */
     private final UnaryOperator<String> refOf;
     /** The last word of the entity element that is open, or null. */
     private String openEntityUntil;
+    /** Where the open entity's name ends in its last word. */
+    private int openEntityEnd;
 
     /**
      * @param documentLanguage the root's xml:lang; a page whose main language differs says its own
@@ -53,6 +53,7 @@ final class TeiBodyWriter {
         for (Annotation annotation : document.annotations()) {
             startingAt.putIfAbsent(annotation.firstWordId(), annotation);
         }
+        document.words().forEach(word -> textOf.put(word.id(), XmlText.clean(word.text())));
     }
 
     void writeFacsimile() throws XMLStreamException {
@@ -122,24 +123,26 @@ final class TeiBodyWriter {
         }
     }
 
+    /**
+     * A word, and the entity element it starts or ends. The element holds the name only, within
+     * its words ({@link NameBounds}): "l'Allemagne," is written {@code l'<placeName>Allemagne</placeName>,}.
+     */
     private void writeWord(Word word) throws XMLStreamException {
         // Cleaned here, not only when written: a word of nothing but control characters is no word.
-        String text = XmlText.clean(word.text());
+        String text = textOf.get(word.id());
         Annotation starting = startingAt.get(word.id());
         if (starting != null && openEntityUntil == null) {
-            Matcher leading = LEADING_PUNCTUATION.matcher(text);
-            if (leading.lookingAt() && leading.end() < text.length()) {
-                xml.text(leading.group());
-                text = text.substring(leading.end());
-            }
+            NameBounds bounds = NameBounds.of(text, textOf.get(starting.lastWordId()));
+            xml.text(text.substring(0, bounds.start()));
+            text = text.substring(bounds.start());
             openEntity(starting);
             openEntityUntil = starting.lastWordId();
+            openEntityEnd = bounds.end() - (word.id().equals(openEntityUntil) ? bounds.start() : 0);
         }
         if (word.id().equals(openEntityUntil)) {
-            int end = nameEnd(text);
-            wordText(word, text.substring(0, end));
+            wordText(word, text.substring(0, openEntityEnd));
             closeEntityIfOpen();
-            xml.text(text.substring(end));
+            xml.text(text.substring(openEntityEnd));
         } else {
             wordText(word, text);
         }
@@ -183,27 +186,6 @@ final class TeiBodyWriter {
                     preparation.skewDegrees()));
         }
         return "The scan was " + String.join(", then ", steps) + "; zones refer to the image as shown.";
-    }
-
-    /**
-     * Where the name ends in the last word of an entity: punctuation that belongs to the sentence
-     * (a comma, a closing quote, a full stop after a word longer than an initial) stays outside
-     * the element, so that the entity's text is the name itself.
-     */
-    static int nameEnd(String word) {
-        Matcher trailing = TRAILING_PUNCTUATION.matcher(word);
-        if (!trailing.find() || trailing.start() == 0) {
-            return word.length();
-        }
-        int end = trailing.start();
-        String punctuation = trailing.group();
-        if (punctuation.startsWith(".") && end <= 2) {
-            end++;
-        }
-        if (punctuation.startsWith(")") && word.substring(0, end).contains("(")) {
-            end++;
-        }
-        return end;
     }
 
     /** Entities never outlive their block (the model's invariant); this keeps the XML whole if one did. */

@@ -167,14 +167,31 @@ class TeiWriterTest {
     }
 
     @Test
-    void punctuationOfTheSentenceStaysOutsideTheName() {
-        assertEquals(5, TeiBodyWriter.nameEnd("nikov,"));
-        assertEquals(6, TeiBodyWriter.nameEnd("Moscou."));
-        assertEquals(2, TeiBodyWriter.nameEnd("G."));
-        assertEquals(6, TeiBodyWriter.nameEnd("РКП(б)"));
-        assertEquals(6, TeiBodyWriter.nameEnd("РКП(б),"));
-        assertEquals(4, TeiBodyWriter.nameEnd("KAPD»."));
-        assertEquals(1, TeiBodyWriter.nameEnd("."));
+    void aNameInsideAPrintedWordIsMarkedWithoutItsElisionAndPunctuation() throws Exception {
+        Document sample = sampleDocument(dir);
+        Page first = sample.pages().get(0);
+        Line line = new Line("p1_l1", new BoundingBox(100, 50, 300, 40), List.of(word("p1_w1", "vers", 100),
+                word("p1_w2", "l'Allemagne,", 160), word("p1_w3", "«Humanité»", 300)));
+        Document elided = sample.withPages(List.of(first.withText(TextOrigin.OCR, first.languages(),
+                List.of(new Block("p1_b1", new BoundingBox(100, 50, 400, 40), List.of(line)))), sample.pages().get(1)))
+                .withAnnotations(List.of(new Annotation("e1", EntityType.PLACE, List.of("p1_w2"), null, null, 0.8, "test"),
+                        new Annotation("e2", EntityType.PUBLICATION, List.of("p1_w3"), null, null, 0.8, "test")));
+        for (boolean wordZones : new boolean[] {false, true}) {
+            Path tei = dir.resolve("elided-" + wordZones + ".tei.xml");
+            try (OutputStream out = Files.newOutputStream(tei)) {
+                new TeiWriter(TeiConfig.defaults().withWordZones(wordZones)).write(placedInFolder(elided), RUN, out);
+            }
+            assertEquals(List.of(), FormatChecks.teiAll().validate(tei));
+            assertEquals(List.of(), TeiValidator.forArchiveSchema().validate(tei));
+            org.w3c.dom.Document xml = TeiXPath.parse(tei);
+            XPath xpath = TeiXPath.xpath();
+            assertEquals("Allemagne", xpath.evaluate("//tei:placeName", xml), "word zones " + wordZones);
+            assertEquals("Humanité", xpath.evaluate("//tei:title[ancestor::tei:body]", xml));
+            assertEquals("vers l'Allemagne, «Humanité»", xpath.evaluate("normalize-space(//tei:ab[1])", xml),
+                    "the word's other letters stay in the text");
+        }
+        assertEquals("#zone-p1_w2", TeiXPath.xpath().evaluate("//tei:placeName/tei:w/@facs",
+                TeiXPath.parse(dir.resolve("elided-true.tei.xml"))), "the name's word keeps the printed word's zone");
     }
 
     @Test

@@ -60,7 +60,7 @@ class EvaluateNamesCommandTest {
         Path predictions = dir.resolve("en-predictions.tsv");
         Run run = evaluate("--hipe", gold.toString(), "--predictions", predictions.toString());
         assertEquals(0, run.exit(), run.err());
-        assertTrue(run.out().contains("strict") && run.out().contains("whole words"), run.out());
+        assertTrue(run.out().contains("strict") && run.out().contains("as the TEI marks them"), run.out());
 
         List<String> goldLines = Files.readAllLines(gold);
         List<String> predicted = Files.readAllLines(predictions);

@@ -9,10 +9,10 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.workersarchive.annotate.DocumentAnnotator;
-import org.workersarchive.annotate.NameBounds;
 import org.workersarchive.core.Annotation;
 import org.workersarchive.core.Document;
 import org.workersarchive.core.EntityType;
+import org.workersarchive.core.NameBounds;
 import org.workersarchive.core.Word;
 
 /**
@@ -20,9 +20,9 @@ import org.workersarchive.core.Word;
  * literal NER: micro precision, recall and F1, strict (same type, same tokens) and fuzzy (same
  * type, overlapping tokens), per type and overall. Found entities are mapped back from words to
  * tokens within the {@link NameBounds} of their words: the annotator marks the word "l'Allemagne,"
- * where the gold marks the token "Allemagne", and the TEI can mark the name alone. {@link
- * #scoreWholeWords} maps them to whole words' tokens less their punctuation, as this class did
- * before the bounds (what a TEI that marks whole words holds).
+ * where the gold marks the token "Allemagne". {@link #score} takes the bounds the annotator gives
+ * (its name model's own, where it cut a word OCR glued: "Naples.On"); {@link #scoreAsTeiMarks}
+ * takes each name within its words as the TEI writer marks it, by {@link NameBounds#of} alone.
  */
 public final class HipeEvaluation {
 
@@ -82,13 +82,13 @@ public final class HipeEvaluation {
         return score(documents, annotator::annotateWithBounds, true);
     }
 
-    /** As {@link #score}, each entity taken as the tokens of its whole words, less punctuation at their edges. */
-    public static Scores scoreWholeWords(List<HipeCorpus.HipeDocument> documents, UnaryOperator<Document> annotator) {
+    /** As {@link #score}, each name within its words by {@link NameBounds#of}, as the TEI marks it. */
+    public static Scores scoreAsTeiMarks(List<HipeCorpus.HipeDocument> documents, UnaryOperator<Document> annotator) {
         return score(documents, d -> new DocumentAnnotator.Annotated(annotator.apply(d), Map.of()), false);
     }
 
     private static Scores score(List<HipeCorpus.HipeDocument> documents,
-                                Function<Document, DocumentAnnotator.Annotated> annotator, boolean withinWords) {
+                                Function<Document, DocumentAnnotator.Annotated> annotator, boolean ownBounds) {
         long goldEntities = documents.stream().mapToLong(d -> d.gold().size()).sum();
         if (documents.isEmpty() || goldEntities == 0) {
             throw new IllegalArgumentException("nothing to score: " + documents.size() + " documents with "
@@ -97,7 +97,7 @@ public final class HipeEvaluation {
         Map<EntityType, Prf> strict = new EnumMap<>(EntityType.class);
         Map<EntityType, Prf> fuzzy = new EnumMap<>(EntityType.class);
         for (HipeCorpus.HipeDocument hipe : documents) {
-            List<HipeCorpus.Span> found = found(hipe, annotator.apply(hipe.document()), withinWords);
+            List<HipeCorpus.Span> found = found(hipe, annotator.apply(hipe.document()), ownBounds);
             for (EntityType type : HipeCorpus.TYPES.values()) {
                 List<HipeCorpus.Span> gold = hipe.gold().stream().filter(s -> s.type() == type).toList();
                 List<HipeCorpus.Span> mine = found.stream().filter(s -> s.type() == type).toList();
@@ -110,7 +110,7 @@ public final class HipeEvaluation {
 
     /** The annotations as token spans, of the types HIPE knows. */
     static List<HipeCorpus.Span> found(HipeCorpus.HipeDocument hipe, DocumentAnnotator.Annotated result,
-                                       boolean withinWords) {
+                                       boolean ownBounds) {
         Document annotated = result.document();
         Map<String, Integer> wordIndex = new HashMap<>();
         List<Word> words = annotated.words().toList();
@@ -126,12 +126,10 @@ public final class HipeEvaluation {
             int last = wordIndex.get(annotation.lastWordId());
             int start = hipe.wordTokens().get(first)[0];
             int end = hipe.wordTokens().get(last)[1] + 1;
-            if (withinWords) {
-                NameBounds bounds = result.bounds().getOrDefault(annotation.id(),
-                        NameBounds.of(words.get(first).text(), words.get(last).text()));
-                start = tokenAt(hipe, first, bounds.start());
-                end = Math.max(start, tokenAt(hipe, last, bounds.end() - 1)) + 1;
-            }
+            NameBounds asWritten = NameBounds.of(words.get(first).text(), words.get(last).text());
+            NameBounds bounds = ownBounds ? result.bounds().getOrDefault(annotation.id(), asWritten) : asWritten;
+            start = tokenAt(hipe, first, bounds.start());
+            end = Math.max(start, tokenAt(hipe, last, bounds.end() - 1)) + 1;
             while (end - 1 > start && isPunctuation(hipe.tokens().get(end - 1))) {
                 end--;
             }

@@ -11,8 +11,8 @@ import org.workersarchive.annotate.NameModels;
 /**
  * Scores the annotator on HIPE-2020 or HIPE-2022 gold files ({@code ./archive evaluate --hipe}
  * does the same through the command line), twice: each name within the bounds the annotator
- * knows ({@link DocumentAnnotator#annotateWithBounds}: what a TEI that marks names inside words
- * would hold), and as whole words less punctuation (what a TEI that marks whole words holds).
+ * knows ({@link DocumentAnnotator#annotateWithBounds}: its name model's own where it cut a word OCR
+ * glued), and as the TEI marks them (each name within its words by the printed word's own rule).
  * {@code --no-models} scores the annotator as it was before the name models: the authority list,
  * dates and the signs of unknown names.
  *
@@ -48,12 +48,12 @@ public final class HipeReport {
             long started = System.nanoTime();
             HipeEvaluation.Scores within = HipeEvaluation.score(documents, annotator);
             double seconds = (System.nanoTime() - started) / 1e9;
-            HipeEvaluation.Scores whole = HipeEvaluation.scoreWholeWords(documents, annotator::annotate);
+            HipeEvaluation.Scores asTei = HipeEvaluation.scoreAsTeiMarks(documents, annotator::annotate);
             System.out.printf("%s (%d documents, annotated in %.1f s)%n", file.getFileName(), documents.size(), seconds);
             System.out.println("names within their words:");
             System.out.println(within.format());
-            System.out.println("whole words:");
-            System.out.println(whole.format());
+            System.out.println("as the TEI marks them:");
+            System.out.println(asTei.format());
             if (predictions != null) {
                 Path out = predictions.resolve(file.getFileName().toString().replace(".tsv", "-predictions.tsv"));
                 HipePredictions.write(file, annotator, out);

@@ -141,10 +141,10 @@ final class EvaluateCommand implements Callable<Integer> {
                 documents = NerTrainingData.heldOut(documents);
             }
             HipeEvaluation.Scores within;
-            HipeEvaluation.Scores whole;
+            HipeEvaluation.Scores asTei;
             try {
                 within = HipeEvaluation.score(documents, annotator);
-                whole = HipeEvaluation.scoreWholeWords(documents, annotator::annotate);
+                asTei = HipeEvaluation.scoreAsTeiMarks(documents, annotator::annotate);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(input + ": " + e.getMessage()
                         + (heldOut ? " (after --held-out)" : "") + "; a score of nothing would look perfect", e);
@@ -153,8 +153,8 @@ final class EvaluateCommand implements Callable<Integer> {
                     + (heldOut ? ", held out from training" : "") + ")");
             System.out.println("names within their words:");
             System.out.println(within.format());
-            System.out.println("whole words (as the TEI marks them):");
-            System.out.println(whole.format());
+            System.out.println("as the TEI marks them (the printed word's own rule, no model-cut words):");
+            System.out.println(asTei.format());
             if (predictions != null && !folder) {
                 Path out = Files.isDirectory(predictions)
                         ? predictions.resolve(input.getFileName().toString().replaceFirst("(\\.tsv)?$", "-predictions.tsv"))

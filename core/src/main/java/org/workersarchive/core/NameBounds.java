@@ -1,4 +1,4 @@
-package org.workersarchive.annotate;
+package org.workersarchive.core;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -8,8 +8,9 @@ import java.util.regex.Pattern;
  * annotations stand off on whole words, but a printed word often holds more than the name, an
  * elided article or preposition before it ("l'Allemagne", "d'Italie", "qu'Herriot") and
  * punctuation around it ("(Genève),", "«Humanité»"). The TEI can mark only the name
- * ({@code l'<placeName>Allemagne</placeName>}), and HIPE's gold counts only the name; this is the
- * one rule for both. Immutable.
+ * ({@code l'<placeName>Allemagne</placeName>,}), and HIPE's gold counts only the name; this is the
+ * one rule for both (the TEI writer, the annotator where its model gives no bounds of its own, and
+ * the evaluation). Immutable.
  *
  * @param start where the name starts in the first word
  * @param end   where it ends in the last word, exclusive
@@ -38,10 +39,13 @@ public record NameBounds(int start, int end) {
         while (end > 0 && !Character.isLetterOrDigit(lastWord.codePointBefore(end))) {
             end -= Character.charCount(lastWord.codePointBefore(end));
         }
-        // A bracket the name opened is the name's own: РКП(б).
         String kept = lastWord.substring(0, end);
-        if (kept.chars().filter(c -> c == '(').count() > kept.chars().filter(c -> c == ')').count()
+        if (end < lastWord.length() && lastWord.charAt(end) == '.' && end <= 2) {
+            // An initial's full stop is the name's own ("G."), as is an ordinal's in a German date ("5.").
+            end++;
+        } else if (kept.chars().filter(c -> c == '(').count() > kept.chars().filter(c -> c == ')').count()
                 && lastWord.indexOf(')', end) >= 0) {
+            // A bracket the name opened is the name's own: РКП(б).
             end = lastWord.indexOf(')', end) + 1;
         }
         if (start >= firstWord.length()) {
