@@ -24,8 +24,12 @@ import org.workersarchive.pipeline.routes.InboxSetFilter;
  */
 public final class ArchivePipeline implements AutoCloseable {
 
-    /** Where a batch run puts its inputs: a queue that blocks the sender when it is full. */
-    static final String BATCH_QUEUE = "seda:batch-inputs?size=10000&blockWhenFull=true";
+    /**
+     * Where a batch run puts its inputs: a queue that blocks the sender when it is full. Its
+     * consumers look whether the run is over between polls: at Camel's default of a second a poll,
+     * every run ended up to a second after its last document.
+     */
+    static final String BATCH_QUEUE = "seda:batch-inputs?size=10000&blockWhenFull=true&pollTimeout=50";
     /** How long a stop waits for documents under way (OCR of a long PDF takes minutes). */
     private static final long SHUTDOWN_SECONDS = 1800;
     private static final String INBOX_FILTER = "inboxSetFilter";
