@@ -23,7 +23,7 @@ import org.workersarchive.core.Language;
  * characters; "reasonably certain" above a probability of 0.9), but from the candidates' profiles
  * alone: Tika's class reads all 71 built-in profiles and builds a detector of them when it is first
  * loaded, a second of CPU in every engine process that starts, for a detector it never uses here.
- * <b>Not thread-safe</b> in spirit (one per reading thread), though it keeps no state between texts.
+ * One per reading thread: {@link ModelChoice} makes it.
  */
 final class LanguageIdentifier {
 
