@@ -61,6 +61,8 @@ public final class RunReport {
      */
     private static final Duration HTML_INTERVAL = Duration.ofMinutes(1);
     private Instant lastHtml = Instant.now();
+    /** report.html's writer, which keeps the thumbnails it made for the next rewrite. */
+    private final RunReportPage htmlPage = new RunReportPage();
     /** Where report.html links each page to: the review server, at the archive's IIIF base URL. */
     private String reviewUrl = IiifConfig.DEFAULT_BASE_URL;
     private int uncertainBelow = TeiConfig.DEFAULT_UNCERTAIN_BELOW;
@@ -175,7 +177,7 @@ public final class RunReport {
     /** report.html, the report as a person reads it (review's RunReportPage); a page that cannot be made is said. */
     private void writeHtml() {
         try {
-            new RunReportPage().write(reportFile.getParent(), reviewUrl, uncertainBelow);
+            htmlPage.write(reportFile.getParent(), reviewUrl, uncertainBelow);
             lastHtml = Instant.now();
         } catch (IOException | RuntimeException e) {
             LOG.warn("cannot write {} beside {}: {}", RunReportPage.FILE, reportFile, e.getMessage());

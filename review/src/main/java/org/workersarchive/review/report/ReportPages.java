@@ -1,18 +1,12 @@
 package org.workersarchive.review.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
-import javax.imageio.ImageIO;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -26,13 +20,16 @@ import org.workersarchive.core.XmlParsers;
  */
 final class ReportPages {
 
-    private static final int THUMBNAIL_WIDTH = 160;
-
     private final double doubtfulBelow;
+    private final Thumbnails thumbnails;
 
-    /** @param uncertainBelow 0..100, as the TEI's setting */
-    ReportPages(int uncertainBelow) {
+    /**
+     * @param uncertainBelow 0..100, as the TEI's setting
+     * @param thumbnails     the thumbnails made so far
+     */
+    ReportPages(int uncertainBelow, Thumbnails thumbnails) {
         this.doubtfulBelow = uncertainBelow / 100.0;
+        this.thumbnails = thumbnails;
     }
 
     /** Every page with text of the run's documents, without thumbnails. */
@@ -58,10 +55,13 @@ final class ReportPages {
         return pages;
     }
 
-    /** The pages to check first, each with its thumbnail. */
+    /**
+     * The pages to check first, each with its thumbnail; thumbnails not made yet are made side by
+     * side (at the end of a batch, the cores are idle while the report is written).
+     */
     List<PageToCheck> first(List<PageToCheck> pages, JsonNode report) {
-        return pages.stream().sorted(PageToCheck.FIRST).limit(RunReportPage.PAGES_TO_CHECK)
-                .map(p -> withThumbnail(p, report)).toList();
+        return pages.stream().sorted(PageToCheck.FIRST).limit(RunReportPage.PAGES_TO_CHECK).toList()
+                .parallelStream().map(p -> withThumbnail(p, report)).toList();
     }
 
     private PageToCheck withThumbnail(PageToCheck page, JsonNode report) {
@@ -70,7 +70,7 @@ final class ReportPages {
                 Path image = Path.of(input.path("outputs").path("folder").asText())
                         .resolve(DocumentFolder.pageImage(page.page(), ".png"));
                 return new PageToCheck(page.documentId(), page.title(), page.page(), page.confidence(), page.words(),
-                        page.doubtfulWords(), thumbnail(image));
+                        page.doubtfulWords(), thumbnails.of(image).orElse(null));
             }
         }
         return page;
@@ -93,27 +93,5 @@ final class ReportPages {
             return 0;
         }
         return count;
-    }
-
-    /** The page as a small JPEG data: URI, or null when it cannot be read. */
-    private static String thumbnail(Path image) {
-        try {
-            BufferedImage page = Files.isRegularFile(image) ? ImageIO.read(image.toFile()) : null;
-            if (page == null) {
-                return null;
-            }
-            int height = Math.max(1, page.getHeight() * THUMBNAIL_WIDTH / page.getWidth());
-            BufferedImage small = new BufferedImage(THUMBNAIL_WIDTH, height, BufferedImage.TYPE_BYTE_GRAY);
-            Graphics2D g = small.createGraphics();
-            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-            g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
-            g.drawImage(page, 0, 0, THUMBNAIL_WIDTH, height, null);
-            g.dispose();
-            ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
-            ImageIO.write(small, "jpeg", jpeg);
-            return "data:image/jpeg;base64," + Base64.getEncoder().encodeToString(jpeg.toByteArray());
-        } catch (IOException e) {
-            return null;
-        }
     }
 }

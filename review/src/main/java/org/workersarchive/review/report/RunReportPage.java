@@ -23,7 +23,9 @@ import org.workersarchive.review.html.Html;
  * summary and pages a minute, a histogram of the pages' confidences, their languages and scripts,
  * the twenty pages to check first with a thumbnail each and a link into the review server, every
  * failure with its reason, and the names the run found that the authority list does not know.
- * Written under a temporary name and renamed. Stateless.
+ * Written under a temporary name and renamed. Keeps the thumbnails it made, so that a run that
+ * writes its page again (every minute, and at its end) decodes each page image once: one per run.
+ * Thread-safe.
  */
 public final class RunReportPage {
 
@@ -35,6 +37,7 @@ public final class RunReportPage {
             + "vertical-align:top}td.n{text-align:right}img{border:1px solid #ccc}h2{margin-top:1.5em}";
 
     private final ObjectMapper json = new ObjectMapper();
+    private final Thumbnails thumbnails = new Thumbnails();
 
     /**
      * Writes report.html beside the run's report.json.
@@ -54,7 +57,7 @@ public final class RunReportPage {
                 .leaf("style", STYLE).close().open("body");
         html.leaf("h1", "Run " + run);
         summary(html, report);
-        ReportPages reportPages = new ReportPages(uncertainBelow);
+        ReportPages reportPages = new ReportPages(uncertainBelow, thumbnails);
         List<PageToCheck> pages = reportPages.all(report);
         histogram(html, pages);
         languages(html, report);
