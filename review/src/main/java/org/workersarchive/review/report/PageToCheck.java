@@ -20,4 +20,8 @@ record PageToCheck(String documentId, String title, int page, double confidence,
     static final Comparator<PageToCheck> FIRST = Comparator.comparingDouble(PageToCheck::confidence)
             .thenComparing(Comparator.comparingInt(PageToCheck::doubtfulWords).reversed())
             .thenComparing(PageToCheck::documentId).thenComparingInt(PageToCheck::page);
+
+    PageToCheck withThumbnail(String dataUri) {
+        return new PageToCheck(documentId, title, page, confidence, words, doubtfulWords, dataUri);
+    }
 }

@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.stream.IntStream;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -60,20 +62,22 @@ final class ReportPages {
      * side (at the end of a batch, the cores are idle while the report is written).
      */
     List<PageToCheck> first(List<PageToCheck> pages, JsonNode report) {
-        return pages.stream().sorted(PageToCheck.FIRST).limit(RunReportPage.PAGES_TO_CHECK).toList()
-                .parallelStream().map(p -> withThumbnail(p, report)).toList();
+        List<PageToCheck> first = pages.stream().sorted(PageToCheck.FIRST).limit(RunReportPage.PAGES_TO_CHECK).toList();
+        List<Path> images = first.stream().map(page -> image(page, report)).toList();
+        thumbnails.keepOnly(images.stream().filter(Objects::nonNull).toList());
+        return IntStream.range(0, first.size()).parallel().mapToObj(i -> images.get(i) == null
+                ? first.get(i) : first.get(i).withThumbnail(thumbnails.of(images.get(i)).orElse(null))).toList();
     }
 
-    private PageToCheck withThumbnail(PageToCheck page, JsonNode report) {
+    /** A page's image in its document's folder, or null when the report does not name the folder. */
+    private static Path image(PageToCheck page, JsonNode report) {
         for (JsonNode input : report.path("inputs")) {
             if (input.path("documentId").asText().equals(page.documentId())) {
-                Path image = Path.of(input.path("outputs").path("folder").asText())
+                return Path.of(input.path("outputs").path("folder").asText())
                         .resolve(DocumentFolder.pageImage(page.page(), ".png"));
-                return new PageToCheck(page.documentId(), page.title(), page.page(), page.confidence(), page.words(),
-                        page.doubtfulWords(), thumbnails.of(image).orElse(null));
             }
         }
-        return page;
+        return null;
     }
 
     private int doubtful(Path alto) {

@@ -9,8 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.imageio.ImageIO;
 
@@ -19,7 +21,8 @@ import javax.imageio.ImageIO;
  * unchanged. A run rewrites its report.html every minute and at its end, each time with the twenty
  * pages to check first: decoding a page's PNG costs some 70 ms of the pipeline's CPU (the JDK's PNG
  * reader, compiled by C1 only), and the same pages were decoded at every rewrite, the last time while
- * the finished run waited. Thread-safe.
+ * the finished run waited. Only the thumbnails of the last page written are kept, so that a watch
+ * that runs for months holds twenty, not one for every page that was ever among the first. Thread-safe.
  */
 final class Thumbnails {
 
@@ -47,6 +50,16 @@ final class Thumbnails {
         Made fresh = new Made(attributes.size(), attributes.lastModifiedTime().toMillis(), make(image));
         made.put(image, fresh);
         return fresh.dataUri();
+    }
+
+    /** Forgets every thumbnail but those of these images. */
+    void keepOnly(Collection<Path> images) {
+        made.keySet().retainAll(Set.copyOf(images));
+    }
+
+    /** How many thumbnails are kept. */
+    int kept() {
+        return made.size();
     }
 
     private static Optional<String> make(Path image) {

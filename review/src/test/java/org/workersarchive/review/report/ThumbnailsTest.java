@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.List;
 import java.util.Optional;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
@@ -36,6 +37,20 @@ class ThumbnailsTest {
 
         Files.setLastModifiedTime(image, FileTime.fromMillis(written.toMillis() + 2000));
         assertEquals(Optional.empty(), thumbnails.of(image), "a changed image is read again");
+    }
+
+    @Test
+    void onlyTheThumbnailsOfTheLastPageWrittenAreKept() throws IOException {
+        Path one = dir.resolve("p0001.png");
+        Path two = dir.resolve("p0002.png");
+        page(one);
+        page(two);
+        Thumbnails thumbnails = new Thumbnails();
+        thumbnails.of(one);
+        thumbnails.of(two);
+        assertEquals(2, thumbnails.kept());
+        thumbnails.keepOnly(List.of(two));
+        assertEquals(1, thumbnails.kept());
     }
 
     @Test
