@@ -42,6 +42,12 @@ class CommandLineMistakesTest {
         return run;
     }
 
+    /** A batch run over the box with a config file of these settings. */
+    private CliRun batchWithSettings(String settings) throws Exception {
+        Path config = Files.writeString(dir.resolve("archive.properties"), settings);
+        return runLeavingNothing("batch", box.toString(), "--archive", archive.toString(), "--config", config.toString());
+    }
+
     @Test
     void anArchiveThatIsAFile() throws Exception {
         Path file = Files.writeString(dir.resolve("notes.txt"), "not an archive");
@@ -146,30 +152,25 @@ class CommandLineMistakesTest {
 
     @Test
     void anUnknownSettingIsNamedWithTheOneMeant() throws Exception {
-        Path config = Files.writeString(dir.resolve("archive.properties"), "archive.wokers=2\n");
-        runLeavingNothing("batch", box.toString(), "--archive", archive.toString(), "--config", config.toString())
+        batchWithSettings("archive.wokers=2\n")
                 .isMistake("unknown setting 'archive.wokers' (did you mean archive.workers?)",
                         "the settings are archive.languages, ");
     }
 
     @Test
     void settingsOutOfTheirRangeAreNamedWithTheirValue() throws Exception {
-        Path config = Files.writeString(dir.resolve("archive.properties"), "archive.render-dpi=20\n");
-        runLeavingNothing("batch", box.toString(), "--archive", archive.toString(), "--config", config.toString())
+        batchWithSettings("archive.render-dpi=20\n")
                 .isMistake("archive.render-dpi=20 cannot be used: render dpi out of 72..1200: 20",
                         "change it in the config file or on the command line");
     }
 
     @Test
     void settingsOfTheWrongKind() throws Exception {
-        Path words = Files.writeString(dir.resolve("words.properties"), "archive.workers=many\n");
-        runLeavingNothing("batch", box.toString(), "--archive", archive.toString(), "--config", words.toString())
+        batchWithSettings("archive.workers=many\n")
                 .isMistake("setting archive.workers must be a whole number, not 'many'");
-        Path thresholding = Files.writeString(dir.resolve("thresholding.properties"), "archive.thresholding=blurry\n");
-        runLeavingNothing("batch", box.toString(), "--archive", archive.toString(), "--config", thresholding.toString())
+        batchWithSettings("archive.thresholding=blurry\n")
                 .isMistake("archive.thresholding=blurry cannot be used: unknown thresholding 'blurry'; one of auto");
-        Path zones = Files.writeString(dir.resolve("zones.properties"), "archive.word-zones=maybe\n");
-        runLeavingNothing("batch", box.toString(), "--archive", archive.toString(), "--config", zones.toString())
+        batchWithSettings("archive.word-zones=maybe\n")
                 .isMistake("archive.word-zones must be true or false, not 'maybe'");
     }
 
@@ -187,9 +188,7 @@ class CommandLineMistakesTest {
 
     @Test
     void anAuthorityListThatDoesNotExist() throws Exception {
-        Path config = Files.writeString(dir.resolve("archive.properties"),
-                "archive.authority-list=" + dir.resolve("names.xml") + "\n");
-        runLeavingNothing("batch", box.toString(), "--archive", archive.toString(), "--config", config.toString())
+        batchWithSettings("archive.authority-list=" + dir.resolve("names.xml") + "\n")
                 .isMistake("archive.authority-list=" + dir.resolve("names.xml") + ": no such file",
                         "leave the setting out for the bundled one");
     }
@@ -198,8 +197,7 @@ class CommandLineMistakesTest {
     void anAuthorityListThatIsNoXmlLeavesNoArchiveBehind() throws Exception {
         // Read once the run holds the archive, which it made: the run must take it away again.
         Path names = Files.writeString(dir.resolve("names.xml"), "<TEI>not closed");
-        Path config = Files.writeString(dir.resolve("archive.properties"), "archive.authority-list=" + names + "\n");
-        runLeavingNothing("batch", box.toString(), "--archive", archive.toString(), "--config", config.toString())
+        batchWithSettings("archive.authority-list=" + names + "\n")
                 .isMistake(names + " cannot be read as XML");
     }
 
