@@ -3,21 +3,25 @@ package org.workersarchive.annotate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.workersarchive.core.EntityType;
 
 /**
  * One name, one reading within a text: where the model found a name ("Haig" a person), the same
  * pieces elsewhere in the block that it left unmarked are marked alike, with the same probability
  * (the model often sees a name's first mention, with its "maréchal" or "M.", and misses the bare
  * later ones). Only names with a capitalised piece of three letters or more are carried over, and
- * never onto pieces another name holds. Stateless.
+ * never onto pieces another name holds; a person's surname is carried over alone as well
+ * ("Morinigo" after "General Higinio Morinigo"). Stateless.
  */
 final class NameConsistency {
 
     private NameConsistency() {
     }
 
-    /** The names found, and the other occurrences of their pieces, in reading order. */
+    /** The names found, and the other occurrences of their pieces and persons' surnames, in reading order. */
     static List<NameModel.Found> extend(String[] pieces, List<NameModel.Found> found) {
         boolean[] taken = new boolean[pieces.length];
         found.forEach(f -> Arrays.fill(taken, f.start(), f.end(), true));
@@ -34,8 +38,53 @@ final class NameConsistency {
                 }
             }
         }
+        return withSurnames(pieces, all);
+    }
+
+    /**
+     * A person's surname, once the model found it after a given name or a title ("General Higinio
+     * Morinigo"), marks the person where it stands alone and unmarked in the block. Where the model
+     * marked it as another type, it stays so: retyping them lost more places (a town that names a
+     * family, "Graf von Chambord") than it gained persons on the held-out documents.
+     */
+    private static List<NameModel.Found> withSurnames(String[] pieces, List<NameModel.Found> found) {
+        Map<String, NameModel.Found> surnames = new HashMap<>();
+        for (NameModel.Found name : found) {
+            String last = pieces[name.end() - 1];
+            if (name.type() == EntityType.PERSON && name.end() - name.start() >= 2
+                    && isCapitalisedWord(last) && !NameTitles.isTitle(last) && onlyNameWords(pieces, name)) {
+                surnames.putIfAbsent(last, name);
+            }
+        }
+        boolean[] taken = new boolean[pieces.length];
+        List<NameModel.Found> all = new ArrayList<>();
+        for (NameModel.Found name : found) {
+            all.add(name);
+            Arrays.fill(taken, name.start(), name.end(), true);
+        }
+        for (int i = 0; i < pieces.length; i++) {
+            NameModel.Found person = surnames.get(pieces[i]);
+            if (person != null && !taken[i]) {
+                all.add(new NameModel.Found(person.type(), i, i + 1, person.probability()));
+            }
+        }
         all.sort(Comparator.comparingInt(NameModel.Found::start));
         return all;
+    }
+
+    /** A name of capitalised words, titles and initials' full stops only: no description ("der Präsident der …"). */
+    private static boolean onlyNameWords(String[] pieces, NameModel.Found name) {
+        for (int i = name.start(); i < name.end(); i++) {
+            String piece = pieces[i];
+            if (!piece.equals(".") && !NameTitles.isTitle(piece) && !Character.isUpperCase(piece.charAt(0))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isCapitalisedWord(String piece) {
+        return piece.length() >= 3 && Character.isUpperCase(piece.charAt(0)) && piece.chars().allMatch(Character::isLetter);
     }
 
     private static boolean carriesOver(String[] pieces, NameModel.Found name) {

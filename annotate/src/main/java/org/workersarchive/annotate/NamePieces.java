@@ -32,8 +32,18 @@ record NamePieces(List<Piece> pieces, int[] firstToken, int[] lastToken, List<St
      * @param offset     where in the word's text the piece starts
      * @param lineStart  the first piece of its line
      * @param lineEnd    the last piece of its line
+     * @param joined     for the two halves of a word hyphenated across lines ("Dalma-" and "tien"),
+     *                   the whole word's letters ("Dalmatien"); null for every other piece
      */
-    record Piece(String text, int word, int offset, boolean lineStart, boolean lineEnd) {
+    record Piece(String text, int word, int offset, boolean lineStart, boolean lineEnd, String joined) {
+
+        Piece(String text, int word, int offset, boolean lineStart, boolean lineEnd) {
+            this(text, word, offset, lineStart, lineEnd, null);
+        }
+
+        Piece joinedAs(String whole) {
+            return new Piece(text, word, offset, lineStart, lineEnd, whole);
+        }
     }
 
     private static final Pattern PIECE = Pattern.compile("[\\p{L}\\p{M}]+|\\p{Nd}+|\\S");
@@ -67,7 +77,46 @@ record NamePieces(List<Piece> pieces, int[] firstToken, int[] lastToken, List<St
                 last[w] = t;
             }
         }
+        joinHyphenated(pieces, tokens, wordIndex);
         return new NamePieces(List.copyOf(pieces), first, last, List.of(wordIds(wordIndex)));
+    }
+
+    /**
+     * Gives the halves of each word that a token joined across a line break the whole word: the
+     * last run of letters before the hyphen and the first after the break.
+     */
+    private static void joinHyphenated(List<Piece> pieces, List<Token> tokens, Map<String, Integer> wordIndex) {
+        for (Token token : tokens) {
+            if (token.wordIds().size() != 2) {
+                continue;
+            }
+            int before = lastLettersOf(pieces, wordIndex.get(token.wordIds().get(0)));
+            int after = firstLettersOf(pieces, wordIndex.get(token.wordIds().get(1)));
+            if (before >= 0 && after >= 0) {
+                String whole = pieces.get(before).text() + pieces.get(after).text();
+                pieces.set(before, pieces.get(before).joinedAs(whole));
+                pieces.set(after, pieces.get(after).joinedAs(whole));
+            }
+        }
+    }
+
+    private static int lastLettersOf(List<Piece> pieces, int word) {
+        int found = -1;
+        for (int i = 0; i < pieces.size() && pieces.get(i).word() <= word; i++) {
+            if (pieces.get(i).word() == word && Character.isLetter(pieces.get(i).text().charAt(0))) {
+                found = i;
+            }
+        }
+        return found;
+    }
+
+    private static int firstLettersOf(List<Piece> pieces, int word) {
+        for (int i = 0; i < pieces.size(); i++) {
+            if (pieces.get(i).word() == word && Character.isLetter(pieces.get(i).text().charAt(0))) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static String[] wordIds(Map<String, Integer> wordIndex) {

@@ -50,7 +50,7 @@ final class NameRecognizer {
         Reading reading = read(block, tokens, known);
         List<TokenMatch> names = new ArrayList<>();
         String[] texts = reading.pieces().texts();
-        List<NameModel.Found> byModel = NameTitleRule.apply(texts, model.find(texts, reading.features()));
+        List<NameModel.Found> byModel = NameTitleRule.apply(model.language(), texts, model.find(texts, reading.features()));
         for (NameModel.Found found : NameConsistency.extend(texts, byModel)) {
             int[] range = reading.pieces().tokenRange(found.start(), found.end());
             if (range != null) {
