@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import opennlp.tools.util.featuregen.FeatureGeneratorUtil;
 import org.workersarchive.core.EntityType;
+import org.workersarchive.core.RussianSpelling;
 
 /**
  * What the name recogniser knows of each piece: its word and the two either side (lower-cased),
@@ -39,7 +40,7 @@ final class NameFeatures {
     static String[][] of(NamePieces pieces, EntityType[] known) {
         List<NamePieces.Piece> list = pieces.pieces();
         String[] shapes = list.stream().map(p -> shape(p.text())).toArray(String[]::new);
-        String[] words = list.stream().map(p -> p.text().toLowerCase(Locale.ROOT)).toArray(String[]::new);
+        String[] words = list.stream().map(p -> lowerCase(p.text())).toArray(String[]::new);
         NameWordLists.Listed[] listed = list.stream().map(NameFeatures::listed).toArray(NameWordLists.Listed[]::new);
         String[] kinds = new String[list.size()];
         for (int i = 0; i < list.size(); i++) {
@@ -86,7 +87,7 @@ final class NameFeatures {
         out.add("sh-1=" + (i > 0 ? shapes[i - 1] : "^"));
         out.add("sh+1=" + (i + 1 < shapes.length ? shapes[i + 1] : "$"));
         out.add("sh-1,0=" + (i > 0 ? shapes[i - 1] : "^") + "," + shapes[i]);
-        String lower = piece.text().toLowerCase(Locale.ROOT);
+        String lower = words[i];
         if (Character.isLetter(lower.charAt(0)) && lower.length() > 2) {
             for (int n = 1; n <= Math.min(AFFIX, lower.length() - 1); n++) {
                 out.add("pre=" + lower.substring(0, n));
@@ -98,7 +99,7 @@ final class NameFeatures {
             }
         }
         if (piece.joined() != null) {
-            String whole = piece.joined().toLowerCase(Locale.ROOT);
+            String whole = lowerCase(piece.joined());
             out.add("hw=" + whole);
             out.add("hsh=" + shape(piece.joined()));
             for (int n = 2; n <= Math.min(AFFIX, whole.length() - 1); n++) {
@@ -164,6 +165,16 @@ final class NameFeatures {
         boolean given = listed.givenName();
         boolean surname = listed.surname();
         return given && surname ? "given+surname" : given ? "given" : surname ? "surname" : null;
+    }
+
+    /**
+     * A word lower-cased, and a Russian one in today's spelling ("Въ" → "в", "группѣ" → "группе"):
+     * the Russian model learnt from today's spelling, and a page of 1923 printed in the old one is
+     * to read as it would (a model that knew no "въ" took it into "Въ Рабочей группѣ").
+     */
+    private static String lowerCase(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        return TokenNormalizer.isCyrillic(lower) ? RussianSpelling.modern(lower) : lower;
     }
 
     private static String word(String[] words, int i) {

@@ -9,12 +9,21 @@ import org.workersarchive.core.EntityType;
  * what it found (its precision on known names is what archivists rely on), and links what the
  * model found around it. A model's name that holds exactly one of the list's names of its type
  * ("Gavril Miasnikov" around "Miasnikov", "camarade Miasnikov") takes the list's key over the
- * model's span; one that crosses the list's names otherwise is dropped; one the list does not
+ * model's span when the model is sure of it ({@link #SURE}), and leaves the list's name as it is
+ * otherwise; one that crosses the list's names otherwise is dropped; one the list does not
  * touch is kept without a key. A model's date is kept only around a date the date recogniser read,
  * whose ISO value it takes: the model knows where a date phrase ends, the recogniser what it says.
  * Stateless.
  */
 final class NameMerge {
+
+    /**
+     * How sure the model must be of a name around one of the list's to give it its bounds: the
+     * list's own bounds are what archivists rely on, and a model's guess about as likely wrong as
+     * right ("Въ Рабочей группѣ" at 0.65, the preposition taken in) should not move them. Not for
+     * dates: the recogniser reads what a date says, not where its phrase begins.
+     */
+    static final double SURE = 0.8;
 
     private NameMerge() {
     }
@@ -35,7 +44,7 @@ final class NameMerge {
                 if (name.type() != EntityType.DATE && unknown.stream().noneMatch(name::overlaps)) {
                     unknown.add(name);
                 }
-            } else if (holds(name, inside.get(0))) {
+            } else if (holds(name, inside.get(0)) && (name.type() == EntityType.DATE || name.confidence() >= SURE)) {
                 TokenMatch listed = inside.get(0);
                 target.set(target.indexOf(listed), new TokenMatch(listed.type(), name.start(), name.end(),
                         listed.key(), listed.value(), listed.confidence(), name.bounds()));

@@ -76,6 +76,11 @@ class NamePiecesTest {
                 "\"der\" is none of them, only before one: " + List.of(features[1]));
         assertTrue(List.of(features[1]).contains("pw+1=given"));
         assertTrue(NameWordLists.of("Rußland").place(), "folded as the annotator folds: Rußland is Russland");
+
+        Block russian = Blocks.of("Въ Рабочей группѣ");
+        String[][] old = NameRecognizer.read(russian, Token.of(russian), List.of()).features();
+        assertTrue(List.of(old[0]).contains("w=в"), "the old spelling read as today's, as the Russian model learnt it");
+        assertTrue(List.of(old[2]).contains("w=группе"), List.of(old[2]).toString());
         assertTrue(NameWordLists.of("Müller").surname());
     }
 

@@ -116,6 +116,17 @@ class NameRecognitionTest {
     }
 
     @Test
+    void aModelsNameAroundAListedNameMovesItsBoundsOnlyWhenSure() {
+        KnownNames known = new KnownNames(List.of(new TokenMatch(EntityType.ORGANISATION, 1, 3, "workers-group", null, 1.0)),
+                List.of());
+        TokenMatch listed = new TokenMatch(EntityType.ORGANISATION, 1, 3, "workers-group", null, 1.0);
+        assertEquals(List.of(listed), NameMerge.merge(known, List.of(new TokenMatch(EntityType.ORGANISATION, 0, 3, null, null,
+                0.65))), "\"Въ Рабочей группѣ\" at 0.65 leaves the list's \"Рабочей группѣ\" as it is");
+        assertEquals(List.of(new TokenMatch(EntityType.ORGANISATION, 0, 3, "workers-group", null, 1.0)),
+                NameMerge.merge(known, List.of(new TokenMatch(EntityType.ORGANISATION, 0, 3, null, null, NameMerge.SURE))));
+    }
+
+    @Test
     void aModelsNameAroundAListedNameTakesItsKey() {
         KnownNames known = new KnownNames(List.of(new TokenMatch(EntityType.PERSON, 2, 3, "myasnikov", null, 1.0)),
                 List.of(new TokenMatch(EntityType.DATE, 5, 7, null, "1923-06", 1.0)));

@@ -83,7 +83,7 @@ class EvaluateNamesCommandTest {
         assertTrue(run.out().contains("(24 documents, held out from training)"), run.out());
         String all = run.out().lines().filter(line -> line.startsWith("all")).findFirst().orElseThrow();
         double strictF1 = Double.parseDouble(all.trim().split("\\s+")[3]);
-        assertTrue(strictF1 >= 0.70, "strict F1 as measured (0.710): " + all);
+        assertTrue(strictF1 >= 0.70, "strict F1 as measured (0.712): " + all);
     }
 
     private record Run(int exit, String out, String err) {

@@ -86,7 +86,8 @@ class ScriptsIT {
         assertEquals("ru-petr1708", xpath.evaluate("/tei:TEI/@xml:lang", tei));
         assertEquals("Мясниковъ", xpath.evaluate("//tei:persName[@ref='#myasnikov']", tei));
         assertTrue(xpath.evaluate("//tei:orgName[@ref='#workers-group']", tei)
-                .startsWith("Рабочей групп"), "the Workers' Group in the old spelling, linked");
+                .startsWith("Рабочей групп"), "the Workers' Group in the old spelling, linked: "
+                + xpath.evaluate("//tei:orgName[@ref='#workers-group']", tei) + " in " + xpath.evaluate("//tei:text", tei));
         assertTrue(xpath.evaluate("//tei:text", tei).contains("видѣлъ"), "ѣ as printed");
     }
 
