@@ -44,8 +44,7 @@ final class NameFeatures {
         NameWordLists.Listed[] listed = list.stream().map(NameFeatures::listed).toArray(NameWordLists.Listed[]::new);
         String[] kinds = new String[list.size()];
         for (int i = 0; i < list.size(); i++) {
-            NamePieces.Piece piece = list.get(i);
-            kinds[i] = personWordKind(piece.joined() != null ? piece.joined() : piece.text(), listed[i]);
+            kinds[i] = personWordKind(list.get(i).wholeWord(), listed[i]);
         }
         String[][] features = new String[list.size()][];
         for (int i = 0; i < list.size(); i++) {
@@ -147,7 +146,7 @@ final class NameFeatures {
      * hyphenated it; nothing of other pieces (no lookup: most pieces are lower-case).
      */
     private static NameWordLists.Listed listed(NamePieces.Piece piece) {
-        String word = piece.joined() != null ? piece.joined() : piece.text();
+        String word = piece.wholeWord();
         if (word.length() < 2 || !Character.isUpperCase(word.charAt(0))) {
             return NameWordLists.Listed.NONE;
         }
@@ -169,8 +168,8 @@ final class NameFeatures {
 
     /**
      * A word lower-cased, and a Russian one in today's spelling ("Въ" → "в", "группѣ" → "группе"):
-     * the Russian model learnt from today's spelling, and a page of 1923 printed in the old one is
-     * to read as it would (a model that knew no "въ" took it into "Въ Рабочей группѣ").
+     * the Russian model learnt from today's spelling, so a page of 1923 printed in the old one is
+     * read as the same words in today's would be, not as words the model never saw.
      */
     private static String lowerCase(String text) {
         String lower = text.toLowerCase(Locale.ROOT);

@@ -41,6 +41,11 @@ record NamePieces(List<Piece> pieces, int[] firstToken, int[] lastToken, List<St
             this(text, word, offset, lineStart, lineEnd, null);
         }
 
+        /** The word the piece is of: the whole of it where a line break hyphenated it, else the piece. */
+        String wholeWord() {
+            return joined != null ? joined : text;
+        }
+
         Piece joinedAs(String whole) {
             return new Piece(text, word, offset, lineStart, lineEnd, whole);
         }
