@@ -38,7 +38,9 @@ final class NameConsistency {
                 }
             }
         }
-        return withSurnames(pieces, all);
+        markSurnames(pieces, all, taken);
+        all.sort(Comparator.comparingInt(NameModel.Found::start));
+        return all;
     }
 
     /**
@@ -47,20 +49,14 @@ final class NameConsistency {
      * marked it as another type, it stays so: retyping them lost more places (a town that names a
      * family, "Graf von Chambord") than it gained persons on the held-out documents.
      */
-    private static List<NameModel.Found> withSurnames(String[] pieces, List<NameModel.Found> found) {
+    private static void markSurnames(String[] pieces, List<NameModel.Found> all, boolean[] taken) {
         Map<String, NameModel.Found> surnames = new HashMap<>();
-        for (NameModel.Found name : found) {
+        for (NameModel.Found name : all) {
             String last = pieces[name.end() - 1];
             if (name.type() == EntityType.PERSON && name.end() - name.start() >= 2
                     && isCapitalisedWord(last) && !NameTitles.isTitle(last) && onlyNameWords(pieces, name)) {
                 surnames.putIfAbsent(last, name);
             }
-        }
-        boolean[] taken = new boolean[pieces.length];
-        List<NameModel.Found> all = new ArrayList<>();
-        for (NameModel.Found name : found) {
-            all.add(name);
-            Arrays.fill(taken, name.start(), name.end(), true);
         }
         for (int i = 0; i < pieces.length; i++) {
             NameModel.Found person = surnames.get(pieces[i]);
@@ -68,8 +64,6 @@ final class NameConsistency {
                 all.add(new NameModel.Found(person.type(), i, i + 1, person.probability()));
             }
         }
-        all.sort(Comparator.comparingInt(NameModel.Found::start));
-        return all;
     }
 
     /** A name of capitalised words, titles and initials' full stops only: no description ("der Präsident der …"). */
@@ -89,8 +83,7 @@ final class NameConsistency {
 
     private static boolean carriesOver(String[] pieces, NameModel.Found name) {
         for (int i = name.start(); i < name.end(); i++) {
-            String piece = pieces[i];
-            if (piece.length() >= 3 && Character.isUpperCase(piece.charAt(0)) && piece.chars().allMatch(Character::isLetter)) {
+            if (isCapitalisedWord(pieces[i])) {
                 return true;
             }
         }

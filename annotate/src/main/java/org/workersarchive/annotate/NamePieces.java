@@ -57,15 +57,23 @@ record NamePieces(List<Piece> pieces, int[] firstToken, int[] lastToken, List<St
     static NamePieces of(Block block, List<Token> tokens) {
         List<Piece> pieces = new ArrayList<>();
         Map<String, Integer> wordIndex = new HashMap<>();
+        // For each word, its first and last piece of letters (-1 where it has none).
+        List<int[]> letterPieces = new ArrayList<>();
         for (Line line : block.lines()) {
             int firstOfLine = pieces.size();
             for (Word word : line.words()) {
                 int index = wordIndex.size();
                 wordIndex.put(word.id(), index);
+                int[] letters = {-1, -1};
                 Matcher matcher = PIECE.matcher(word.text());
                 while (matcher.find()) {
+                    if (Character.isLetter(matcher.group().charAt(0))) {
+                        letters[0] = letters[0] < 0 ? pieces.size() : letters[0];
+                        letters[1] = pieces.size();
+                    }
                     pieces.add(new Piece(matcher.group(), index, matcher.start(), pieces.size() == firstOfLine, false));
                 }
+                letterPieces.add(letters);
             }
             if (pieces.size() > firstOfLine) {
                 Piece last = pieces.remove(pieces.size() - 1);
@@ -82,7 +90,7 @@ record NamePieces(List<Piece> pieces, int[] firstToken, int[] lastToken, List<St
                 last[w] = t;
             }
         }
-        joinHyphenated(pieces, tokens, wordIndex);
+        joinHyphenated(pieces, tokens, wordIndex, letterPieces);
         return new NamePieces(List.copyOf(pieces), first, last, List.of(wordIds(wordIndex)));
     }
 
@@ -90,38 +98,20 @@ record NamePieces(List<Piece> pieces, int[] firstToken, int[] lastToken, List<St
      * Gives the halves of each word that a token joined across a line break the whole word: the
      * last run of letters before the hyphen and the first after the break.
      */
-    private static void joinHyphenated(List<Piece> pieces, List<Token> tokens, Map<String, Integer> wordIndex) {
+    private static void joinHyphenated(List<Piece> pieces, List<Token> tokens, Map<String, Integer> wordIndex,
+                                       List<int[]> letterPieces) {
         for (Token token : tokens) {
             if (token.wordIds().size() != 2) {
                 continue;
             }
-            int before = lastLettersOf(pieces, wordIndex.get(token.wordIds().get(0)));
-            int after = firstLettersOf(pieces, wordIndex.get(token.wordIds().get(1)));
+            int before = letterPieces.get(wordIndex.get(token.wordIds().get(0)))[1];
+            int after = letterPieces.get(wordIndex.get(token.wordIds().get(1)))[0];
             if (before >= 0 && after >= 0) {
                 String whole = pieces.get(before).text() + pieces.get(after).text();
                 pieces.set(before, pieces.get(before).joinedAs(whole));
                 pieces.set(after, pieces.get(after).joinedAs(whole));
             }
         }
-    }
-
-    private static int lastLettersOf(List<Piece> pieces, int word) {
-        int found = -1;
-        for (int i = 0; i < pieces.size() && pieces.get(i).word() <= word; i++) {
-            if (pieces.get(i).word() == word && Character.isLetter(pieces.get(i).text().charAt(0))) {
-                found = i;
-            }
-        }
-        return found;
-    }
-
-    private static int firstLettersOf(List<Piece> pieces, int word) {
-        for (int i = 0; i < pieces.size(); i++) {
-            if (pieces.get(i).word() == word && Character.isLetter(pieces.get(i).text().charAt(0))) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     private static String[] wordIds(Map<String, Integer> wordIndex) {
