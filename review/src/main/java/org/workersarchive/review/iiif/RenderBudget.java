@@ -17,8 +17,12 @@ import java.time.Duration;
  */
 public record RenderBudget(int renders, long memoryBytes, long keptBytes, Duration turnWait, int maxSide, long maxArea) {
 
-    /** A render holds at most this many bytes per pixel returned: decoded at up to 4x its area, 4 bytes each, and its output. */
-    static final int BYTES_PER_AREA = 20;
+    /**
+     * A render holds at most this many bytes per pixel returned: its region decoded at up to 4 times
+     * its area (subsampled by whole steps), 4 bytes a pixel, half again while scaled; and the image
+     * returned with its encoding, 8 bytes a pixel (PageImages' estimate).
+     */
+    static final int BYTES_PER_AREA = 4 * 4 * 3 / 2 + 8;
     private static final int LARGEST_SIDE = 8192;
     private static final long LARGEST_AREA = 4096L * 4096;
 
