@@ -18,6 +18,7 @@ import org.workersarchive.review.authority.Authority;
 import org.workersarchive.review.correct.CorrectionApplier;
 import org.workersarchive.review.correct.DocumentCorrector;
 import org.workersarchive.review.iiif.PageImages;
+import org.workersarchive.review.iiif.RenderBudget;
 import org.workersarchive.review.search.SearchIndex;
 import org.workersarchive.review.web.ReviewWeb;
 
@@ -63,7 +64,7 @@ public final class ReviewServer implements AutoCloseable {
             ArchiveCatalog.Refresh first = catalog.refresh();
             LOG.info("{} documents read and indexed ({} unreadable)", first.documents(), first.unreadable().size());
             AtomicReference<ReviewWeb.Current> current = new AtomicReference<>(current(config, states));
-            Javalin web = ReviewWeb.create(config, states, catalog, index, new PageImages(), current,
+            Javalin web = ReviewWeb.create(config, states, catalog, index, new PageImages(RenderBudget.forThisProcess()), current,
                     () -> current(config, states)).start(config.host(), config.port());
             ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread thread = new Thread(r, "archive-refresh");

@@ -13,6 +13,7 @@ import org.workersarchive.core.Document;
 import org.workersarchive.core.DrawnPages;
 import org.workersarchive.core.Fixity;
 import org.workersarchive.core.Page;
+import org.workersarchive.core.PageImage;
 import org.workersarchive.core.ProcessingStep;
 import org.workersarchive.core.SourceDescription;
 import org.workersarchive.core.SourceFile;
@@ -36,6 +37,18 @@ final class ArchiveFixture {
 
     /** The archive in {@code root}, with one document of one page. */
     static ArchiveLayout make(Path root) throws IOException {
+        return make(root, null, 0, 0);
+    }
+
+    /**
+     * As {@link #make(Path)}, the page's image this one (moved into the archive) of this size, its
+     * words where they were drawn on the usual page.
+     */
+    static ArchiveLayout makeWithPageImage(Path root, Path image, int width, int height) throws IOException {
+        return make(root, image, width, height);
+    }
+
+    private static ArchiveLayout make(Path root, Path image, int width, int height) throws IOException {
         ArchiveLayout archive = new ArchiveLayout(root);
         Files.createDirectories(archive.documents());
         AuthorityList.bundled().copyTo(archive.authorityList());
@@ -48,6 +61,10 @@ final class ArchiveFixture {
                         .map(l -> new org.workersarchive.core.Line(l.id(), l.box(), l.words().stream()
                                 .map(w -> new org.workersarchive.core.Word(w.id(), w.text(), w.box(),
                                         w.text().equals("camarade") ? 42 : 95)).toList())).toList())).toList());
+        if (image != null) {
+            doubtful = Page.unread(1, new PageImage(image, width, height, 300))
+                    .withText(doubtful.textOrigin(), doubtful.languages(), doubtful.blocks());
+        }
         SourceFile source = new SourceFile(scan, scan.getFileName().toString(), Fixity.sha256(scan), "image/png",
                 Files.size(scan), 1, Map.of());
         Document document = Document.ofPages(ID, SourceDescription.NONE, List.of(source), List.of(doubtful),

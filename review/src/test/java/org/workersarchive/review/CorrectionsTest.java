@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.workersarchive.annotate.AuthorityList;
 import org.workersarchive.core.ArchiveLayout;
 import org.workersarchive.export.TeiValidator;
+import org.workersarchive.review.correct.ArchiveWriteLock;
 import org.workersarchive.review.training.CorrectionScores;
 import org.workersarchive.review.training.GroundTruth;
 import org.workersarchive.review.training.GroundTruthLine;
@@ -130,6 +131,24 @@ class CorrectionsTest {
         HttpResponse<String> stale = browser.correct(page, "word", Browserless.wordId(page, "que"), "qu'il");
         assertEquals(409, stale.statusCode());
         assertTrue(stale.body().contains("qu&#39;il"), "what was typed is shown, not lost");
+    }
+
+    @Test
+    void writesRefusedWhileASaveHoldsTheArchiveLeaveItsLockHeldAgainstOtherProcesses() throws Exception {
+        String page = page();
+        String names = browser.get("/names").body();
+        try (ArchiveWriteLock save = ArchiveWriteLock.take(archive, "a save under way")) {
+            assertEquals("held", LockProbe.ask(archive.lock()));
+            HttpResponse<String> name = browser.post("/names", Map.of("csrf", Browserless.field(names, "csrf"),
+                    "type", "person", "key", "lettre-author", "name", "Jean Lettre", "variant", "", "wikidata", ""));
+            assertEquals(503, name.statusCode(), name.body());
+            assertTrue(name.body().contains("a save under way"), name.body());
+            assertEquals(503, browser.correct(page, "word", Browserless.wordId(page, "que"), "qu'il").statusCode());
+            // An import in another process would now find the archive free, and write beside the save.
+            assertEquals("held", LockProbe.ask(archive.lock()), "the refusals left the save's lock in place");
+        }
+        assertEquals("free", LockProbe.ask(archive.lock()));
+        assertEquals(303, browser.correct(page, "word", Browserless.wordId(page, "que"), "qu'il").statusCode());
     }
 
     @Test

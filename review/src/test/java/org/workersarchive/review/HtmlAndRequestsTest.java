@@ -2,7 +2,9 @@ package org.workersarchive.review;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.workersarchive.core.BoundingBox;
@@ -11,6 +13,7 @@ import org.workersarchive.review.archive.DocumentSummary;
 import org.workersarchive.review.correct.Correction;
 import org.workersarchive.review.html.Html;
 import org.workersarchive.review.iiif.ImageRequest;
+import org.workersarchive.review.iiif.RenderBudget;
 
 /** The small parsers at the edge: HTML escaping, IIIF requests, the list's filters, corrections' values. */
 class HtmlAndRequestsTest {
@@ -38,6 +41,20 @@ class HtmlAndRequestsTest {
             assertThrows(ImageRequest.Refused.class, () -> ImageRequest.parse(bad[0], bad[1], bad[2], bad[3], 1000, 500),
                     String.join("/", bad));
         }
+    }
+
+    @Test
+    void iiifMaxIsScaledToTheLargestImageAndALargerSizeIsRefusedWithIt() {
+        RenderBudget budget = new RenderBudget(1, 1 << 30, 0, Duration.ZERO, 800, 200_000);
+        assertEquals(new ImageRequest(new BoundingBox(0, 0, 1000, 500), 632, 316, "png"),
+                ImageRequest.parse("full", "max", "0", "default.png", 1000, 500, budget), "within 200,000 pixels");
+        assertEquals(new ImageRequest(new BoundingBox(0, 0, 500, 100), 500, 100, "png"),
+                ImageRequest.parse("0,0,500,100", "max", "0", "default.png", 1000, 500, budget), "small enough as it is");
+        ImageRequest.Refused refused = assertThrows(ImageRequest.Refused.class,
+                () -> ImageRequest.parse("full", "800,", "0", "default.png", 1000, 500, budget));
+        assertTrue(refused.getMessage().contains("at most 800 pixels a side and 200000 pixels in all"), refused.getMessage());
+        assertThrows(ImageRequest.Refused.class, () -> ImageRequest.parse("full", "900,", "0", "default.png", 1000, 500,
+                budget), "wider than the widest");
     }
 
     @Test

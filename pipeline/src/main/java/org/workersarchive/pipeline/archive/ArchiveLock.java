@@ -1,28 +1,22 @@
 package org.workersarchive.pipeline.archive;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import org.workersarchive.core.ArchiveLayout;
+import org.workersarchive.core.ArchiveLockFile;
 
 /**
  * One run at a time writes to an archive: its duplicate index, its journal of inputs under way and
  * the clean-up after a stopped run all assume so. The lock is the operating system's, on
- * {@code ARCHIVE/.pipeline.lock}, so it goes with its process however that ends, SIGKILL included.
+ * {@code ARCHIVE/.pipeline.lock}, so it goes with its process however that ends, SIGKILL included
+ * ({@link ArchiveLockFile}, which the review server's saves take too).
  */
 final class ArchiveLock implements AutoCloseable {
 
-    private final FileChannel channel;
-    private final FileLock lock;
+    private final ArchiveLockFile lock;
 
-    private ArchiveLock(FileChannel channel, FileLock lock) {
-        this.channel = channel;
+    private ArchiveLock(ArchiveLockFile lock) {
         this.lock = lock;
     }
 
@@ -32,23 +26,14 @@ final class ArchiveLock implements AutoCloseable {
      * @param holder what this run is, written in the lock file for the next one to read
      */
     static ArchiveLock take(Path archiveDir, String holder) {
-        Path file = new ArchiveLayout(archiveDir).lock();
         try {
             Files.createDirectories(archiveDir);
-            FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                    StandardOpenOption.WRITE);
-            FileLock lock = tryLock(channel);
-            if (lock == null) {
-                String other = Files.readString(file, StandardCharsets.UTF_8).strip();
-                channel.close();
-                throw new ArchiveBusyException("another run is working on the archive " + archiveDir
-                        + (other.isEmpty() ? "" : " (" + other + ")")
-                        + ": one run at a time; stop it first, or drop the files into the inbox it watches", null);
-            }
-            channel.truncate(0);
-            channel.write(ByteBuffer.wrap((holder + ", process " + ProcessHandle.current().pid() + "\n")
-                    .getBytes(StandardCharsets.UTF_8)));
-            return new ArchiveLock(channel, lock);
+            return new ArchiveLock(ArchiveLockFile.tryTake(new ArchiveLayout(archiveDir), holder));
+        } catch (ArchiveLockFile.Held held) {
+            String other = held.getMessage();
+            throw new ArchiveBusyException("another run is working on the archive " + archiveDir
+                    + (other.isEmpty() ? "" : " (" + other + ")")
+                    + ": one run at a time; stop it first, or drop the files into the inbox it watches", null);
         } catch (IOException e) {
             throw new ArchiveBusyException("cannot lock the archive " + archiveDir + ": " + describe(e), e);
         }
@@ -61,19 +46,10 @@ final class ArchiveLock implements AutoCloseable {
                 ? fs.getReason() + " (" + fs.getFile() + ")" : String.valueOf(e.getMessage());
     }
 
-    private static FileLock tryLock(FileChannel channel) throws IOException {
-        try {
-            return channel.tryLock();
-        } catch (OverlappingFileLockException heldInThisProcess) {
-            return null;
-        }
-    }
-
     @Override
     public void close() {
         try {
-            lock.release();
-            channel.close();
+            lock.close();
         } catch (IOException e) {
             // The lock goes with the channel, and both with the process.
         }

@@ -1,11 +1,11 @@
 package org.workersarchive.review.archive;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.workersarchive.core.ArchiveFiles;
 import org.workersarchive.core.ArchiveLayout;
 import org.workersarchive.core.ArchiveLayout.DocumentFolder;
 import org.workersarchive.core.Document;
@@ -39,9 +39,12 @@ public final class DocumentStates {
         this.writer = writer;
     }
 
-    /** Whether the archive has a document of this id: a valid id whose folder holds a TEI. */
+    /**
+     * Whether the archive has a document of this id: a valid id whose folder holds a TEI, a regular
+     * file of the archive (a link that leads out of it is not the document's).
+     */
     public boolean exists(String id) {
-        return isId(id) && Files.isRegularFile(archive.document(id).tei());
+        return isId(id) && ArchiveFiles.regularFileInside(archive.root(), archive.document(id).tei()).isPresent();
     }
 
     /**

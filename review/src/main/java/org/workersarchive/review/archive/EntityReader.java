@@ -13,6 +13,7 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import org.workersarchive.core.Annotation;
+import org.workersarchive.core.ArchiveFiles;
 import org.workersarchive.core.ArchiveLayout.DocumentFolder;
 import org.workersarchive.core.Document;
 import org.workersarchive.core.EntityType;
@@ -46,7 +47,8 @@ public final class EntityReader {
         DocumentFolder files = new DocumentFolder(folder);
         for (Page page : document.pages()) {
             Path alto = files.alto(page.number());
-            if (Files.isRegularFile(alto)) {
+            // A link out of the document's folder is not its ALTO file.
+            if (ArchiveFiles.regularFileInside(folder, alto).isPresent()) {
                 entities.addAll(readPage(alto, page));
             }
         }

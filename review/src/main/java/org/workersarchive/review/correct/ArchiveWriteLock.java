@@ -1,69 +1,45 @@
 package org.workersarchive.review.correct;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import org.workersarchive.core.ArchiveLayout;
+import org.workersarchive.core.ArchiveLockFile;
 
 /**
  * The archive's lock ({@code .pipeline.lock}), held while a correction is written, as
  * {@code ./archive import} holds it: a run (batch, watch, retry, import) and a save never write one
  * archive at once. It is the operating system's lock on the same file the pipeline's runs take, so
  * the two exclude each other across processes; the server takes it for each save only, never
- * between saves, so that runs may start while it serves.
+ * between saves, so that runs may start while it serves. A write refused while a save holds it
+ * never touches the lock file ({@link ArchiveLockFile}), so the save keeps it to its end.
  */
 public final class ArchiveWriteLock implements AutoCloseable {
 
-    /** The archive is held by a run: no correction can be written now. */
+    /** The archive is held by a run, or by another save: no correction can be written now. */
     public static final class Busy extends IllegalStateException {
         Busy(String message) {
             super(message);
         }
     }
 
-    private final FileChannel channel;
-    private final FileLock lock;
+    private final ArchiveLockFile lock;
 
-    private ArchiveWriteLock(FileChannel channel, FileLock lock) {
-        this.channel = channel;
+    private ArchiveWriteLock(ArchiveLockFile lock) {
         this.lock = lock;
     }
 
-    /** @throws Busy naming the run that holds it */
+    /** @throws Busy naming the run or save that holds it */
     public static ArchiveWriteLock take(ArchiveLayout archive, String holder) throws IOException {
-        Path file = archive.lock();
-        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE);
-        FileLock lock;
         try {
-            lock = channel.tryLock();
-        } catch (OverlappingFileLockException heldInThisProcess) {
-            lock = null;
-        }
-        if (lock == null) {
-            String other = Files.readString(file, StandardCharsets.UTF_8).strip();
-            channel.close();
+            return new ArchiveWriteLock(ArchiveLockFile.tryTake(archive, holder));
+        } catch (ArchiveLockFile.Held held) {
+            String other = held.getMessage();
             throw new Busy("the archive is being written by another run" + (other.isEmpty() ? "" : " (" + other + ")")
                     + "; corrections are saved when no run holds it: try again when it has finished");
         }
-        channel.truncate(0);
-        channel.write(ByteBuffer.wrap((holder + ", process " + ProcessHandle.current().pid() + "\n")
-                .getBytes(StandardCharsets.UTF_8)));
-        return new ArchiveWriteLock(channel, lock);
     }
 
     @Override
     public void close() throws IOException {
-        try {
-            lock.release();
-        } finally {
-            channel.close();
-        }
+        lock.close();
     }
 }

@@ -9,7 +9,9 @@ import org.workersarchive.core.BoundingBox;
  * region {@code full}, {@code square} or {@code x,y,w,h} in pixels; size {@code max}, {@code w,},
  * {@code ,h} or {@code w,h} (never larger than the region: level 1 does not upscale); rotation 0;
  * quality {@code default} (or {@code gray}, which these gray pages are); format jpg, or png. What
- * level 1 does not offer is refused with the reason, as the API asks (400). Immutable.
+ * level 1 does not offer is refused with the reason, as the API asks (400), and so is a size beyond
+ * the server's largest ({@link RenderBudget}); {@code max} is the region scaled down to fit it, as
+ * the API says. Immutable.
  *
  * @param region the part of the image, within it
  * @param width  of the image returned
@@ -29,11 +31,22 @@ public record ImageRequest(BoundingBox region, int width, int height, String for
         }
     }
 
-    /** Parses the request's four parts for an image of the given size. */
+    /** Parses the request's four parts for an image of the given size, within this process's budget. */
     public static ImageRequest parse(String region, String size, String rotation, String qualityFormat,
                                      int imageWidth, int imageHeight) {
+        return parse(region, size, rotation, qualityFormat, imageWidth, imageHeight, RenderBudget.forThisProcess());
+    }
+
+    /** Parses the request's four parts for an image of the given size, returning no more than the budget's largest. */
+    public static ImageRequest parse(String region, String size, String rotation, String qualityFormat,
+                                     int imageWidth, int imageHeight, RenderBudget budget) {
         BoundingBox box = region(region, imageWidth, imageHeight);
-        int[] scaled = size(size, box);
+        int[] scaled = size.equals("max") ? fitted(box, budget) : size(size, box);
+        if (scaled[0] > budget.maxSide() || scaled[1] > budget.maxSide() || (long) scaled[0] * scaled[1] > budget.maxArea()) {
+            throw new Refused("size " + size + " (" + scaled[0] + "x" + scaled[1] + ") is larger than this server returns: "
+                    + "at most " + budget.maxSide() + " pixels a side and " + budget.maxArea()
+                    + " pixels in all (info.json's maxWidth, maxHeight and maxArea); ask for a region or a smaller size");
+        }
         if (!rotation.equals("0")) {
             throw new Refused("rotation " + rotation + " is not offered: this is a level 1 service (rotation 0)");
         }
@@ -68,10 +81,15 @@ public record ImageRequest(BoundingBox region, int width, int height, String for
         return new BoundingBox(x, y, Math.min(w, width - x), Math.min(h, height - y));
     }
 
+    /** The region's size, scaled down to fit the budget's largest image when it is larger. */
+    private static int[] fitted(BoundingBox region, RenderBudget budget) {
+        double scale = Math.min(1, Math.min((double) budget.maxSide() / Math.max(region.width(), region.height()),
+                Math.sqrt((double) budget.maxArea() / ((double) region.width() * region.height()))));
+        return new int[] {Math.max(1, (int) Math.floor(region.width() * scale)),
+                Math.max(1, (int) Math.floor(region.height() * scale))};
+    }
+
     private static int[] size(String size, BoundingBox region) {
-        if (size.equals("max")) {
-            return new int[] {region.width(), region.height()};
-        }
         Matcher m = SIZE.matcher(size);
         if (!m.matches() || (m.group(1) == null && m.group(2) == null)) {
             throw new Refused("size " + size + " is not offered: max, w,, ,h or w,h");

@@ -1,11 +1,11 @@
 package org.workersarchive.review.web;
 
+import org.workersarchive.core.ArchiveFiles;
 import org.workersarchive.core.ArchiveLayout;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -78,14 +78,8 @@ final class FileRoutes {
             }
             file = file.resolve(segment);
         }
-        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(file)) {
-            throw new NotFound("no such file in the archive: " + requestPath);
-        }
-        Path real = file.toRealPath();
-        if (!real.startsWith(root) || !Files.isRegularFile(real)) {
-            throw new NotFound("no such file in the archive: " + requestPath);
-        }
-        return real;
+        return ArchiveFiles.regularFileInside(root, file)
+                .orElseThrow(() -> new NotFound("no such file in the archive: " + requestPath));
     }
 
     private static String extension(Path file) {

@@ -7,9 +7,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.javalin.http.Context;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.workersarchive.core.ArchiveFiles;
 import org.workersarchive.core.Page;
 import org.workersarchive.review.archive.DocumentState;
 import org.workersarchive.review.iiif.ImageRequest;
@@ -36,6 +38,7 @@ final class IiifRoutes {
     void info(Context ctx) throws IOException {
         DocumentState state = state(ctx);
         Page page = page(state, ctx.pathParam("page"));
+        pageImage(state, page);
         ObjectNode info = json.createObjectNode();
         info.put("@context", "http://iiif.io/api/image/3/context.json");
         info.put("id", base(ctx) + "iiif/3/" + state.id() + "/" + page.number());
@@ -44,6 +47,10 @@ final class IiifRoutes {
         info.put("profile", "level1");
         info.put("width", page.image().width());
         info.put("height", page.image().height());
+        // The largest image returned, as the API lets a server say (a "max" request is scaled to fit).
+        info.put("maxWidth", services.images().budget().maxSide());
+        info.put("maxHeight", services.images().budget().maxSide());
+        info.put("maxArea", services.images().budget().maxArea());
         ObjectNode tiles = info.putArray("tiles").addObject();
         tiles.put("width", TILE);
         ArrayNode factors = tiles.putArray("scaleFactors");
@@ -61,8 +68,10 @@ final class IiifRoutes {
         DocumentState state = state(ctx);
         Page page = page(state, ctx.pathParam("page"));
         ImageRequest request = ImageRequest.parse(ctx.pathParam("region"), ctx.pathParam("size"),
-                ctx.pathParam("rotation"), ctx.pathParam("quality"), page.image().width(), page.image().height());
-        byte[] image = services.images().render(state.pageImage(page.number()), request);
+                ctx.pathParam("rotation"), ctx.pathParam("quality"), page.image().width(), page.image().height(),
+                services.images().budget());
+        byte[] image = services.images().render(pageImage(state, page), page.image().width(), page.image().height(),
+                request);
         ctx.contentType(request.format().equals("png") ? "image/png" : "image/jpeg");
         ctx.header("Access-Control-Allow-Origin", "*");
         ctx.header("Cache-Control", "private, max-age=60");
@@ -72,7 +81,9 @@ final class IiifRoutes {
     /** The document's manifest.json, its URLs on this server, each painted image with its image service. */
     void manifest(Context ctx) throws IOException {
         DocumentState state = state(ctx);
-        JsonNode manifest = json.readTree(services.archive().document(state.id()).iiifManifest().toFile());
+        Path file = inArchive(services.archive().document(state.id()).iiifManifest(),
+                "document " + state.id() + " has no IIIF manifest in the archive");
+        JsonNode manifest = json.readTree(file.toFile());
         String base = base(ctx);
         JsonNode moved = rebased(manifest, services.config().iiif().baseUrl(), base);
         JsonNode canvases = moved.path("items");
@@ -121,6 +132,17 @@ final class IiifRoutes {
     private DocumentState state(Context ctx) throws IOException {
         String id = ctx.pathParam("id");
         return services.states().current(id).orElseThrow(() -> new NotFound("the archive has no document " + id));
+    }
+
+    /** The page's image file, when it is one of the archive's own files. */
+    private Path pageImage(DocumentState state, Page page) {
+        return inArchive(state.pageImage(page.number()),
+                "page " + page.number() + " of document " + state.id() + " has no image in the archive");
+    }
+
+    /** The file's real path when it is a regular file inside the archive; else not found, with the reason. */
+    private Path inArchive(Path file, String otherwise) {
+        return ArchiveFiles.regularFileInside(services.archive().root(), file).orElseThrow(() -> new NotFound(otherwise));
     }
 
     private static Page page(DocumentState state, String number) {

@@ -11,11 +11,14 @@ import org.slf4j.LoggerFactory;
 import org.workersarchive.review.correct.ArchiveWriteLock;
 import org.workersarchive.review.correct.CorrectionConflict;
 import org.workersarchive.review.iiif.ImageRequest;
+import org.workersarchive.review.iiif.PageImages;
 
 /** Every route of the server and how each failure is answered: a sentence, never a stack trace. */
 public final class ReviewRoutes {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReviewRoutes.class);
+    /** A viewer asks again for a tile refused while every render was taken: a render takes seconds at most. */
+    private static final int RETRY_RENDER_AFTER_SECONDS = 5;
 
     private ReviewRoutes() {
     }
@@ -59,6 +62,11 @@ public final class ReviewRoutes {
         var routes = config.routes;
         routes.exception(NotFound.class, (e, ctx) -> answer(ctx, services, HttpStatus.NOT_FOUND, "Not found", e));
         routes.exception(ImageRequest.Refused.class, (e, ctx) -> ctx.status(HttpStatus.BAD_REQUEST)
+                .contentType("text/plain; charset=utf-8").result(e.getMessage()));
+        routes.exception(PageImages.Unservable.class, (e, ctx) -> ctx.status(HttpStatus.NOT_FOUND)
+                .contentType("text/plain; charset=utf-8").result(e.getMessage()));
+        routes.exception(PageImages.Busy.class, (e, ctx) -> ctx.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header("Retry-After", String.valueOf(RETRY_RENDER_AFTER_SECONDS))
                 .contentType("text/plain; charset=utf-8").result(e.getMessage()));
         routes.exception(Guard.Forbidden.class, (e, ctx) -> answer(ctx, services, HttpStatus.FORBIDDEN, "Refused", e));
         routes.exception(CorrectionConflict.class, (e, ctx) -> answer(ctx, services, HttpStatus.CONFLICT, "Not saved", e));
