@@ -118,7 +118,8 @@ final class Guard {
      * may not try now (after too many wrong ones, from it or from everyone), with the 429 answered.
      */
     Optional<Boolean> passwordMatches(Context ctx, String given) {
-        Optional<Duration> wait = throttle.attempt(ctx.ip());
+        String client = LoginThrottle.client(ctx.ip());
+        Optional<Duration> wait = throttle.attempt(client);
         if (wait.isPresent()) {
             long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
             ctx.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", String.valueOf(seconds))
@@ -130,7 +131,7 @@ final class Guard {
         boolean right = given != null && password != null && MessageDigest.isEqual(
                 given.getBytes(StandardCharsets.UTF_8), password.getBytes(StandardCharsets.UTF_8));
         if (right) {
-            throttle.succeeded(ctx.ip());
+            throttle.succeeded(client);
         }
         return Optional.of(right);
     }

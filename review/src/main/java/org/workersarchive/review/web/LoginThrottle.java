@@ -1,8 +1,12 @@
 package org.workersarchive.review.web;
 
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -17,7 +21,8 @@ import java.util.Optional;
  * sent at once are counted before any of them is compared, not after. A right password forgets its
  * client's failures and costs nothing. A counter idle for {@link #FORGET} is forgotten. Thread-safe.
  *
- * <p>The overall limit stops guesses spread over many addresses (IPv6 gives one person millions);
+ * <p>An IPv6 client is its /64 network, which one person is given whole. The overall limit stops
+ * guesses spread over more addresses;
  * its price is that such a flood also keeps people from logging in for a minute at a time, while
  * everyone already logged in goes on. Behind a reverse proxy every client has the proxy's address.
  */
@@ -105,6 +110,25 @@ final class LoginThrottle {
             overall.count(now);
         }
         return wait;
+    }
+
+    /**
+     * Who a connection's address counts as: an IPv4 address itself, an IPv6 address its /64.
+     *
+     * @param remoteAddress an IP literal, as the connection gives it
+     */
+    static String client(String remoteAddress) {
+        try {
+            InetAddress address = InetAddress.getByName(remoteAddress);
+            if (address instanceof Inet6Address) {
+                byte[] network = Arrays.copyOf(address.getAddress(), 16);
+                Arrays.fill(network, 8, 16, (byte) 0);
+                return InetAddress.getByAddress(network).getHostAddress() + "/64";
+            }
+            return address.getHostAddress();
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("not an IP address: " + remoteAddress, e);
+        }
     }
 
     /** The attempt just allowed had the right password: not a failure after all. */

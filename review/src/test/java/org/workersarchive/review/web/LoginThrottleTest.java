@@ -80,4 +80,11 @@ class LoginThrottleTest {
         assertEquals(Optional.of(Duration.ofSeconds(2)), throttle.attempt("10.2.0.2"),
                 "the wait the hundred failures earned, not lengthened by the right password");
     }
+
+    @Test
+    void anIpv6ClientIsItsNetworkOfSixtyFourBits() {
+        assertEquals("2001:db8:1:2:0:0:0:0/64", LoginThrottle.client("2001:db8:1:2:aaaa:bbbb:cccc:dddd"));
+        assertEquals(LoginThrottle.client("[2001:db8:1:2::1]"), LoginThrottle.client("2001:db8:1:2::ffff"));
+        assertEquals("192.0.2.7", LoginThrottle.client("192.0.2.7"));
+    }
 }
