@@ -69,7 +69,8 @@ final class ServerNames {
     static String refusal(String host, InetAddress local, int localPort) {
         String address = local.getHostAddress().contains(":") ? "[" + local.getHostAddress() + "]"
                 : local.getHostAddress();
-        return "this server is " + address + ":" + localPort + ", not " + host + " (to reach it by another name, set "
+        return "this server is " + address + ":" + localPort + ", not " + (host == null ? "a request without a Host" : host)
+                + " (to reach it by another name, set "
                 + "archive.iiif-base-url to a URL with that name)\n";
     }
 

@@ -83,7 +83,11 @@ final class Sessions {
         synchronized (byId) {
             session = byId.get(id);
         }
-        if (session == null || session.used.plus(IDLE).isBefore(Instant.now())) {
+        if (session == null) {
+            return Optional.empty();
+        }
+        if (session.used.plus(IDLE).isBefore(Instant.now())) {
+            end(session);
             return Optional.empty();
         }
         session.used = Instant.now();
