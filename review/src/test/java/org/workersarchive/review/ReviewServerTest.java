@@ -94,6 +94,15 @@ class ReviewServerTest {
     }
 
     @Test
+    void aSearchOfTooManyWordsIsRefusedWithTheirNumberNotAFailure() throws Exception {
+        String words = String.join("+", java.util.Collections.nCopies(1_100, "mot"));
+        HttpResponse<String> refused = browser.get("/search?q=" + words);
+        assertEquals(400, refused.statusCode(), refused.body());
+        assertTrue(refused.body().contains("too many words to search for: 1,100, at most 1,000"), refused.body());
+        assertFalse(refused.body().contains("Exception"), refused.body());
+    }
+
+    @Test
     void pageImagesComeThroughTheIiifImageApiAtLevelOne() throws Exception {
         String prefix = "/iiif/3/" + ArchiveFixture.ID + "/1/";
         String info = browser.get(prefix + "info.json").body();

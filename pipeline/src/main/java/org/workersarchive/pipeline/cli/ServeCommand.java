@@ -23,6 +23,10 @@ import picocli.CommandLine.Option;
                 + "kept as a hand correction is (versions/RUN/, the TEI's revision history naming who and when); "
                 + "IIIF images (Image API 3, level 1) and manifests for Mirador or TEI Publisher.",
                 "It listens on 127.0.0.1 only unless --host says otherwise, which needs --password-file.",
+                "It answers only requests that name it: its address (on loopback also localhost) with its port, "
+                        + "--host when it is a name, or the host of archive.iiif-base-url (--config); others get 421 "
+                        + "(a page of another site that makes its name lead here). Wrong passwords are refused for a "
+                        + "while (429) after five from one address, or a hundred from all.",
                 "Ctrl-C (or SIGTERM) stops it."},
         footer = {"", "Examples:",
                 "  ./archive serve --archive demo-archive            (then open http://127.0.0.1:8080/)",
@@ -54,7 +58,8 @@ final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--config", paramLabel = "FILE",
             description = "The properties file the archive's runs use (archive.uncertain-below, archive.word-zones, "
-                    + "archive.iiif-base-url), so that corrected versions are written as the runs write.")
+                    + "archive.iiif-base-url), so that corrected versions are written as the runs write; the host of "
+                    + "archive.iiif-base-url is also a name the server answers to (behind a reverse proxy).")
     Path configFile;
 
     @CommandLine.Spec

@@ -63,6 +63,11 @@ public final class SearchIndex implements ArchiveCatalog.Listener, AutoCloseable
     private static final String META = "meta";
     private static final String SHA = "sha";
     private static final int MAX_HITS = 200;
+    /**
+     * The most words one search takes: Lucene refuses a query of more than 1,024 clauses
+     * ({@link IndexSearcher#getMaxClauseCount()}), and the search adds its own filters to the words.
+     */
+    static final int MAX_WORDS = 1_000;
 
     private final Analyzer analyzer = new FoldingAnalyzer();
     private final Directory directory;
@@ -145,8 +150,14 @@ public final class SearchIndex implements ArchiveCatalog.Listener, AutoCloseable
      *
      * @param entities true to search the entity index, false the text
      * @param type     an entity type (person, place, …) to keep, or null for all
+     * @throws IllegalArgumentException when the query has more than {@value #MAX_WORDS} words
      */
     public List<SearchHit> search(String query, boolean entities, String type) {
+        int count = wordCount(query);
+        if (count > MAX_WORDS) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "too many words to search for: %,d, at most %,d",
+                    count, MAX_WORDS));
+        }
         Query words = new SimpleQueryParser(analyzer, TEXT).parse(query);
         if (words == null) {
             return List.of(); // nothing searchable in it: punctuation, operators alone
@@ -170,6 +181,21 @@ public final class SearchIndex implements ArchiveCatalog.Listener, AutoCloseable
         } catch (IOException e) {
             throw new UncheckedIOException("the search index cannot be read: " + e.getMessage(), e);
         }
+    }
+
+    /** How many words the query has, each time it has them: Lucene counts a clause per word. */
+    private int wordCount(String query) {
+        int count = 0;
+        try (TokenStream tokens = analyzer.tokenStream(TEXT, query)) {
+            tokens.reset();
+            while (tokens.incrementToken()) {
+                count++;
+            }
+            tokens.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return count;
     }
 
     /** The query's words as the index compares them: lower case, accents folded. */

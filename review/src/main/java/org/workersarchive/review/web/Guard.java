@@ -5,17 +5,23 @@ import io.javalin.http.Cookie;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.SameSite;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
  * What every request passes before its handler: the security headers (no script but the server's
- * own, no framing, no sniffing), the session (made on loopback for whoever asks; on a shared
- * server only by logging in with the password), and for every request that changes something a
- * session whose CSRF token the form carries, from a page of this server. Read-only servers refuse
- * changes here, whatever the form.
+ * own, no framing, no sniffing); a Host that names this server (421 otherwise: DNS rebinding); for
+ * every POST, the login's too, an Origin of this server when the browser names one; the session
+ * (made on loopback for whoever asks; on a shared server only by logging in with the password, or
+ * with it as a Bearer token, both slowed then refused after wrong ones by a {@link LoginThrottle});
+ * and for every request that changes something a session whose CSRF token the form carries.
+ * Read-only servers refuse changes here, whatever the form.
  */
 final class Guard {
 
@@ -24,18 +30,22 @@ final class Guard {
     private static final String LOCAL_USER = System.getProperty("user.name", "local user");
 
     private final Services services;
+    private final ServerNames names;
+    private final LoginThrottle throttle = new LoginThrottle(Clock.systemUTC());
 
     Guard(Services services) {
         this.services = services;
+        this.names = new ServerNames(services.config().host(), URI.create(services.config().iiif().baseUrl()));
     }
 
     void before(Context ctx) {
-        ctx.header("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-                + "img-src 'self' data: blob:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; "
-                + "form-action 'self'");
-        ctx.header("X-Content-Type-Options", "nosniff");
-        ctx.header("X-Frame-Options", "DENY");
-        ctx.header("Referrer-Policy", "same-origin");
+        securityHeaders(ctx);
+        if (!ownHost(ctx)) {
+            return;
+        }
+        if (ctx.method() == HandlerType.POST && !sameOrigin(ctx)) {
+            throw new Forbidden("a form from another site: refused");
+        }
         String path = ctx.path();
         if (path.startsWith("/assets/") || path.equals("/login")) {
             sessionIfAny(ctx);
@@ -45,9 +55,14 @@ final class Guard {
         if (session.isEmpty() && services.config().password() == null) {
             session = Optional.of(startSession(ctx, LOCAL_USER));
         }
-        if (session.isEmpty() && bearerMatches(ctx)) {
-            session = Optional.of(services.sessions().start("token"));
-            ctx.attribute(SESSION, session.get());
+        String token = bearerToken(ctx);
+        if (session.isEmpty() && token != null) {
+            Optional<Boolean> right = passwordMatches(ctx, token);
+            if (right.isEmpty()) {
+                ctx.skipRemainingHandlers();
+                return;
+            }
+            session = right.get() ? Optional.of(tokenSession(ctx, services)) : Optional.empty();
         }
         if (session.isEmpty()) {
             if (ctx.method() == HandlerType.GET) {
@@ -61,6 +76,15 @@ final class Guard {
         if (ctx.method() == HandlerType.POST) {
             requireForm(ctx, session.get());
         }
+    }
+
+    private static void securityHeaders(Context ctx) {
+        ctx.header("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+                + "img-src 'self' data: blob:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; "
+                + "form-action 'self'");
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("X-Frame-Options", "DENY");
+        ctx.header("Referrer-Policy", "same-origin");
     }
 
     /** A new session for this person, its cookie set. */
@@ -89,10 +113,63 @@ final class Guard {
         return session;
     }
 
-    private void requireForm(Context ctx, Sessions.Session session) {
-        if (!sameOrigin(ctx)) {
-            throw new Forbidden("a form from another site: refused");
+    /**
+     * Whether the given password is the server's, compared in constant time; empty when the client
+     * may not try now (after too many wrong ones, from it or from everyone), with the 429 answered.
+     */
+    Optional<Boolean> passwordMatches(Context ctx, String given) {
+        String client = LoginThrottle.client(ctx.ip());
+        Optional<Duration> wait = throttle.attempt(client);
+        if (wait.isPresent()) {
+            long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
+            ctx.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", String.valueOf(seconds))
+                    .contentType("text/plain; charset=utf-8")
+                    .result("too many wrong passwords: try again in " + seconds + " s\n");
+            return Optional.empty();
         }
+        String password = services.config().password();
+        boolean right = given != null && password != null && MessageDigest.isEqual(
+                given.getBytes(StandardCharsets.UTF_8), password.getBytes(StandardCharsets.UTF_8));
+        if (right) {
+            throttle.succeeded(client);
+        }
+        return Optional.of(right);
+    }
+
+    /** A Host that names this server, or the request answered 421 and ended. */
+    private boolean ownHost(Context ctx) {
+        InetAddress local;
+        try {
+            local = InetAddress.getByName(ctx.req().getLocalAddr());
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("the connection's own address is not an address: " + e.getMessage(), e);
+        }
+        int port = ctx.req().getLocalPort();
+        String host = ctx.header("Host");
+        if (names.answers(host, local, port)) {
+            return true;
+        }
+        ctx.status(HttpStatus.MISDIRECTED_REQUEST).contentType("text/plain; charset=utf-8")
+                .result(ServerNames.refusal(host, local, port));
+        ctx.skipRemainingHandlers();
+        return false;
+    }
+
+    /** The password a request carries as {@code Authorization: Bearer …} to a server that has one, or null. */
+    private String bearerToken(Context ctx) {
+        String header = ctx.header("Authorization");
+        return services.config().password() != null && header != null && header.startsWith("Bearer ")
+                ? header.substring(7) : null;
+    }
+
+    /** A session for this request alone, kept nowhere: the token comes with every request. */
+    private static Sessions.Session tokenSession(Context ctx, Services services) {
+        Sessions.Session session = services.sessions().forOneRequest("token");
+        ctx.attribute(SESSION, session);
+        return session;
+    }
+
+    private void requireForm(Context ctx, Sessions.Session session) {
         if (ctx.path().equals("/logout") || ctx.path().startsWith("/session")) {
             requireToken(ctx, session);
             return;
@@ -123,13 +200,6 @@ final class Guard {
         } catch (IllegalArgumentException e) {
             return false;
         }
-    }
-
-    private boolean bearerMatches(Context ctx) {
-        String header = ctx.header("Authorization");
-        String password = services.config().password();
-        return password != null && header != null && header.startsWith("Bearer ") && MessageDigest.isEqual(
-                header.substring(7).getBytes(StandardCharsets.UTF_8), password.getBytes(StandardCharsets.UTF_8));
     }
 
     /** A request that is refused whatever it holds (403). */

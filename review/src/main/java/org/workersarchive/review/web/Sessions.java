@@ -6,23 +6,25 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The server's sessions: a random id in a cookie (HttpOnly, SameSite=Strict), the person's name
  * (who the revision history credits), and a CSRF token that every form that changes something
  * carries back. Sessions live in memory: a restart logs everyone out, which loses no correction
- * (a page whose session is gone is refused and says so). Thread-safe.
+ * (a page whose session is gone is refused and says so). At most {@value #MAX} are kept: beyond,
+ * the one unused the longest goes, so that a client that never keeps its cookie (on loopback every
+ * request without one makes a session) cannot fill the memory. Thread-safe.
  */
 final class Sessions {
 
     static final String COOKIE = "archive-review";
     /** A session unused this long is forgotten. */
     private static final Duration IDLE = Duration.ofHours(12);
-    /** More sessions than any team has: beyond, the oldest go (a client that never keeps cookies). */
-    private static final int MAX = 10_000;
+    /** More sessions than any team has: beyond, the one unused the longest goes. */
+    static final int MAX = 10_000;
 
     /** One person's session. {@code name} may change; the rest never does. */
     static final class Session {
@@ -47,16 +49,29 @@ final class Sessions {
     }
 
     private final SecureRandom random = new SecureRandom();
-    private final Map<String, Session> byId = new ConcurrentHashMap<>();
-
-    /** A new session for a person of that name. */
-    Session start(String name) {
-        if (byId.size() >= MAX) {
-            forgetIdle(Duration.ZERO);
+    /** In order of use, the one unused the longest first; guarded by itself. */
+    private final Map<String, Session> byId = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Session> eldest) {
+            return size() > MAX;
         }
-        Session session = new Session(token(), token(), name);
-        byId.put(session.id, session);
+    };
+
+    /** A new session for a person of that name, kept until it ends, idles out or is the oldest of too many. */
+    Session start(String name) {
+        Session session = forOneRequest(name);
+        synchronized (byId) {
+            byId.put(session.id, session);
+        }
         return session;
+    }
+
+    /**
+     * A session that is not kept: for a request that proves who it is by itself (the password as a
+     * Bearer token), which would otherwise leave a session behind at every call.
+     */
+    Session forOneRequest(String name) {
+        return new Session(token(), token(), name);
     }
 
     /** The session of that id, if it is still alive. */
@@ -64,8 +79,15 @@ final class Sessions {
         if (id == null) {
             return Optional.empty();
         }
-        Session session = byId.get(id);
-        if (session == null || session.used.plus(IDLE).isBefore(Instant.now())) {
+        Session session;
+        synchronized (byId) {
+            session = byId.get(id);
+        }
+        if (session == null) {
+            return Optional.empty();
+        }
+        if (session.used.plus(IDLE).isBefore(Instant.now())) {
+            end(session);
             return Optional.empty();
         }
         session.used = Instant.now();
@@ -73,12 +95,16 @@ final class Sessions {
     }
 
     void end(Session session) {
-        byId.remove(session.id);
+        synchronized (byId) {
+            byId.remove(session.id);
+        }
     }
 
-    private void forgetIdle(Duration idle) {
-        Instant before = Instant.now().minus(idle.isZero() ? IDLE.dividedBy(2) : idle);
-        byId.values().removeIf(s -> s.used.isBefore(before));
+    /** How many sessions are kept. */
+    int count() {
+        synchronized (byId) {
+            return byId.size();
+        }
     }
 
     private String token() {
