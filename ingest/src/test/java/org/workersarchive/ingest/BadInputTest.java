@@ -10,6 +10,7 @@ import static org.workersarchive.ingest.BadInputs.TEXT_AREA;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.ColorModel;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -368,6 +369,38 @@ class BadInputTest {
         // The JDK reads CMYK right by itself, but paints YCCK's white paper green.
         assertReadablePage(processed(BadInputs.cmykJpeg(dir.resolve("cmyk.jpg"), 0)).pages().get(0));
         assertReadablePage(processed(BadInputs.cmykJpeg(dir.resolve("ycck.jpg"), 2)).pages().get(0));
+    }
+
+    /**
+     * Without Adobe's marker nothing says whether four components are stored inverted: the JDK's
+     * writer stores them as given. Plain CMYK read as inverted was an all-black page.
+     */
+    @Test
+    void cmykJpegsWithoutAdobesMarkerBecomePagesWithWhitePaperWhicheverWayRound() throws IOException {
+        Path plain = BadInputs.cmykJpegWithoutAdobeMarker(dir.resolve("cmyk-plain.jpg"), false);
+        Path inverted = BadInputs.cmykJpegWithoutAdobeMarker(dir.resolve("cmyk-inverted.jpg"), true);
+        assertEquals(new JpegHeader(4, false, 0), JpegHeader.read(new ByteArrayInputStream(Files.readAllBytes(plain))));
+
+        assertReadablePage(processed(plain).pages().get(0));
+        assertReadablePage(processed(inverted).pages().get(0));
+    }
+
+    /** Cameras and phones write EXIF (APP1) before JFIF (APP0); the JDK's metadata refuses it, libjpeg does not. */
+    @Test
+    void aJpegWithExifBeforeJfifIsRead() throws IOException {
+        byte[] jpeg = BadInputs.jpegBytes();
+        jpeg[13] = 1; // JFIF density in dots per inch: 300 x 300
+        jpeg[14] = (byte) (300 >> 8);
+        jpeg[15] = (byte) 300;
+        jpeg[16] = (byte) (300 >> 8);
+        jpeg[17] = (byte) 300;
+        Path file = Files.write(dir.resolve("exif-first.jpg"), BadInputs.withExifBeforeJfif(jpeg));
+        assertEquals(0xE1, Files.readAllBytes(file)[3] & 0xFF, "APP1 first");
+
+        Page page = processed(file).pages().get(0);
+
+        assertReadablePage(page);
+        assertEquals(300, page.image().dpi(), "the JFIF resolution, read past the EXIF segment");
     }
 
     @Test
