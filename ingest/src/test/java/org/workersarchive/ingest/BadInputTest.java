@@ -18,9 +18,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -468,7 +470,27 @@ class BadInputTest {
             assertEquals(List.of(), new PdfTextLayerReader(50).read(pdf, 1, 1, image, 300));
             assertEquals(sixty, new PdfTextLayerReader(100).read(pdf, 1, 1, image, 300).get(0).lines().get(0).text());
         }
-        assertEquals(200_000, PdfTextLayerReader.MAX_CHARACTERS);
+        assertEquals(200_000, IngestConfig.defaults().maxTextLayerCharacters());
+    }
+
+    /** Over the configured limit, a page is left to OCR, and the document's ingest step says which and how many. */
+    @Test
+    void aTextLayerOverTheConfiguredLimitIsSaidInTheIngestStep() throws IOException {
+        String line = "Le Groupe ouvrier et la KAPD, Berlin et Moscou, juin 1923 !!";
+        Path pdf = BadInputs.save(BadInputs.densePdf(line, 30), dir.resolve("dense.pdf"));
+        Ingestor limited = new Ingestor(new IngestConfig(150, 10, IngestConfig.DEFAULT_PAGE_TIMEOUT, 1000));
+
+        Document document = limited.ingest(pdf, dir.resolve("pages-dense"));
+
+        assertEquals(TextOrigin.NONE, document.pages().get(0).textOrigin(), "left to OCR");
+        Map<String, String> details = document.provenance().get(0).details();
+        assertEquals("1=1800", details.get(IngestConfig.TEXT_LAYERS_OVER_LIMIT), details.toString());
+        assertEquals("1000", details.get(IngestConfig.MAX_TEXT_LAYER_DETAIL));
+        Document underLimit = new Ingestor(new IngestConfig(150, 10)).ingest(pdf, dir.resolve("pages-dense-2"));
+        assertEquals(TextOrigin.TEXT_LAYER, underLimit.pages().get(0).textOrigin());
+        assertFalse(underLimit.provenance().get(0).details().containsKey(IngestConfig.TEXT_LAYERS_OVER_LIMIT));
+        assertEquals("the text layer limit must be at least 1000 characters: 999", assertThrows(
+                IllegalArgumentException.class, () -> new IngestConfig(300, 10, Duration.ofMinutes(1), 999)).getMessage());
     }
 
     @Test

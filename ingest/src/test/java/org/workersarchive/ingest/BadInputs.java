@@ -80,6 +80,25 @@ final class BadInputs {
         return doc;
     }
 
+    /** A one-page A4 PDF holding the line so many times, a line each, in small type: a dense text layer. */
+    static PDDocument densePdf(String line, int lines) throws IOException {
+        PDDocument doc = new PDDocument();
+        PDPage page = new PDPage(PDRectangle.A4);
+        doc.addPage(page);
+        try (PDPageContentStream content = new PDPageContentStream(doc, page)) {
+            content.beginText();
+            content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 10);
+            content.setLeading(14);
+            content.newLineAtOffset(40, PDRectangle.A4.getHeight() - 60);
+            for (int i = 0; i < lines; i++) {
+                content.showText(line);
+                content.newLine();
+            }
+            content.endText();
+        }
+        return doc;
+    }
+
     /** Saves without object streams, so that the cross-reference table is a plain table of offsets. */
     static Path save(PDDocument doc, Path file) throws IOException {
         try (doc) {
