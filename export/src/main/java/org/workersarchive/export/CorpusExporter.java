@@ -103,8 +103,10 @@ public final class CorpusExporter {
             throw new ExportRefusedException(unreadable);
         }
         Path target = outDir.toAbsolutePath().normalize();
-        CorpusInputs.requireReplaceable(target);
         Files.createDirectories(target.getParent());
+        // An export killed between its two renames left the earlier corpus aside: it is put back first.
+        InterruptedWrites.recoverBeside(target);
+        CorpusInputs.requireReplaceable(target);
         Path partial = target.resolveSibling("." + target.getFileName() + ".partial-" + UUID.randomUUID());
         Export written;
         try {

@@ -129,6 +129,19 @@ class CorpusExporterTest {
     }
 
     @Test
+    void whatAKilledExportLeftBesideTheCorpusIsPutRight() throws IOException {
+        Path aside = Files.createDirectories(dir.resolve(".corpus.replaced-" + java.util.UUID.randomUUID()));
+        Files.writeString(aside.resolve("corpus.tei.xml"), "<teiCorpus/>");
+        Path half = Files.createDirectories(dir.resolve(".corpus.partial-" + java.util.UUID.randomUUID()));
+        Files.writeString(half.resolve("entities.csv"), "half");
+
+        new CorpusExporter().export(archive, out);
+
+        assertEquals(List.of("archive", "corpus"), names(dir));
+        assertTrue(Files.readString(out.resolve("corpus.tei.xml")).contains("Myasnikov"), "the new corpus");
+    }
+
+    @Test
     void aFolderOfOtherFilesIsNotTakenForACorpus() throws IOException {
         Path home = Files.createDirectories(dir.resolve("home"));
         Files.writeString(home.resolve("thesis.odt"), "years of work");
