@@ -1,5 +1,7 @@
 package org.workersarchive.export;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -83,22 +85,22 @@ public final class CorpusExporter {
     /**
      * Writes the corpus whole in a hidden folder beside {@code outDir}, then puts it in the place of
      * {@code outDir} (renames), as the archive replaces a document's folder: a corpus is published
-     * whole or not at all. Every document's TEI is read before anything is written, and one that
-     * cannot be read (not well-formed, with a DOCTYPE, a link out of the archive) refuses the
-     * export. Only regular files inside the archive are copied: a link out of it is skipped and
-     * said in {@link Export#skipped}.
+     * whole or not at all. Every document's TEI, and the authority list, is read before anything is
+     * written, and one that cannot be read (not well-formed, with a DOCTYPE, a TEI that is a link out
+     * of the archive) refuses the export. Only regular files inside the archive are copied: a link
+     * out of it, or a IIIF manifest that is not JSON, is skipped and said in {@link Export#skipped}.
      *
      * @param archiveDir an archive made by the pipeline (documents/, authority.xml)
      * @param outDir     a new or empty folder, or an earlier corpus (which holds corpus.tei.xml), which is
      *                   replaced whole. The corpus keeps the archive's layout (documents/ID/, authority.xml).
-     * @throws ExportRefusedException   when a document's TEI cannot be read; nothing is written
+     * @throws ExportRefusedException   when a document's TEI or the authority list cannot be read; nothing is written
      * @throws IllegalArgumentException when {@code archiveDir} is no archive, or {@code outDir} is a
      *                                  file or a folder of other files than a corpus
      */
     public Export export(Path archiveDir, Path outDir) throws IOException {
         ArchiveLayout archive = new ArchiveLayout(archiveDir);
         List<DocumentFolder> folders = documentFolders(archive.documents());
-        List<String> unreadable = CorpusInputs.unreadableTeis(archiveDir, folders);
+        List<String> unreadable = CorpusInputs.unreadableXml(archiveDir, folders, archive.authorityList());
         if (!unreadable.isEmpty()) {
             throw new ExportRefusedException(unreadable);
         }
@@ -171,7 +173,14 @@ public final class CorpusExporter {
         for (DocumentFolder folder : folders) {
             Path copy = corpus.document(idOf(folder)).iiifManifest();
             if (inputs.copyIfInside(folder.iiifManifest(), copy)) {
-                com.fasterxml.jackson.databind.JsonNode manifest = mapper.readTree(copy.toFile());
+                JsonNode manifest;
+                try {
+                    manifest = mapper.readTree(copy.toFile());
+                } catch (JsonProcessingException e) {
+                    Files.delete(copy);
+                    inputs.skip(folder.iiifManifest(), "not JSON (" + e.getOriginalMessage() + ")");
+                    continue;
+                }
                 entries.add(new IiifManifestWriter.Entry(manifest.path("id").asText(),
                         manifest.path("label").path("none").path(0).asText(idOf(folder))));
             }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 import javax.xml.stream.XMLStreamException;
@@ -65,10 +66,13 @@ final class CorpusInputs {
     }
 
     /**
-     * The documents' TEI files that cannot go into a corpus, a line each with the reason: a link out
-     * of the archive, not well-formed, with a DOCTYPE (refused by {@link XmlParsers}). Each is read whole.
+     * The documents' TEI files, and the authority list, that cannot go into a corpus, a line each
+     * with the reason: a TEI that is a link out of the archive, not well-formed, with a DOCTYPE
+     * (refused by {@link XmlParsers}). Each is read whole. An authority list that is a link out
+     * of the archive is not read here: it is skipped when the corpus is written.
      */
-    static List<String> unreadableTeis(Path archive, List<DocumentFolder> folders) throws IOException {
+    static List<String> unreadableXml(Path archive, List<DocumentFolder> folders, Path authorityList)
+            throws IOException {
         List<String> problems = new ArrayList<>();
         for (DocumentFolder folder : folders) {
             Path tei = folder.tei();
@@ -76,25 +80,26 @@ final class CorpusInputs {
                 problems.add(tei + " is not a regular file inside the archive (a link out of it?)");
                 continue;
             }
-            String reason = xmlProblem(tei);
-            if (reason != null) {
-                problems.add(tei + " cannot be read as XML: " + reason);
-            }
+            xmlProblem(tei).ifPresent(problems::add);
+        }
+        if (ArchiveFiles.isRegularInside(archive, authorityList)) {
+            xmlProblem(authorityList).ifPresent(problems::add);
         }
         return problems;
     }
 
-    /** Why the file is not XML the corpus can hold, in one line; null when it is. */
-    private static String xmlProblem(Path file) throws IOException {
+    /** Why the file is not XML the corpus can hold, in one line naming it; empty when it is. */
+    private static Optional<String> xmlProblem(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file.toRealPath(), LinkOption.NOFOLLOW_LINKS)) {
             XMLStreamReader xml = XmlParsers.streamReader(in);
             while (xml.hasNext()) {
                 xml.next();
             }
             xml.close();
-            return null;
+            return Optional.empty();
         } catch (XMLStreamException e) {
-            return String.valueOf(e.getMessage()).strip().replaceAll("\\s*\\R\\s*", " ");
+            return Optional.of(file + " cannot be read as XML: "
+                    + String.valueOf(e.getMessage()).strip().replaceAll("\\s*\\R\\s*", " "));
         }
     }
 

@@ -110,6 +110,24 @@ class CorpusExporterTest {
     }
 
     @Test
+    void anAuthorityListWithADoctypeRefusesTheExportAndABrokenManifestIsSkipped() throws IOException {
+        Path authority = Files.writeString(archive.resolve("authority.xml"),
+                "<!DOCTYPE TEI [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n<TEI/>");
+        ExportRefusedException refused = assertThrows(ExportRefusedException.class,
+                () -> new CorpusExporter().export(archive, out));
+        assertEquals(List.of(authority + " cannot be read as XML: " + XmlParsers.DOCTYPE_REFUSED), refused.problems());
+        assertFalse(Files.exists(out));
+
+        Files.writeString(authority, "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"/>");
+        Path manifest = Files.writeString(archive.resolve("documents/leaflet-aaaaaaaaaaaa/manifest.json"), "{\"id\": ");
+        CorpusExporter.Export export = new CorpusExporter().export(archive, out);
+        assertEquals(1, export.skipped().size(), export.skipped().toString());
+        assertTrue(export.skipped().get(0).startsWith("skipped " + manifest + ": not JSON ("), export.skipped().get(0));
+        assertFalse(Files.exists(out.resolve("documents/leaflet-aaaaaaaaaaaa/manifest.json")));
+        assertTrue(Files.isRegularFile(out.resolve("authority.xml")));
+    }
+
+    @Test
     void anEarlierCorpusIsReplacedWhole() throws IOException {
         new CorpusExporter().export(archive, out);
         Files.writeString(out.resolve("notes.txt"), "stale");
