@@ -112,7 +112,9 @@ final class CorpusInputs {
             return;
         }
         if (!Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
-            throw new IllegalArgumentException("--out " + target + " is not a folder");
+            // A link is refused too: the rename would put the corpus in the link's place, not its target's.
+            throw new IllegalArgumentException("--out " + target + " is not a folder"
+                    + (Files.isSymbolicLink(target) ? " but a link; give the folder it points to" : ""));
         }
         boolean empty;
         try (Stream<Path> entries = Files.list(target)) {

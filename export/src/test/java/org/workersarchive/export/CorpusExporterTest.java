@@ -170,6 +170,10 @@ class CorpusExporterTest {
         assertTrue(refused.getMessage().startsWith("--out " + home + " holds files but no corpus.tei.xml"),
                 refused.getMessage());
         assertEquals(List.of("thesis.odt"), names(home));
+        Path link = Files.createSymbolicLink(dir.resolve("published"), Files.createDirectories(dir.resolve("www")));
+        assertEquals("--out " + link + " is not a folder but a link; give the folder it points to",
+                assertThrows(IllegalArgumentException.class, () -> new CorpusExporter().export(archive, link))
+                        .getMessage());
     }
 
     private static List<String> names(Path folder) throws IOException {
