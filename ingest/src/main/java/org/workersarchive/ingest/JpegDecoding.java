@@ -55,7 +55,7 @@ final class JpegDecoding {
 
     /**
      * RGB from four-component samples. With Adobe's marker they are inverted CMYK (255 is no ink),
-     * as Adobe's programs write them and libjpeg, ImageMagick and the JDK read them. Without it
+     * as Adobe's programs write them and the JDK reads them. Without it
      * nothing says which way round they are: the JDK's writer, for one, stores samples as it is
      * given them, and plain CMYK (0 is no ink) read as inverted makes white paper black. A page is
      * mostly paper, so the samples are read inverted unless that makes the page mostly dark, and
