@@ -29,6 +29,15 @@ class ArchiveFilesTest {
         assertEquals(Optional.empty(), ArchiveFiles.regularFileInside(archive, dotDot), "a path out");
         assertEquals(Optional.empty(), ArchiveFiles.regularFileInside(archive, archive.resolve("documents/a")), "a folder");
         assertEquals(Optional.empty(), ArchiveFiles.regularFileInside(archive, archive.resolve("none.xml")), "missing");
+        Path sibling = Files.writeString(dir.resolve("archive-secret.txt"), "secret");
+        assertEquals(Optional.empty(), ArchiveFiles.regularFileInside(archive,
+                Files.createSymbolicLink(archive.resolve("documents/a/sibling.xml"), sibling)),
+                "a sibling whose name begins like the archive's is still outside");
+        assertEquals(Optional.empty(), ArchiveFiles.regularFileInside(archive,
+                Files.createSymbolicLink(archive.resolve("documents/a/etc.png"), Path.of("/etc/passwd"))), "/etc/passwd");
+        assertEquals(Optional.empty(), ArchiveFiles.regularFileInside(archive,
+                Files.createSymbolicLink(archive.resolve("documents/a/dangling.png"), archive.resolve("nowhere.png"))),
+                "a dangling link");
         Path loop = archive.resolve("loop");
         Files.createSymbolicLink(loop, loop);
         assertEquals(Optional.empty(), ArchiveFiles.regularFileInside(archive, loop), "a looping link");

@@ -1,5 +1,7 @@
 package org.workersarchive.export;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,12 +11,14 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.nio.file.LinkOption;
+import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Stream;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -24,6 +28,7 @@ import javax.xml.stream.XMLStreamWriter;
 import org.workersarchive.core.ArchiveLayout;
 import org.workersarchive.core.ArchiveLayout.DocumentFolder;
 import org.workersarchive.core.Csv;
+import org.workersarchive.core.Folders;
 import org.workersarchive.core.XmlParsers;
 
 /**
@@ -33,7 +38,8 @@ import org.workersarchive.core.XmlParsers;
  * document's TEI and page images under {@code documents/<id>/}, the authority list, and an index of
  * every entity occurrence ({@code entities.csv}, {@code entities.json}: document, page, type, key,
  * surface, zone), and each document's IIIF manifest with the corpus as a IIIF collection
- * ({@code collection.json}). Every file is written under a temporary name and renamed.
+ * ({@code collection.json}). The corpus is written whole in a hidden folder and then renamed into
+ * place.
  */
 public final class CorpusExporter {
 
@@ -41,13 +47,24 @@ public final class CorpusExporter {
     private static final Set<String> ENTITIES = Set.of("persName", "orgName", "placeName", "title", "eventName", "date");
     private static final String XML_NS = "http://www.w3.org/XML/1998/namespace";
 
-    /** What an export wrote; {@code collection} is null when no document has a IIIF manifest. */
+    /**
+     * What an export wrote; {@code collection} is null when no document has a IIIF manifest;
+     * {@code skipped} says, a line each, which files of the archive were not copied and why (a link
+     * out of the archive, a folder where a page image should be): empty when every file was.
+     */
     public record Export(Path corpus, List<Path> documents, Path entitiesCsv, Path entitiesJson, int occurrences,
-                         Path collection) {
+                         Path collection, List<String> skipped) {
+
+        public Export {
+            documents = List.copyOf(documents);
+            skipped = List.copyOf(skipped);
+        }
     }
 
     /** The corpus's IIIF collection, beside corpus.tei.xml. */
     public static final String COLLECTION = "collection.json";
+    /** The corpus's own TEI, by which an earlier corpus folder is known. */
+    public static final String CORPUS = "corpus.tei.xml";
 
     private final IiifConfig iiif;
 
@@ -66,32 +83,82 @@ public final class CorpusExporter {
     }
 
     /**
+     * Writes the corpus whole in a hidden folder beside {@code outDir}, then puts it in the place of
+     * {@code outDir} (renames), as the archive replaces a document's folder: a corpus is published
+     * whole or not at all. Every document's TEI, and the authority list, is read before anything is
+     * written, and one that cannot be read (not well-formed, with a DOCTYPE, a TEI that is a link out
+     * of the archive) refuses the export. Only regular files inside the archive are copied: a link
+     * out of it, or a IIIF manifest that is not JSON, is skipped and said in {@link Export#skipped}.
+     *
      * @param archiveDir an archive made by the pipeline (documents/, authority.xml)
-     * @param outDir     created when missing; files already in it of the same names are replaced.
-     *                   The corpus keeps the archive's layout (documents/ID/, authority.xml).
+     * @param outDir     a new or empty folder, or an earlier corpus (which holds corpus.tei.xml), which is
+     *                   replaced whole. The corpus keeps the archive's layout (documents/ID/, authority.xml).
+     * @throws ExportRefusedException   when a document's TEI or the authority list cannot be read; nothing is written
+     * @throws IllegalArgumentException when {@code archiveDir} is no archive, or {@code outDir} is a
+     *                                  file or a folder of other files than a corpus
      */
     public Export export(Path archiveDir, Path outDir) throws IOException {
         ArchiveLayout archive = new ArchiveLayout(archiveDir);
-        ArchiveLayout corpusLayout = new ArchiveLayout(outDir);
         List<DocumentFolder> folders = documentFolders(archive.documents());
-        Files.createDirectories(outDir);
+        List<String> unreadable = CorpusInputs.unreadableXml(archiveDir, folders, archive.authorityList());
+        if (!unreadable.isEmpty()) {
+            throw new ExportRefusedException(unreadable);
+        }
+        Path target = outDir.toAbsolutePath().normalize();
+        Files.createDirectories(target.getParent());
+        // An export killed between its two renames left the earlier corpus aside: it is put back first.
+        InterruptedWrites.recoverBeside(target);
+        CorpusInputs.requireReplaceable(target);
+        Path partial = target.resolveSibling("." + target.getFileName() + ".partial-" + UUID.randomUUID());
+        Export written;
+        try {
+            Files.createDirectory(partial);
+            written = writeCorpusFolder(archiveDir, folders, partial).placedIn(partial, target);
+        } catch (IOException | RuntimeException e) {
+            Folders.deleteTree(partial); // half a corpus is no use to anyone
+            throw e;
+        }
+        CorpusInputs.swap(partial, target);
+        return written;
+    }
+
+    /** Writes the whole corpus into {@code outDir}, which is new and empty. */
+    private PartialExport writeCorpusFolder(Path archiveDir, List<DocumentFolder> folders, Path outDir)
+            throws IOException {
+        ArchiveLayout archive = new ArchiveLayout(archiveDir);
+        ArchiveLayout corpusLayout = new ArchiveLayout(outDir);
+        CorpusInputs inputs = new CorpusInputs(archiveDir);
         List<Path> documents = new ArrayList<>();
         for (DocumentFolder folder : folders) {
-            documents.add(copyDocument(folder, corpusLayout.document(idOf(folder))));
+            documents.add(copyDocument(folder, corpusLayout.document(idOf(folder)), inputs));
         }
-        Path authority = archive.authorityList();
-        if (Files.isRegularFile(authority)) {
-            replace(corpusLayout.authorityList(), out -> Files.copy(authority, out));
-        }
+        inputs.copyIfInside(archive.authorityList(), corpusLayout.authorityList());
         List<Occurrence> occurrences = new ArrayList<>();
-        Path corpus = outDir.resolve("corpus.tei.xml");
-        replace(corpus, out -> writeCorpus(folders, out, occurrences));
+        Path corpus = outDir.resolve(CORPUS);
+        write(corpus, out -> writeCorpus(folders, out, occurrences));
         Path csv = outDir.resolve("entities.csv");
-        replace(csv, out -> out.write(csv(occurrences).getBytes(StandardCharsets.UTF_8)));
+        write(csv, out -> out.write(csv(occurrences).getBytes(StandardCharsets.UTF_8)));
         Path json = outDir.resolve("entities.json");
-        replace(json, out -> new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(out, json(occurrences)));
-        Path collection = writeCollection(folders, corpusLayout, outDir);
-        return new Export(corpus, documents, csv, json, occurrences.size(), collection);
+        write(json, out -> new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(out, json(occurrences)));
+        Path collection = writeCollection(folders, corpusLayout, outDir, inputs);
+        return new PartialExport(new Export(corpus, documents, csv, json, occurrences.size(), collection,
+                inputs.skipped()));
+    }
+
+    /** An export written in a hidden folder, its paths to be told as they will be once it is renamed. */
+    private record PartialExport(Export export) {
+
+        Export placedIn(Path partial, Path target) {
+            return new Export(moved(export.corpus(), partial, target),
+                    export.documents().stream().map(p -> moved(p, partial, target)).toList(),
+                    moved(export.entitiesCsv(), partial, target), moved(export.entitiesJson(), partial, target),
+                    export.occurrences(), export.collection() == null ? null
+                    : moved(export.collection(), partial, target), export.skipped());
+        }
+
+        private static Path moved(Path path, Path partial, Path target) {
+            return target.resolve(partial.relativize(path));
+        }
     }
 
     /**
@@ -99,14 +166,21 @@ public final class CorpusExporter {
      * the manifests give themselves: the corpus keeps the archive's layout, so one served under the
      * archive's base URL answers them.
      */
-    private Path writeCollection(List<DocumentFolder> folders, ArchiveLayout corpus, Path outDir) throws IOException {
+    private Path writeCollection(List<DocumentFolder> folders, ArchiveLayout corpus, Path outDir, CorpusInputs inputs)
+            throws IOException {
         ObjectMapper mapper = new ObjectMapper();
         List<IiifManifestWriter.Entry> entries = new ArrayList<>();
         for (DocumentFolder folder : folders) {
-            if (Files.isRegularFile(folder.iiifManifest())) {
-                Path copy = corpus.document(idOf(folder)).iiifManifest();
-                replace(copy, out -> Files.copy(folder.iiifManifest(), out));
-                com.fasterxml.jackson.databind.JsonNode manifest = mapper.readTree(copy.toFile());
+            Path copy = corpus.document(idOf(folder)).iiifManifest();
+            if (inputs.copyIfInside(folder.iiifManifest(), copy)) {
+                JsonNode manifest;
+                try {
+                    manifest = mapper.readTree(copy.toFile());
+                } catch (JsonProcessingException e) {
+                    Files.delete(copy);
+                    inputs.skip(folder.iiifManifest(), "not JSON (" + e.getOriginalMessage() + ")");
+                    continue;
+                }
                 entries.add(new IiifManifestWriter.Entry(manifest.path("id").asText(),
                         manifest.path("label").path("none").path(0).asText(idOf(folder))));
             }
@@ -115,7 +189,7 @@ public final class CorpusExporter {
             return null;
         }
         Path collection = outDir.resolve(COLLECTION);
-        replace(collection, out -> new IiifManifestWriter(iiif).writeCollection(COLLECTION,
+        write(collection, out -> new IiifManifestWriter(iiif).writeCollection(COLLECTION,
                 "Archive of the Workers' Group and its allies", entries, out));
         return collection;
     }
@@ -135,18 +209,24 @@ public final class CorpusExporter {
         return folder.root().getFileName().toString();
     }
 
-    /** The document's TEI and page images, as in the archive (links relative to the folder still hold). */
-    private static Path copyDocument(DocumentFolder folder, DocumentFolder target) throws IOException {
+    /**
+     * The document's TEI and page images, as in the archive (links relative to the folder still
+     * hold); a page that is no regular file inside the archive is skipped.
+     */
+    private static Path copyDocument(DocumentFolder folder, DocumentFolder target, CorpusInputs inputs)
+            throws IOException {
         Files.createDirectories(target.pages());
         Path tei = target.tei();
-        replace(tei, out -> Files.copy(folder.tei(), out));
+        write(tei, out -> Files.copy(folder.tei(), out));
         Path pages = folder.pages();
-        if (Files.isDirectory(pages)) {
+        if (Files.isDirectory(pages, LinkOption.NOFOLLOW_LINKS)) {
             try (Stream<Path> images = Files.list(pages)) {
                 for (Path image : images.sorted().toList()) {
-                    replace(target.pages().resolve(image.getFileName()), out -> Files.copy(image, out));
+                    inputs.copyIfInside(image, target.pages().resolve(image.getFileName()));
                 }
             }
+        } else if (Files.exists(pages, LinkOption.NOFOLLOW_LINKS)) {
+            inputs.skip(pages, "not a folder of the archive (a link?)");
         }
         return tei;
     }
@@ -301,19 +381,15 @@ public final class CorpusExporter {
         return array;
     }
 
-    private static void replace(Path target, Content content) throws IOException {
-        Path partial = target.resolveSibling("." + target.getFileName() + ".partial");
-        try (OutputStream out = Files.newOutputStream(partial)) {
+    /** Writes a new file of the partial corpus. */
+    static void write(Path target, Content content) throws IOException {
+        try (OutputStream out = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW)) {
             content.write(out);
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(partial); // half a corpus is no use to anyone
-            throw e;
         }
-        Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     @FunctionalInterface
-    private interface Content {
+    interface Content {
         void write(OutputStream out) throws IOException;
     }
 }

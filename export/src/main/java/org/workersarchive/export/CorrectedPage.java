@@ -34,6 +34,14 @@ public record CorrectedPage(Path file, FormatSchemas.Format format, String docum
     /** Tesseract's confidence given to a word a person wrote or changed: it has been read by eye. */
     static final double CHECKED = 100;
     private static final Pattern SPACES = Pattern.compile("\\s+");
+    /**
+     * How far past the page's edge, in pixels, a point may lie and be cut to the edge: a polygon
+     * drawn by hand in Transkribus or eScriptorium may stray a little over it (some 4 mm at 300
+     * dpi). A point farther out is no outline of this page's text, and its file is refused.
+     */
+    public static final int STRAY = 50;
+    /** No page image is wider or higher (ingest refuses one over 32,767 pixels): past this a coordinate is nonsense. */
+    static final int MAX_COORDINATE = 1_000_000;
 
     public CorrectedPage {
         Objects.requireNonNull(file, "file");
@@ -74,8 +82,11 @@ public record CorrectedPage(Path file, FormatSchemas.Format format, String docum
      * @param before   the text of each line as the archive had it, by line id: when a line's own
      *                 text is still that and its words' is not, the words were corrected (a tool that
      *                 edits words, or a person editing the file), and they win
+     * @throws IllegalArgumentException naming the file, the element and the coordinate, when an outline
+     *                                  reaches more than {@link #STRAY} pixels past the image's right or bottom edge
      */
     public List<Block> blocks(int page, PageImage image, String idPrefix, Map<String, String> before) {
+        requireOnPage(image);
         boolean keepIds = idsAreThePipelines(idPrefix);
         // Words made anew in a page whose ids are kept are numbered past the page's last one.
         int[] counters = {0, 0, keepIds ? lastWordNumber(idPrefix) : 0};
@@ -168,6 +179,32 @@ public record CorrectedPage(Path file, FormatSchemas.Format format, String docum
 
     private static boolean isOurs(String id, String prefix, Set<String> seen) {
         return id != null && id.startsWith(prefix) && id.substring(prefix.length()).matches("\\d+") && seen.add(id);
+    }
+
+    /** Refuses an outline that reaches more than {@link #STRAY} pixels past the image's right or bottom edge. */
+    private void requireOnPage(PageImage image) {
+        boolean page = format == FormatSchemas.Format.PAGE;
+        for (Region region : regions) {
+            requireOnPage(region.box(), (page ? "TextRegion " : "TextBlock ") + region.id(), image);
+            for (TextLine line : region.lines()) {
+                requireOnPage(line.box(), "TextLine " + line.id(), image);
+                for (TextWord word : line.words()) {
+                    requireOnPage(word.box(), (page ? "Word " : "String ") + word.id(), image);
+                }
+            }
+        }
+    }
+
+    private void requireOnPage(BoundingBox box, String element, PageImage image) {
+        if (box == null) {
+            return;
+        }
+        String edge = box.right() > image.width() + STRAY ? "x " + box.right()
+                : box.bottom() > image.height() + STRAY ? "y " + box.bottom() : null;
+        if (edge != null) {
+            throw new IllegalArgumentException(file + ": " + element + ": " + edge + " is outside the page ("
+                    + image.width() + " x " + image.height() + " pixels)");
+        }
     }
 
     /** The box cut to the image, at least a pixel each way: a polygon drawn by hand may stray over the edge. */

@@ -54,22 +54,59 @@ public final class CorrectedPageReader {
         }
     }
 
-    /** A box from PAGE's points ("x,y x,y …"): the polygon's bounding box; negative coordinates cut to 0. */
-    static BoundingBox polygonBox(String points) {
+    /**
+     * A box from PAGE's points ("x,y x,y …"): the polygon's bounding box; a point a little before
+     * the page's edge (see {@link CorrectedPage#STRAY}) is cut to 0.
+     *
+     * @param element what the points outline, as "TextLine tl_2", for the reason
+     * @throws IllegalArgumentException naming the element and the coordinate, when one is not a
+     *                                  number or lies outside the page
+     */
+    static BoundingBox polygonBox(String points, String element) {
         if (points == null || points.isBlank()) {
             return null;
         }
         int left = Integer.MAX_VALUE, top = Integer.MAX_VALUE, right = 0, bottom = 0;
         for (String point : points.strip().split("\\s+")) {
-            String[] xy = point.split(",");
-            int x = Math.max(0, (int) Math.round(Double.parseDouble(xy[0])));
-            int y = Math.max(0, (int) Math.round(Double.parseDouble(xy[1])));
+            String[] xy = point.split(",", -1);
+            if (xy.length != 2) {
+                throw new IllegalArgumentException(element + ": point '" + point + "' is not x,y");
+            }
+            int x = coordinate(xy[0], "x", element);
+            int y = coordinate(xy[1], "y", element);
             left = Math.min(left, x);
             top = Math.min(top, y);
             right = Math.max(right, x);
             bottom = Math.max(bottom, y);
         }
         return BoundingBox.fromTwoPoints(left, top, right, bottom);
+    }
+
+    /**
+     * A coordinate in pixels, rounded; one a little before the page's edge is cut to 0. A hostile
+     * or broken file's coordinate (NaN, 2147483647, -500) is refused, not cut to the page: a block
+     * cut so covers the whole page and takes words it never held.
+     */
+    static int coordinate(String value, String name, String element) {
+        double number;
+        try {
+            number = Double.parseDouble(value.strip());
+        } catch (NumberFormatException e) {
+            number = Double.NaN;
+        }
+        if (!Double.isFinite(number)) {
+            throw new IllegalArgumentException(element + ": " + name + " '" + value + "' is not a number");
+        }
+        if (number < -CorrectedPage.STRAY || number > CorrectedPage.MAX_COORDINATE) {
+            throw new IllegalArgumentException(element + ": " + name + " " + value.strip() + " is outside the page");
+        }
+        return Math.max(0, (int) Math.round(number));
+    }
+
+    /** How a reason names an element: its name and id ("TextLine tl_2"). */
+    private static String named(XMLStreamReader xml, String idAttribute) {
+        String id = xml.getAttributeValue(null, idAttribute);
+        return xml.getLocalName() + (id == null ? " (without an id)" : " " + id);
     }
 
     private static Double confidence(String value, double scale) {
@@ -124,6 +161,7 @@ public final class CorrectedPageReader {
         /** A TextRegion whole; regions nested in it are regions of their own, after it. */
         private void region(XMLStreamReader xml) throws XMLStreamException {
             String id = xml.getAttributeValue(null, "id");
+            String element = named(xml, "id");
             BoundingBox box = null;
             List<TextLine> lines = new ArrayList<>();
             int index = regions.size();
@@ -134,7 +172,7 @@ public final class CorrectedPageReader {
                 }
                 if (event == XMLStreamConstants.START_ELEMENT) {
                     switch (xml.getLocalName()) {
-                        case "Coords" -> box = box == null ? polygonBox(xml.getAttributeValue(null, "points")) : box;
+                        case "Coords" -> box = box == null ? polygonBox(xml.getAttributeValue(null, "points"), element) : box;
                         case "TextLine" -> lines.add(line(xml));
                         case "TextRegion" -> region(xml);
                         default -> skip(xml);
@@ -146,13 +184,14 @@ public final class CorrectedPageReader {
 
         private TextLine line(XMLStreamReader xml) throws XMLStreamException {
             String id = xml.getAttributeValue(null, "id");
+            String element = named(xml, "id");
             BoundingBox box = null;
             String text = null;
             List<TextWord> words = new ArrayList<>();
             while (xml.nextTag() == XMLStreamConstants.START_ELEMENT) {
                 switch (xml.getLocalName()) {
                     case "Coords" -> {
-                        box = polygonBox(xml.getAttributeValue(null, "points"));
+                        box = polygonBox(xml.getAttributeValue(null, "points"), element);
                         skip(xml);
                     }
                     case "Word" -> words.add(word(xml));
@@ -165,12 +204,13 @@ public final class CorrectedPageReader {
 
         private TextWord word(XMLStreamReader xml) throws XMLStreamException {
             String id = xml.getAttributeValue(null, "id");
+            String element = named(xml, "id");
             BoundingBox box = null;
             String[] text = null;
             while (xml.nextTag() == XMLStreamConstants.START_ELEMENT) {
                 switch (xml.getLocalName()) {
                     case "Coords" -> {
-                        box = polygonBox(xml.getAttributeValue(null, "points"));
+                        box = polygonBox(xml.getAttributeValue(null, "points"), element);
                         skip(xml);
                     }
                     case "TextEquiv" -> {
@@ -287,10 +327,9 @@ public final class CorrectedPageReader {
             if (x == null || y == null || w == null || h == null) {
                 return null;
             }
-            int left = Math.max(0, (int) Math.round(Double.parseDouble(x)));
-            int top = Math.max(0, (int) Math.round(Double.parseDouble(y)));
-            return new BoundingBox(left, top, Math.max(0, (int) Math.round(Double.parseDouble(w))),
-                    Math.max(0, (int) Math.round(Double.parseDouble(h))));
+            String element = named(xml, "ID");
+            return new BoundingBox(coordinate(x, "HPOS", element), coordinate(y, "VPOS", element),
+                    coordinate(w, "WIDTH", element), coordinate(h, "HEIGHT", element));
         }
     }
 

@@ -46,6 +46,25 @@ final class InterruptedWrites {
                 }
             });
         }
+        return putRight(hidden);
+    }
+
+    /**
+     * Puts right what a stopped write left beside the folder {@code target} (a corpus export's):
+     * the same as {@link #recover} does for a document's folder.
+     *
+     * @return what was done, a line each
+     */
+    static List<String> recoverBeside(Path target) throws IOException {
+        String prefix = "." + target.getFileName() + ".";
+        try (Stream<Path> entries = Files.list(target.getParent())) {
+            return putRight(entries.filter(entry -> entry.getFileName().toString().startsWith(prefix)).toList());
+        }
+    }
+
+    /** Deletes half-written folders, and puts back a replaced one whose replacement had not been moved in. */
+    private static List<String> putRight(List<Path> hidden) throws IOException {
+        List<String> done = new ArrayList<>();
         for (Path leftover : hidden) {
             Matcher name = LEFTOVER.matcher(leftover.getFileName().toString());
             if (!name.matches()) {

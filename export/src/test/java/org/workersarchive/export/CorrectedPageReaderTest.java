@@ -95,6 +95,45 @@ class CorrectedPageReaderTest {
                 .contains("neither PAGE XML nor ALTO"));
     }
 
+    /**
+     * A coordinate that is no number, or far outside the page, is refused naming the element and the
+     * coordinate: cut to the page, it made a block of the whole page ("ok, 1 word changed").
+     */
+    @Test
+    void coordinatesOutsideThePageOrNotNumbersAreRefusedNamingTheElement() throws Exception {
+        Path file = Path.of("src/test/resources/corrected/transkribus-2013.xml");
+        String page = Files.readString(file);
+        String region = "<Coords points=\"100,50 950,50 950,200 100,200\"/>";
+        assertTrue(page.contains(region));
+        for (Map.Entry<String, String> bad : Map.of(
+                "-500,50 950,50 950,200 100,200", "TextRegion r1: x -500 is outside the page",
+                "100,50 2147483647,50 950,200 100,200", "TextRegion r1: x 2147483647 is outside the page",
+                "100,50 950,NaN 950,200 100,200", "TextRegion r1: y 'NaN' is not a number",
+                "100,50 950,50 950,2e400 100,200", "TextRegion r1: y '2e400' is not a number",
+                "100,50 950,50 nine,200 100,200", "TextRegion r1: x 'nine' is not a number").entrySet()) {
+            Path edited = Files.writeString(dir.resolve("edited.xml"),
+                    page.replace(region, "<Coords points=\"" + bad.getKey() + "\"/>"));
+            Exception refused = assertThrows(java.io.IOException.class, () -> new CorrectedPageReader().read(edited));
+            assertEquals(edited + ": " + bad.getValue(), refused.getMessage());
+        }
+
+        Path wide = Files.writeString(dir.resolve("wide.xml"), page.replace(region,
+                "<Coords points=\"100,50 5000,50 5000,200 100,200\"/>"));
+        CorrectedPage read = new CorrectedPageReader().read(wide);
+        IllegalArgumentException outside = assertThrows(IllegalArgumentException.class,
+                () -> read.blocks(1, IMAGE, "p1_", Map.of()));
+        assertEquals(wide + ": TextRegion r1: x 5000 is outside the page (1000 x 1400 pixels)", outside.getMessage());
+
+        Path alto = Files.writeString(dir.resolve("alto.xml"), """
+                <alto xmlns="http://www.loc.gov/standards/alto/ns-v4#"><Layout><Page WIDTH="1000" HEIGHT="1400">
+                <PrintSpace><TextBlock ID="b1" HPOS="-500" VPOS="10" WIDTH="100" HEIGHT="30">
+                <TextLine ID="l1" HPOS="10" VPOS="10" WIDTH="100" HEIGHT="30">
+                <String ID="w1" CONTENT="Genosse" HPOS="10" VPOS="10" WIDTH="100" HEIGHT="30"/>
+                </TextLine></TextBlock></PrintSpace></Page></Layout></alto>""");
+        assertEquals(alto + ": TextBlock b1: HPOS -500 is outside the page",
+                assertThrows(java.io.IOException.class, () -> new CorrectedPageReader().read(alto)).getMessage());
+    }
+
     @Test
     void theSchemasRefuseWhatTheyShould() throws Exception {
         FormatSchemas official = FormatSchemas.from(FormatChecks.officialSchemas());

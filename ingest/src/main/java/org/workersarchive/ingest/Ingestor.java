@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.apache.pdfbox.util.Version;
 import org.apache.tika.Tika;
@@ -114,12 +115,13 @@ public final class Ingestor {
         PageImageWriter writer = pageImageWriter(pagesDir);
         List<Page> pages = new ArrayList<>();
         List<SourceFile> sources = new ArrayList<>();
+        Map<Integer, Integer> overLimit = new TreeMap<>();
         try {
             for (int i = 0; i < set.files().size(); i++) {
                 Path input = set.files().get(i);
                 ScanIdentity identity = identities.get(i);
                 Map<String, String> metadata = new HashMap<>();
-                List<Page> filePages = pagesOf(set, input, identity, pages.size() + 1, writer, metadata);
+                List<Page> filePages = pagesOf(set, input, identity, pages.size() + 1, writer, metadata, overLimit);
                 pages.addAll(filePages);
                 sources.add(new SourceFile(input, input.getFileName().toString(), identity.sha256(),
                         identity.mediaType(), identity.size(), filePages.size(), metadata));
@@ -128,11 +130,16 @@ public final class Ingestor {
             writer.discard(e);
             throw e;
         }
-        ProcessingStep step = new ProcessingStep("ingest", "Apache Tika + Apache PDFBox", versions(),
-                Map.of("mediaType", identities.stream().map(ScanIdentity::mediaType).distinct()
-                                .collect(Collectors.joining(", ")),
-                        "files", String.valueOf(set.files().size()), "pages", String.valueOf(pages.size()),
-                        "renderDpi", String.valueOf(config.renderDpi()), "description", description.origin().name()),
+        Map<String, String> details = new HashMap<>(Map.of("mediaType", identities.stream()
+                        .map(ScanIdentity::mediaType).distinct().collect(Collectors.joining(", ")),
+                "files", String.valueOf(set.files().size()), "pages", String.valueOf(pages.size()),
+                "renderDpi", String.valueOf(config.renderDpi()), "description", description.origin().name()));
+        if (!overLimit.isEmpty()) {
+            details.put(IngestConfig.TEXT_LAYERS_OVER_LIMIT, overLimit.entrySet().stream()
+                    .map(page -> page.getKey() + "=" + page.getValue()).collect(Collectors.joining(",")));
+            details.put(IngestConfig.MAX_TEXT_LAYER_DETAIL, String.valueOf(config.maxTextLayerCharacters()));
+        }
+        ProcessingStep step = new ProcessingStep("ingest", "Apache Tika + Apache PDFBox", versions(), details,
                 Duration.between(started, Instant.now()));
         return Document.ofPages(Ids.documentId(set.name(), checksum(identities)), description, sources, pages, step);
     }
@@ -159,10 +166,10 @@ public final class Ingestor {
     }
 
     private List<Page> pagesOf(ScanSet set, Path input, ScanIdentity identity, int firstNumber, PageImageWriter writer,
-                               Map<String, String> metadata) {
+                               Map<String, String> metadata, Map<Integer, Integer> overLimit) {
         try {
             return switch (identity.mediaType()) {
-                case "application/pdf" -> pdfPages.pages(input, firstNumber, writer, metadata);
+                case "application/pdf" -> pdfPages.pages(input, firstNumber, writer, metadata, overLimit);
                 case "image/tiff", "image/jpeg", "image/png" ->
                         rasterPages.pages(input, identity.mediaType(), firstNumber, writer);
                 default -> throw new RejectedInputException("unsupported type " + identity.mediaType());

@@ -52,9 +52,12 @@ final class PdfPageSource {
     /**
      * The pages, numbered in the document from {@code firstNumber}, and the PDF's descriptive
      * metadata added to {@code metadata}.
+     *
+     * @param overLimit where each page whose text layer was over the limit, and so left to OCR, is put:
+     *                  its number in the document, and the characters its layer held
      */
-    List<Page> pages(Path file, int firstNumber, PageImageWriter writer, Map<String, String> metadata)
-            throws IOException {
+    List<Page> pages(Path file, int firstNumber, PageImageWriter writer, Map<String, String> metadata,
+                     Map<Integer, Integer> overLimit) throws IOException {
         try (PDDocument pdf = open(file)) {
             int count = pdf.getNumberOfPages();
             if (count == 0) {
@@ -65,10 +68,13 @@ final class PdfPageSource {
             }
             metadata.putAll(describe(pdf.getDocumentInformation()));
             CheckedPdfRenderer renderer = new CheckedPdfRenderer(pdf);
-            PdfTextLayerReader textLayer = new PdfTextLayerReader();
+            PdfTextLayerReader textLayer = new PdfTextLayerReader(config.maxTextLayerCharacters());
             List<Page> pages = new ArrayList<>();
             for (int index = 0; index < count; index++) {
                 pages.add(page(pdf, renderer, textLayer, index, firstNumber + index, writer));
+                if (textLayer.charactersOverLimit() > 0) {
+                    overLimit.put(firstNumber + index, textLayer.charactersOverLimit());
+                }
             }
             return pages;
         }

@@ -27,13 +27,6 @@ final class PdfTextLayerReader extends PDFTextStripper {
     /** Fewer characters than this is a stray mark or a page number, not a text layer. */
     static final int MIN_CHARACTERS = 20;
 
-    /**
-     * More characters than this on one page is no page of print (a dense broadsheet holds some
-     * 50,000) but a generated or hostile layer, and PDFBox would hold every one of them in memory
-     * at once: past it the layer is not kept, and OCR reads the page instead.
-     */
-    static final int MAX_CHARACTERS = 200_000;
-
     private final List<List<TextPosition>> lines = new ArrayList<>();
     private final int maxCharacters;
     /** Characters PDFBox reported on the current page, kept or not. */
@@ -42,11 +35,10 @@ final class PdfTextLayerReader extends PDFTextStripper {
     /** Characters of the current page drawn invisible (render mode 3), as an OCR tool lays its text under a scan. */
     private int invisible;
 
-    PdfTextLayerReader() {
-        this(MAX_CHARACTERS);
-    }
-
-    /** @param maxCharacters past this many characters on a page, its text layer is not kept */
+    /**
+     * @param maxCharacters past this many characters on a page ({@link IngestConfig#maxTextLayerCharacters}),
+     *                      its text layer is not kept, and OCR reads the page instead
+     */
     PdfTextLayerReader(int maxCharacters) {
         this.maxCharacters = maxCharacters;
         setSortByPosition(true);
@@ -89,6 +81,11 @@ final class PdfTextLayerReader extends PDFTextStripper {
             deadline.check();
         }
         super.processOperator(operator, operands);
+    }
+
+    /** How many characters the last page's text layer held, when more than the maximum; else 0. */
+    int charactersOverLimit() {
+        return reported > maxCharacters ? reported : 0;
     }
 
     /** Whether most of the last page's text was drawn invisible: an earlier OCR's layer, not the page's own type. */

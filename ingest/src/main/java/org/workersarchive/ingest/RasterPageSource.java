@@ -1,8 +1,11 @@
 package org.workersarchive.ingest;
 
 import java.awt.image.BufferedImage;
+import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -40,6 +43,7 @@ final class RasterPageSource {
             try {
                 // Before the reader reads: the PNG reader lets go of the bytes behind it as it goes.
                 int pngDpi = format.equals("PNG") ? pngDpi(in) : 0;
+                JpegHeader jpeg = format.equals("JPEG") ? jpegHeader(file) : null;
                 if (format.equals("PNG")) {
                     requireStill(in);
                 }
@@ -47,8 +51,11 @@ final class RasterPageSource {
                 List<Page> pages = new ArrayList<>();
                 for (int frame = 0; frame < frames; frame++) {
                     int number = firstNumber + frame;
-                    BufferedImage image = decode(reader, frame, format);
+                    BufferedImage image = decode(reader, frame, format, jpeg);
                     int dpi = format.equals("PNG") ? pngDpi : statedDpi(reader, frame);
+                    if (dpi == 0 && jpeg != null) {
+                        dpi = plausibleDpi(jpeg.jfifDpi()); // the JDK's metadata refuses EXIF before JFIF
+                    }
                     pages.add(Page.unread(number, format.equals("PNG")
                             ? writer.writeFromPng(number, image, dpi, file) : writer.write(number, image, dpi)));
                 }
@@ -106,7 +113,7 @@ final class RasterPageSource {
     }
 
     /** The frame's pixels, once its declared size (and a TIFF's compression) passed the checks. */
-    private static BufferedImage decode(ImageReader reader, int frame, String format) {
+    private static BufferedImage decode(ImageReader reader, int frame, String format, JpegHeader jpeg) {
         try {
             PixelLimits.requireReadable(reader.getWidth(frame), reader.getHeight(frame));
             return switch (format) {
@@ -114,7 +121,7 @@ final class RasterPageSource {
                     TiffDirectories.requireDecodableCompression(reader.getImageMetadata(frame));
                     yield reader.read(frame);
                 }
-                case "JPEG" -> JpegDecoding.decode(reader, frame);
+                case "JPEG" -> JpegDecoding.decode(reader, frame, jpeg);
                 default -> reader.read(frame);
             };
         } catch (IOException | RuntimeException e) {
@@ -182,8 +189,21 @@ final class RasterPageSource {
             return 0;
         }
         double millimetresPerPixel = Double.parseDouble(((IIOMetadataNode) sizes.item(0)).getAttribute("value"));
-        int dpi = (int) Math.round(25.4 / millimetresPerPixel);
+        return plausibleDpi((int) Math.round(25.4 / millimetresPerPixel));
+    }
+
+    /** The resolution when a scan may have been made at it, else 0 (unknown). */
+    private static int plausibleDpi(int dpi) {
         return dpi >= 50 && dpi <= 2400 ? dpi : 0;
+    }
+
+    /** A JPEG's header, read apart from the reader's stream; an unreadable one is damage. */
+    private static JpegHeader jpegHeader(Path file) {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+            return JpegHeader.read(in);
+        } catch (IOException e) {
+            throw new RejectedInputException("damaged JPEG: " + describe(e), e);
+        }
     }
 
     /** How a reason names the format: "TIFF", "JPEG", "PNG". */

@@ -10,6 +10,7 @@ import static org.workersarchive.ingest.BadInputs.TEXT_AREA;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.ColorModel;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -17,9 +18,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -370,6 +373,38 @@ class BadInputTest {
         assertReadablePage(processed(BadInputs.cmykJpeg(dir.resolve("ycck.jpg"), 2)).pages().get(0));
     }
 
+    /**
+     * Without Adobe's marker nothing says whether four components are stored inverted: the JDK's
+     * writer stores them as given. Plain CMYK read as inverted was an all-black page.
+     */
+    @Test
+    void cmykJpegsWithoutAdobesMarkerBecomePagesWithWhitePaperWhicheverWayRound() throws IOException {
+        Path plain = BadInputs.cmykJpegWithoutAdobeMarker(dir.resolve("cmyk-plain.jpg"), false);
+        Path inverted = BadInputs.cmykJpegWithoutAdobeMarker(dir.resolve("cmyk-inverted.jpg"), true);
+        assertEquals(new JpegHeader(4, false, 0), JpegHeader.read(new ByteArrayInputStream(Files.readAllBytes(plain))));
+
+        assertReadablePage(processed(plain).pages().get(0));
+        assertReadablePage(processed(inverted).pages().get(0));
+    }
+
+    /** Cameras and phones write EXIF (APP1) before JFIF (APP0); the JDK's metadata refuses it, libjpeg does not. */
+    @Test
+    void aJpegWithExifBeforeJfifIsRead() throws IOException {
+        byte[] jpeg = BadInputs.jpegBytes();
+        jpeg[13] = 1; // JFIF density in dots per inch: 300 x 300
+        jpeg[14] = (byte) (300 >> 8);
+        jpeg[15] = (byte) 300;
+        jpeg[16] = (byte) (300 >> 8);
+        jpeg[17] = (byte) 300;
+        Path file = Files.write(dir.resolve("exif-first.jpg"), BadInputs.withExifBeforeJfif(jpeg));
+        assertEquals(0xE1, Files.readAllBytes(file)[3] & 0xFF, "APP1 first");
+
+        Page page = processed(file).pages().get(0);
+
+        assertReadablePage(page);
+        assertEquals(300, page.image().dpi(), "the JFIF resolution, read past the EXIF segment");
+    }
+
     @Test
     void palettePngsBecomePagesWithTransparentPaperWhite() throws IOException {
         BufferedImage palette = BadInputs.textImage(BufferedImage.TYPE_BYTE_INDEXED);
@@ -435,7 +470,27 @@ class BadInputTest {
             assertEquals(List.of(), new PdfTextLayerReader(50).read(pdf, 1, 1, image, 300));
             assertEquals(sixty, new PdfTextLayerReader(100).read(pdf, 1, 1, image, 300).get(0).lines().get(0).text());
         }
-        assertEquals(200_000, PdfTextLayerReader.MAX_CHARACTERS);
+        assertEquals(200_000, IngestConfig.defaults().maxTextLayerCharacters());
+    }
+
+    /** Over the configured limit, a page is left to OCR, and the document's ingest step says which and how many. */
+    @Test
+    void aTextLayerOverTheConfiguredLimitIsSaidInTheIngestStep() throws IOException {
+        String line = "Le Groupe ouvrier et la KAPD, Berlin et Moscou, juin 1923 !!";
+        Path pdf = BadInputs.save(BadInputs.densePdf(line, 30), dir.resolve("dense.pdf"));
+        Ingestor limited = new Ingestor(new IngestConfig(150, 10, IngestConfig.DEFAULT_PAGE_TIMEOUT, 1000));
+
+        Document document = limited.ingest(pdf, dir.resolve("pages-dense"));
+
+        assertEquals(TextOrigin.NONE, document.pages().get(0).textOrigin(), "left to OCR");
+        Map<String, String> details = document.provenance().get(0).details();
+        assertEquals("1=1800", details.get(IngestConfig.TEXT_LAYERS_OVER_LIMIT), details.toString());
+        assertEquals("1000", details.get(IngestConfig.MAX_TEXT_LAYER_DETAIL));
+        Document underLimit = new Ingestor(new IngestConfig(150, 10)).ingest(pdf, dir.resolve("pages-dense-2"));
+        assertEquals(TextOrigin.TEXT_LAYER, underLimit.pages().get(0).textOrigin());
+        assertFalse(underLimit.provenance().get(0).details().containsKey(IngestConfig.TEXT_LAYERS_OVER_LIMIT));
+        assertEquals("the text layer limit must be at least 1000 characters: 999", assertThrows(
+                IllegalArgumentException.class, () -> new IngestConfig(300, 10, Duration.ofMinutes(1), 999)).getMessage());
     }
 
     @Test

@@ -80,6 +80,25 @@ final class BadInputs {
         return doc;
     }
 
+    /** A one-page A4 PDF holding the line so many times, a line each, in small type: a dense text layer. */
+    static PDDocument densePdf(String line, int lines) throws IOException {
+        PDDocument doc = new PDDocument();
+        PDPage page = new PDPage(PDRectangle.A4);
+        doc.addPage(page);
+        try (PDPageContentStream content = new PDPageContentStream(doc, page)) {
+            content.beginText();
+            content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 10);
+            content.setLeading(14);
+            content.newLineAtOffset(40, PDRectangle.A4.getHeight() - 60);
+            for (int i = 0; i < lines; i++) {
+                content.showText(line);
+                content.newLine();
+            }
+            content.endText();
+        }
+        return doc;
+    }
+
     /** Saves without object streams, so that the cross-reference table is a plain table of offsets. */
     static Path save(PDDocument doc, Path file) throws IOException {
         try (doc) {
@@ -232,6 +251,53 @@ final class BadInputs {
             writer.dispose();
         }
         return file;
+    }
+
+    /**
+     * A four-component JPEG of the text image without Adobe's marker (nor JFIF's), as the JDK's
+     * writer makes it from a raster given no metadata: its samples stored as given, inverted
+     * (255 is no ink) or plain (0 is no ink, as CMYK is usually reckoned).
+     */
+    static Path cmykJpegWithoutAdobeMarker(Path file, boolean inverted) throws IOException {
+        Raster gray = textImage(BufferedImage.TYPE_BYTE_GRAY).getRaster();
+        WritableRaster cmyk = Raster.createInterleavedRaster(DataBuffer.TYPE_BYTE, WIDTH, HEIGHT, 4, null);
+        for (int y = 0; y < HEIGHT; y++) {
+            for (int x = 0; x < WIDTH; x++) {
+                int noInk = gray.getSample(x, y, 0);
+                cmyk.setPixel(x, y, inverted ? new int[] {255, 255, 255, noInk} : new int[] {0, 0, 0, 255 - noInk});
+            }
+        }
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        try (ImageOutputStream out = ImageIO.createImageOutputStream(file.toFile())) {
+            writer.setOutput(out);
+            writer.write(null, new IIOImage(cmyk, null, null), null);
+        } finally {
+            writer.dispose();
+        }
+        return file;
+    }
+
+    /**
+     * The JPEG with an EXIF segment (APP1, a big-endian TIFF header and an empty directory) put
+     * right after its start marker, before its JFIF segment, as cameras and phones write them.
+     */
+    static byte[] withExifBeforeJfif(byte[] jpeg) {
+        if ((jpeg[2] & 0xFF) != 0xFF || (jpeg[3] & 0xFF) != 0xE0) {
+            throw new IllegalArgumentException("the JPEG does not begin with its JFIF segment");
+        }
+        byte[] exif = "Exif\0\0MM\0*\0\0\0\u0008\0\0\0\0\0\0".getBytes(StandardCharsets.ISO_8859_1);
+        int length = exif.length + 2;
+        byte[] segment = new byte[4 + exif.length];
+        segment[0] = (byte) 0xFF;
+        segment[1] = (byte) 0xE1;
+        segment[2] = (byte) (length >> 8);
+        segment[3] = (byte) length;
+        System.arraycopy(exif, 0, segment, 4, exif.length);
+        byte[] result = new byte[jpeg.length + segment.length];
+        System.arraycopy(jpeg, 0, result, 0, 2);
+        System.arraycopy(segment, 0, result, 2, segment.length);
+        System.arraycopy(jpeg, 2, result, 2 + segment.length, jpeg.length - 2);
+        return result;
     }
 
     /** JPEG metadata for four components (frame and scan) with an Adobe APP14 marker. */

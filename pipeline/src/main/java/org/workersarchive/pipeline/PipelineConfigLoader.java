@@ -48,6 +48,8 @@ public final class PipelineConfigLoader {
     static final String INBOX_FAILURE_REST = "archive.inbox-failure-rest";
     static final String FAILED_COPY_LIMIT = "archive.failed-copy-limit-mb";
     static final String NAME_MODELS = "archive.name-models";
+    /** A PDF page whose text layer holds more characters is read by OCR; the report says so. */
+    public static final String MAX_TEXT_LAYER_CHARACTERS = "archive.max-text-layer-characters";
     /** Runs that may stop while an input is under way, by default, before it goes to failed/. */
     static final int DEFAULT_INPUT_ATTEMPTS = 3;
     /** Workers that may stop while reading a page, by default, before the page fails. */
@@ -55,7 +57,7 @@ public final class PipelineConfigLoader {
     private static final List<String> KNOWN_KEYS = List.of(LANGUAGES, LANGUAGE_CHOICE, WORKERS, RENDER_DPI,
             MAX_PAGES, TESSDATA, THRESHOLDING, LONG_S, UNCERTAIN_BELOW, WORD_ZONES, AUTHORITY_LIST, PAGE_TIMEOUT,
             PAGES_PER_ENGINE, ENGINE_ATTEMPTS, INPUT_ATTEMPTS, PAGE_DELIVERIES, IIIF_BASE_URL, INBOX_FAILURE_REST,
-            FAILED_COPY_LIMIT, NAME_MODELS);
+            FAILED_COPY_LIMIT, NAME_MODELS, MAX_TEXT_LAYER_CHARACTERS);
 
     private final Properties values = new Properties();
 
@@ -144,7 +146,9 @@ public final class PipelineConfigLoader {
         Duration pageTimeout = Duration.ofSeconds(intValue(PAGE_TIMEOUT, (int) engineDefaults.pageTimeout().toSeconds()));
         // A PDF page gets as long to render as to be read.
         IngestConfig ingest = bound(() -> new IngestConfig(intValue(RENDER_DPI, ingestDefaults.renderDpi()),
-                intValue(MAX_PAGES, ingestDefaults.maxPages()), pageTimeout), RENDER_DPI, MAX_PAGES, PAGE_TIMEOUT);
+                intValue(MAX_PAGES, ingestDefaults.maxPages()), pageTimeout,
+                intValue(MAX_TEXT_LAYER_CHARACTERS, ingestDefaults.maxTextLayerCharacters())),
+                RENDER_DPI, MAX_PAGES, PAGE_TIMEOUT, MAX_TEXT_LAYER_CHARACTERS);
         OcrConfig ocr = bound(() -> new OcrConfig(
                 pathValue(TESSDATA, ocrDefaults.tessdataDir()),
                 languages(ocrDefaults.languages()),

@@ -266,6 +266,31 @@ class IssueDocumentsIT {
         assertTrue(org.workersarchive.export.ArchiveWriter.correctedSinceWritten(leaflet));
     }
 
+    @Test
+    @Order(7)
+    void aPageFileWithCoordinatesOutsideThePageOrNotNumbersFailsNamingTheElement() throws Exception {
+        Path leaflet = folderOf("kapd-flugblatt-1924-04");
+        String tei = Files.readString(leaflet.resolve("document.tei.xml"));
+        String exported = Files.readString(leaflet.resolve("page/p0001.xml"));
+        java.util.regex.Matcher region = java.util.regex.Pattern.compile(
+                "<TextRegion id=\"(p1_b\\d+)\"[^>]*>\\s*<Coords points=\"(\\d+),").matcher(exported);
+        assertTrue(region.find(), "the page's first region and its first x");
+        Path folder = Files.createDirectories(work.resolve("stray-coordinates"));
+        for (String bad : List.of("-500", "NaN")) {
+            String edited = exported.substring(0, region.start(2)) + bad + exported.substring(region.end(2));
+            Path page = Files.writeString(folder.resolve("p0001.xml"), edited.replaceFirst(
+                    "(<Word id=\"p1_w3\">[\\s\\S]*?<Unicode>)[^<]*(</Unicode>)", "$1Anders$2"));
+
+            assertEquals(1, ArchiveCli.commandLine().execute("import", "--archive", archive.toString(), page.toString()));
+
+            JsonNode entry = new ObjectMapper().readTree(lastRun().resolve("report.json").toFile()).get("files").get(0);
+            String reason = bad.equals("NaN") ? "x 'NaN' is not a number" : "x -500 is outside the page";
+            assertEquals(List.of("failed", page + ": TextRegion " + region.group(1) + ": " + reason),
+                    List.of(entry.get("status").asText(), entry.get("reason").asText()), entry.toString());
+            assertEquals(tei, Files.readString(leaflet.resolve("document.tei.xml")), "the document is as it was");
+        }
+    }
+
     private static String wordOf(String pageXml, String id) {
         java.util.regex.Matcher word = java.util.regex.Pattern.compile("<Word id=\"" + id
                 + "\">[\\s\\S]*?<Unicode>([^<]*)</Unicode>").matcher(pageXml);

@@ -15,8 +15,10 @@ import org.workersarchive.core.Language;
 import org.workersarchive.core.Page;
 import org.workersarchive.core.Script;
 import org.workersarchive.export.WrittenDocument;
+import org.workersarchive.ingest.IngestConfig;
 import org.workersarchive.ingest.ScanSet;
 import org.workersarchive.ingest.ScanSets;
+import org.workersarchive.pipeline.PipelineConfigLoader;
 import org.workersarchive.pipeline.archive.Admission;
 import org.workersarchive.pipeline.archive.ArchiveStore;
 
@@ -67,7 +69,7 @@ public record InputOutcome(Path input, List<Path> files, String sha256, String m
         Map<String, Path> outputs = new HashMap<>(originals);
         outputs.putAll(Map.of("folder", written.folder(), "tei", written.tei(), "text", written.text(),
                 "provenance", written.provenance(), "pdf", folder.pdf(), "alto", folder.alto()));
-        String note = Stream.concat(Stream.of(howWritten(written), noTextNote(document)),
+        String note = Stream.concat(Stream.of(howWritten(written), noTextNote(document), textLayerNote(document)),
                         ScanSets.numberingNotes(admission.set()).stream()).filter(Objects::nonNull)
                 .reduce((a, b) -> a + "; " + b).orElse(null);
         Double confidence = document.meanConfidence().isPresent() ? document.meanConfidence().getAsDouble() : null;
@@ -166,6 +168,27 @@ public record InputOutcome(Path input, List<Path> files, String sha256, String m
         return blank.size() == document.pages().size() ? "no text"
                 : "no text on page" + (blank.size() == 1 ? " " : "s ") + blank.stream().map(String::valueOf)
                 .collect(Collectors.joining(", "));
+    }
+
+    /**
+     * Which PDF pages had a text layer over the limit, and so were read by OCR: "page 3: text layer
+     * of 250000 characters over the limit archive.max-text-layer-characters=200000: read by OCR";
+     * else null.
+     */
+    private static String textLayerNote(Document document) {
+        return document.provenance().stream().filter(step -> step.stage().equals("ingest"))
+                .map(step -> step.details().get(IngestConfig.TEXT_LAYERS_OVER_LIMIT)).filter(Objects::nonNull)
+                .flatMap(pages -> Stream.of(pages.split(",")))
+                .map(page -> page.split("="))
+                .map(page -> "page " + page[0] + ": text layer of " + page[1] + " characters over the limit "
+                        + PipelineConfigLoader.MAX_TEXT_LAYER_CHARACTERS + "=" + limitOf(document) + ": read by OCR")
+                .reduce((a, b) -> a + "; " + b).orElse(null);
+    }
+
+    private static String limitOf(Document document) {
+        return document.provenance().stream().filter(step -> step.stage().equals("ingest"))
+                .map(step -> step.details().get(IngestConfig.MAX_TEXT_LAYER_DETAIL)).filter(Objects::nonNull).findFirst()
+                .orElse(String.valueOf(IngestConfig.DEFAULT_MAX_TEXT_LAYER_CHARACTERS));
     }
 
     private static double secondsSince(Instant start) {
