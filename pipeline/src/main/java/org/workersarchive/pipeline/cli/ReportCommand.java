@@ -123,8 +123,10 @@ final class ReportCommand implements Callable<Integer> {
                 // a status of a later version of the pipeline: counted among the inputs only
             }
         }
-        out.printf("%d input(s) seen: %d ok, %d duplicate, %d failed, %d deferred%n", inputs,
+        int withdrawn = counts.get(InputOutcome.Status.withdrawn);
+        out.printf("%d input(s) seen: %d ok, %d duplicate, %d failed, %d deferred%s%n", inputs,
                 counts.get(InputOutcome.Status.ok), counts.get(InputOutcome.Status.duplicate),
-                counts.get(InputOutcome.Status.failed), counts.get(InputOutcome.Status.deferred));
+                counts.get(InputOutcome.Status.failed), counts.get(InputOutcome.Status.deferred),
+                withdrawn == 0 ? "" : ", " + withdrawn + " withdrawn"); // rare: said only when there are some
     }
 }
