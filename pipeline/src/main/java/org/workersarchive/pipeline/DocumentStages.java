@@ -187,6 +187,7 @@ public final class DocumentStages implements AutoCloseable {
      * does, without a pause, an input that changed while it was taken, or an inbox file that
      * failed within the inbox failure rest of its last change (a copy that paused). An input
      * failed/ keeps no copy of (unreadable, or over the copy limit) fails where it is, and says so.
+     * An input a file of which was removed meanwhile is withdrawn: nothing of it is kept.
      *
      * @param admission null when the input failed before it was admitted
      * @param source    where the input came from: an inbox file that changed a moment ago is not failed yet

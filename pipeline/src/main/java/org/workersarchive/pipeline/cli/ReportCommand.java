@@ -23,7 +23,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = {"Prints what became of every input the archive has ever seen (or of the inputs named), "
                 + "its latest outcome first: ok (its document), duplicate (of which document), failed (why; "
-                + "its copy in failed/), deferred (why; it stays where it is). Read from ARCHIVE/outcomes.jsonl, "
+                + "its copy in failed/), deferred (why; it stays where it is), withdrawn (removed while it was "
+                + "processed; nothing kept). Read from ARCHIVE/outcomes.jsonl, "
                 + "to which every outcome is appended before its input leaves its place, so that nothing a "
                 + "killed run did is missing. Takes no lock: it may run beside a batch or a watch.",
                 "Exit status: 0, or 1 when an input named was never seen."},
