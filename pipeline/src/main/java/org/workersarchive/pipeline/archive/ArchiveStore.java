@@ -362,8 +362,9 @@ public final class ArchiveStore implements AutoCloseable {
      * @param admission null when the input was not admitted
      */
     public void putOff(ScanSet set, Admission admission, ArchiveProblem problem) {
-        availability.pauseUntilWritable(problem, sizeOf(set));
+        // Its staged pages deleted first: the space they free is not space returned.
         putOff(set, admission, problem.why(), false);
+        availability.pauseUntilWritable(problem, sizeOf(set));
     }
 
     /** The input's outcome could not be recorded: as {@link #putOff(ScanSet, Admission, ArchiveProblem)}. */
@@ -443,6 +444,11 @@ public final class ArchiveStore implements AutoCloseable {
             return;
         }
         if (status == InputOutcome.Status.withdrawn) {
+            if (source == InputSource.FAILED) {
+                for (Path gone : removedFrom(set)) {
+                    Files.deleteIfExists(FailedStore.reasonFile(gone)); // the reason of a copy no longer kept
+                }
+            }
             journal.done(set);
             guard.forget(set);
             return;

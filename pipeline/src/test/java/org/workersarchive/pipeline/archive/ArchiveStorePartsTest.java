@@ -14,6 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.workersarchive.core.ArchiveLayout;
 import org.workersarchive.ingest.ScanSet;
 import org.workersarchive.ingest.ScanSets;
+import org.workersarchive.pipeline.InputSource;
+import org.workersarchive.pipeline.report.InputOutcome;
 
 class ArchiveStorePartsTest {
 
@@ -77,6 +79,22 @@ class ArchiveStorePartsTest {
         assertEquals("broken", Files.readString(input));
     }
 
+    /** A retried input removed from failed/ while it was processed: its reason file goes with it. */
+    @Test
+    void anInputWithdrawnFromFailedLeavesNoReasonFileBehind() throws IOException {
+        ArchiveLayout layout = new ArchiveLayout(dir.resolve("archive"));
+        Path failed = Files.createDirectories(layout.failed());
+        Path copy = Files.writeString(failed.resolve("slip.png"), "broken");
+        Files.writeString(FailedStore.reasonFile(copy), "slip.png\ndamaged PNG\n");
+        ScanSet set = ScanSets.setOf(copy);
+        Files.delete(copy);
+
+        try (ArchiveStore store = ArchiveStore.open(layout, "test", false, StoreLimits.defaults())) {
+            store.finish(set, InputOutcome.withdrawn(set, null, List.of(copy)), InputSource.FAILED);
+        }
+        assertEquals(List.of(), names(failed));
+    }
+
     @Test
     void theJournalCountsStoppedRunsAndFinishesOnlyTheRemovalsOfUnchangedFiles() throws IOException {
         Path inbox = Files.createDirectories(dir.resolve("inbox"));
@@ -98,5 +116,11 @@ class ArchiveStorePartsTest {
         assertEquals(List.of(page1), journal.finishRemovals(), "only the unchanged file is removed");
         assertTrue(Files.exists(page2));
         assertEquals(List.of(), journal.inputsUnderWay());
+    }
+
+    private static List<String> names(Path folder) throws IOException {
+        try (var entries = Files.list(folder)) {
+            return entries.map(p -> p.getFileName().toString()).sorted().toList();
+        }
     }
 }
