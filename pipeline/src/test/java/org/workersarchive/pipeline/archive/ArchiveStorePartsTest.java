@@ -2,16 +2,20 @@ package org.workersarchive.pipeline.archive;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.workersarchive.core.ArchiveLayout;
+import org.workersarchive.core.Fixity;
 import org.workersarchive.ingest.ScanSet;
 import org.workersarchive.ingest.ScanSets;
 import org.workersarchive.pipeline.InputSource;
@@ -77,6 +81,27 @@ class ArchiveStorePartsTest {
         assertEquals("broken too", Files.readString(second));
         assertEquals("broken", Files.readString(first));
         assertEquals("broken", Files.readString(input));
+    }
+
+    /**
+     * An inbox file done with, unchanged, but open for writing by a program (which may append to it
+     * yet): it is not removed under the writer; once closed, it is.
+     */
+    @Test
+    void anInboxFileOpenForWritingIsNotRemovedUnderItsWriter() throws IOException {
+        assumeTrue(Files.isDirectory(Path.of("/proc/self/fd")), "Linux /proc");
+        Path scan = Files.writeString(Files.createDirectories(dir.resolve("inbox")).resolve("bulletin.pdf"), "%PDF-1.4");
+        ScanSet set = ScanSets.setOf(scan);
+        InboxGuard guard = new InboxGuard(Duration.ofMinutes(1));
+        guard.take(set);
+        guard.admitted(set, List.of(Fixity.sha256(scan)));
+
+        try (var writer = Files.newOutputStream(scan, StandardOpenOption.APPEND)) {
+            assertEquals(List.of(scan), guard.removeUnchanged(set), "it stays while open for writing");
+            assertTrue(Files.exists(scan));
+        }
+        assertEquals(List.of(), guard.removeUnchanged(set));
+        assertTrue(Files.notExists(scan), "removed once its writer has closed it");
     }
 
     /** A retried input removed from failed/ while it was processed: its reason file goes with it. */
