@@ -155,10 +155,22 @@ public final class ScanSets {
             Matcher page = PAGE_FILE.matcher(stem(other.getFileName().toString()));
             if (!set.files().contains(other) && page.matches() && page.group(1).equals(stem)) {
                 int number = Integer.parseInt(page.group(2));
-                notes.add("page " + number + " is given twice: " + other.getFileName() + " was made a document of its own");
+                notes.add(listingSidecar(other)
+                        .map(sidecar -> "page " + number + " (" + other.getFileName() + ") was taken by the sidecar "
+                                + sidecar.getFileName() + ", which lists it in its files: it is a page of that document")
+                        .orElse("page " + number + " is given twice: " + other.getFileName()
+                                + " was made a document of its own"));
             }
         }
         return notes;
+    }
+
+    /** The sidecar of the folder whose files list took this file into its own document, if one did. */
+    private static Optional<Path> listingSidecar(Path file) {
+        Path folder = file.getParent();
+        Set<Path> remaining = new TreeSet<>(scansIn(folder));
+        return listedSets(folder, remaining).stream().filter(set -> set.files().contains(file))
+                .map(ScanSet::sidecar).findFirst();
     }
 
     /** The last page of a file named STEM_pNN or STEM_pNN-MM. */

@@ -39,6 +39,20 @@ class PageNumberingTest {
     }
 
     @Test
+    void aPageTakenByAnotherIssuesSidecarIsSaidToBeTakenByItNotMadeADocumentOfItsOwn() throws IOException {
+        for (String name : List.of("issue_p01.png", "issue_p02.png", "issue_p03.png", "other.png")) {
+            Files.writeString(dir.resolve(name), "x");
+        }
+        Files.writeString(dir.resolve("other.json"), "{\"files\": [\"other.png\", \"issue_p02.png\"]}");
+        ScanSet issue = ScanSets.setsIn(dir).stream().filter(set -> set.name().equals("issue")).findFirst().orElseThrow();
+
+        List<String> notes = ScanSets.numberingNotes(issue);
+
+        assertEquals(List.of("page 2 is missing", "page 2 (issue_p02.png) was taken by the sidecar other.json, which "
+                + "lists it in its files: it is a page of that document"), notes);
+    }
+
+    @Test
     void pagesThatFollowOneAnotherSayNothing() throws IOException {
         for (String name : List.of("issue_p01.png", "issue_p02-03.pdf", "issue_p04.png")) {
             Files.writeString(dir.resolve(name), "x");

@@ -27,6 +27,7 @@ import org.workersarchive.ocr.DocumentReading;
 import org.workersarchive.ocr.EngineProcesses;
 import org.workersarchive.ocr.OcrEngines;
 import org.workersarchive.pipeline.archive.Admission;
+import org.workersarchive.pipeline.archive.ArchiveProblem;
 import org.workersarchive.pipeline.archive.ArchiveStore;
 import org.workersarchive.pipeline.archive.FailedCopyRefused;
 import org.workersarchive.pipeline.archive.InputChangedException;
@@ -186,12 +187,21 @@ public final class DocumentStages implements AutoCloseable {
      * does, without a pause, an input that changed while it was taken, or an inbox file that
      * failed within the inbox failure rest of its last change (a copy that paused). An input
      * failed/ keeps no copy of (unreadable, or over the copy limit) fails where it is, and says so.
+     * An input a file of which was removed meanwhile is withdrawn: nothing of it is kept.
      *
      * @param admission null when the input failed before it was admitted
      * @param source    where the input came from: an inbox file that changed a moment ago is not failed yet
      */
     public InputOutcome failed(ScanSet set, Admission admission, Exception failure, InputSource source) {
-        Optional<String> archiveProblem = store.problemIn(failure);
+        List<Path> gone = ArchiveStore.removedFrom(set);
+        if (!gone.isEmpty()) {
+            // Removed from its place while it was processed: not to be put off (it will not come
+            // back), nor failed (it is not its fault); what remains of it is taken again as it is.
+            store.withdraw(set, admission);
+            LOG.warn("{}: withdrawn before it was done: {} removed while it was processed", set.lead(), gone);
+            return InputOutcome.withdrawn(set, admission, gone);
+        }
+        Optional<ArchiveProblem> archiveProblem = store.problemIn(failure);
         if (archiveProblem.isPresent()) {
             return deferred(set, admission, archiveProblem.get());
         }
@@ -232,7 +242,8 @@ public final class DocumentStages implements AutoCloseable {
             LOG.warn("{}: {}", set.lead(), notKept.getMessage());
             return InputOutcome.failed(set, admission, reason + "; " + notKept.getMessage(), Map.of());
         } catch (IOException e) {
-            return deferred(set, admission, "its copy cannot be kept in failed/: " + e.getMessage());
+            return deferred(set, admission, new ArchiveProblem("its copy cannot be kept in failed/: " + e.getMessage(),
+                    store.layout().failed()));
         }
     }
 
@@ -251,7 +262,7 @@ public final class DocumentStages implements AutoCloseable {
         } catch (IOException e) {
             String why = "its outcome (" + outcome.status() + ") cannot be recorded in " + store.layout().outcomes()
                     + ": " + e.getMessage();
-            store.putOff(set, null, why);
+            store.putOffUnrecorded(set, why);
             recorded = InputOutcome.deferred(set, null, why);
         }
         report.record(recorded);
@@ -273,9 +284,9 @@ public final class DocumentStages implements AutoCloseable {
         return engines;
     }
 
-    /** The input stays where it is, and the inbox takes nothing for a while. */
-    private InputOutcome deferred(ScanSet set, Admission admission, String why) {
-        store.putOff(set, admission, why);
-        return InputOutcome.deferred(set, admission, why);
+    /** The input stays where it is, and the inbox takes nothing until the archive can be written again. */
+    private InputOutcome deferred(ScanSet set, Admission admission, ArchiveProblem problem) {
+        store.putOff(set, admission, problem);
+        return InputOutcome.deferred(set, admission, problem.why());
     }
 }

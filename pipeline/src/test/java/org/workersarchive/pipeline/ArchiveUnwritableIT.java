@@ -50,6 +50,11 @@ class ArchiveUnwritableIT {
 
             InboxWatchIT.waitUntil(() -> has(report, first, InputOutcome.Status.deferred));
             assertKeptInTheInboxOnly(first, report, "No space left on device");
+            // While the disk stays full the input is not read again (its pages OCR'd only to be put off
+            // each time): three pauses of the archive's pass.
+            Thread.sleep(35_000);
+            assertEquals(1, report.outcomes().stream().filter(o -> o.input().equals(first)).count(),
+                    "taken once while the disk is full: " + report.outcomes());
             Files.delete(ballast);
             // The outcome is recorded before the input leaves the inbox (DocumentStages.finish), so the
             // test waits for both rather than look at the inbox the moment the outcome appears.

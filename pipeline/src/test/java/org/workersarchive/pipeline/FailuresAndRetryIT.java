@@ -62,6 +62,22 @@ class FailuresAndRetryIT {
                 names(box), "a batch's inputs are only read");
     }
 
+    @Test
+    void aFailedSymbolicLinkRetriedAgainAndAgainKeepsItsOneEntryInFailed() throws IOException {
+        Path box = Files.createDirectories(work.resolve("box"));
+        Path archive = work.resolve("archive");
+        Files.createSymbolicLink(box.resolve("link.png"),
+                SCANS.resolve("workers-group-report_1927-06.png").toAbsolutePath());
+
+        assertEquals(1, ArchiveCli.commandLine().execute("batch", box.toString(), "--archive", archive.toString()));
+        for (int retry = 1; retry <= 3; retry++) {
+            assertEquals(1, ArchiveCli.commandLine().execute("retry", "--archive", archive.toString()), "fails again");
+            assertEquals(List.of("link.png", "link.png.reason.txt"), names(archive.resolve("failed")),
+                    "one entry after retry " + retry);
+        }
+        assertTrue(Files.isSymbolicLink(archive.resolve("failed/link.png")));
+    }
+
     private static List<String> documentNames(Path archive) throws IOException {
         return names(archive.resolve("documents")).stream().map(name -> name.substring(0, name.lastIndexOf('-')))
                 .toList();

@@ -3,6 +3,7 @@ package org.workersarchive.pipeline.archive;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
@@ -349,18 +350,39 @@ public final class ArchiveStore implements AutoCloseable {
      * What is wrong with the archive, when a failure is the archive's (a full disk, a read-only
      * folder) rather than the input's; empty when it is the input's.
      */
-    public Optional<String> problemIn(Throwable failure) {
+    public Optional<ArchiveProblem> problemIn(Throwable failure) {
         return availability.problemIn(failure);
     }
 
     /**
-     * Puts an input off because the archive cannot be written: the inbox pauses, and the input,
-     * left where it is, is taken again as if for the first time.
+     * Puts an input off because the archive cannot be written: the inbox takes nothing until it can
+     * be written again where it could not (space returned to a full disk), and the input, left
+     * where it is, is then taken again as if for the first time.
      *
      * @param admission null when the input was not admitted
      */
-    public void putOff(ScanSet set, Admission admission, String why) {
-        putOff(set, admission, why, true);
+    public void putOff(ScanSet set, Admission admission, ArchiveProblem problem) {
+        // Its staged pages deleted first: the space they free is not space returned.
+        putOff(set, admission, problem.why(), false);
+        availability.pauseUntilWritable(problem, sizeOf(set));
+    }
+
+    /** The input's outcome could not be recorded: as {@link #putOff(ScanSet, Admission, ArchiveProblem)}. */
+    public void putOffUnrecorded(ScanSet set, String why) {
+        putOff(set, null, new ArchiveProblem(why, layout.outcomes().getParent()));
+    }
+
+    /** The bytes of the set's files, as far as they can be told. */
+    private static long sizeOf(ScanSet set) {
+        long bytes = 0;
+        for (Path file : set.filesWithSidecar()) {
+            try {
+                bytes += Files.size(file);
+            } catch (IOException gone) {
+                // not counted
+            }
+        }
+        return bytes;
     }
 
     /**
@@ -385,6 +407,24 @@ public final class ArchiveStore implements AutoCloseable {
         }
     }
 
+    /** The files of the set (and its sidecar) that are no longer where they were given. */
+    public static List<Path> removedFrom(ScanSet set) {
+        return set.filesWithSidecar().stream().filter(file -> !Files.exists(file, LinkOption.NOFOLLOW_LINKS)).toList();
+    }
+
+    /**
+     * A file of the input was removed while it was processed: nothing of it is kept (its checksum
+     * freed, its staged pages deleted); {@link #finish} then forgets it, leaving in place what
+     * remains of it, to be taken again as what it now is.
+     *
+     * @param admission null when the input was not admitted
+     */
+    public void withdraw(ScanSet set, Admission admission) {
+        if (admission != null) {
+            released(admission);
+        }
+    }
+
     /** Whether the archive could not be written a moment ago, and inputs had better wait. */
     public boolean isPaused() {
         return availability.isPaused();
@@ -400,6 +440,16 @@ public final class ArchiveStore implements AutoCloseable {
     public void finish(ScanSet set, InputOutcome outcome, InputSource source) throws IOException {
         InputOutcome.Status status = outcome.status();
         if (status == InputOutcome.Status.deferred) {
+            guard.forget(set);
+            return;
+        }
+        if (status == InputOutcome.Status.withdrawn) {
+            if (source == InputSource.FAILED) {
+                for (Path gone : removedFrom(set)) {
+                    Files.deleteIfExists(FailedStore.reasonFile(gone)); // the reason of a copy no longer kept
+                }
+            }
+            journal.done(set);
             guard.forget(set);
             return;
         }

@@ -45,7 +45,8 @@ final class FailedStore {
         String sha256 = link || !Files.isRegularFile(input) ? null : Fixity.sha256(input);
         // A name from the inbox may hold anything a file system allows; the copy's is made plain.
         String name = FileNames.neutralised(input.getFileName().toString(), MAX_COPY_NAME_BYTES);
-        Optional<Path> earlier = sha256 == null ? Optional.empty() : earlierCopy(name, sha256);
+        Optional<Path> earlier = link ? earlierCopy(name, sameLink(Files.readSymbolicLink(input)))
+                : sha256 == null ? Optional.empty() : earlierCopy(name, sameBytes(sha256));
         Path copy = earlier.orElseGet(() -> freeName(name));
         if (earlier.isEmpty() && (link || sha256 != null)) {
             Path partial = failedDir.resolve("." + copy.getFileName() + ".partial");
@@ -70,13 +71,28 @@ final class FailedStore {
         return failedCopy.resolveSibling(failedCopy.getFileName() + ".reason.txt");
     }
 
-    /** A copy kept already of the same name (or NAME-2 …) and the same bytes. */
-    private Optional<Path> earlierCopy(String name, String sha256) throws IOException {
+    /** Whether a copy kept in failed/ is the same as the input being kept. */
+    private interface SameCopy {
+        boolean test(Path candidate) throws IOException;
+    }
+
+    private static SameCopy sameBytes(String sha256) {
+        return candidate -> Files.isRegularFile(candidate, LinkOption.NOFOLLOW_LINKS)
+                && Fixity.sha256(candidate).equals(sha256);
+    }
+
+    /** A link is the same when it points where the input points (a retried link is its own earlier copy). */
+    private static SameCopy sameLink(Path target) {
+        return candidate -> Files.isSymbolicLink(candidate) && Files.readSymbolicLink(candidate).equals(target);
+    }
+
+    /** A copy kept already of the same name (or NAME-2 …) that is the same as the input. */
+    private Optional<Path> earlierCopy(String name, SameCopy same) throws IOException {
         for (Path candidate : namesFor(name)) {
             if (!Files.exists(candidate, LinkOption.NOFOLLOW_LINKS) && !Files.exists(reasonFile(candidate))) {
                 return Optional.empty();
             }
-            if (Files.isRegularFile(candidate, LinkOption.NOFOLLOW_LINKS) && Fixity.sha256(candidate).equals(sha256)) {
+            if (same.test(candidate)) {
                 return Optional.of(candidate);
             }
         }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -149,15 +150,21 @@ final class InboxGuard {
 
     /**
      * Removes the set's files from the inbox, each only if it is still what was taken (size, times,
-     * checksum): a file that changed since is a new input and stays, to be taken as one.
+     * checksum) and no program holds it open for writing: a file that changed since, or may still
+     * change, is a new input and stays, to be taken as one (as what it is then).
      *
      * @return the files that stayed
      */
     List<Path> removeUnchanged(ScanSet set) throws IOException {
         List<TakenFile> taken = takenByLead.getOrDefault(set.lead(), snapshot(set));
+        Set<Path> held = OpenWriters.heldForWriting(taken.stream().map(TakenFile::path).toList());
         List<Path> stayed = new ArrayList<>();
         for (TakenFile file : taken) {
-            if (file.isUnchangedWithContent()) {
+            if (held.contains(file.path())) {
+                LOG.warn("{} is open for writing by another program: it stays in the inbox, and is taken again as "
+                        + "a new input once that program has closed it", file.path());
+                stayed.add(file.path());
+            } else if (file.isUnchangedWithContent()) {
                 Files.deleteIfExists(file.path());
             } else if (Files.exists(file.path(), LinkOption.NOFOLLOW_LINKS)) {
                 LOG.warn("{} changed after it was taken: it stays in the inbox, and is taken again as a new input",

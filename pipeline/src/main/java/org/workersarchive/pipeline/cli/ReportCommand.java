@@ -23,7 +23,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = {"Prints what became of every input the archive has ever seen (or of the inputs named), "
                 + "its latest outcome first: ok (its document), duplicate (of which document), failed (why; "
-                + "its copy in failed/), deferred (why; it stays where it is). Read from ARCHIVE/outcomes.jsonl, "
+                + "its copy in failed/), deferred (why; it stays where it is), withdrawn (removed while it was "
+                + "processed; nothing kept). Read from ARCHIVE/outcomes.jsonl, "
                 + "to which every outcome is appended before its input leaves its place, so that nothing a "
                 + "killed run did is missing. Takes no lock: it may run beside a batch or a watch.",
                 "Exit status: 0, or 1 when an input named was never seen."},
@@ -123,8 +124,10 @@ final class ReportCommand implements Callable<Integer> {
                 // a status of a later version of the pipeline: counted among the inputs only
             }
         }
-        out.printf("%d input(s) seen: %d ok, %d duplicate, %d failed, %d deferred%n", inputs,
+        int withdrawn = counts.get(InputOutcome.Status.withdrawn);
+        out.printf("%d input(s) seen: %d ok, %d duplicate, %d failed, %d deferred%s%n", inputs,
                 counts.get(InputOutcome.Status.ok), counts.get(InputOutcome.Status.duplicate),
-                counts.get(InputOutcome.Status.failed), counts.get(InputOutcome.Status.deferred));
+                counts.get(InputOutcome.Status.failed), counts.get(InputOutcome.Status.deferred),
+                withdrawn == 0 ? "" : ", " + withdrawn + " withdrawn"); // rare: said only when there are some
     }
 }

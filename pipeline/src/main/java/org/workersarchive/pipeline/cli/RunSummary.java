@@ -20,7 +20,8 @@ final class RunSummary {
     static final int DEFERRED = 3;
     /** What became of the inputs, from the best to the worst news. */
     private static final List<InputOutcome.Status> TABLE_ORDER = List.of(InputOutcome.Status.ok,
-            InputOutcome.Status.duplicate, InputOutcome.Status.failed, InputOutcome.Status.deferred);
+            InputOutcome.Status.duplicate, InputOutcome.Status.failed, InputOutcome.Status.deferred,
+            InputOutcome.Status.withdrawn);
     /** Pages named to be looked at first: a handful, so that the list is read. */
     private static final int PAGES_TO_CHECK = 5;
 
@@ -55,7 +56,10 @@ final class RunSummary {
         List<InputOutcome.PageOutcome> pages = outcomes.stream().flatMap(o -> o.pages().stream()).toList();
         out.printf("%d input(s)%n", outcomes.size());
         for (InputOutcome.Status status : TABLE_ORDER) {
-            row(out, status.name(), String.valueOf(counts.get(status)));
+            // Withdrawn inputs are rare (removed while processed): their row only when there are some.
+            if (status != InputOutcome.Status.withdrawn || counts.get(status) > 0) {
+                row(out, status.name(), String.valueOf(counts.get(status)));
+            }
         }
         row(out, "pages", String.valueOf(pages.size()));
         row(out, "mean confidence", meanWordConfidence(pages));
@@ -65,7 +69,7 @@ final class RunSummary {
             toCheck.forEach(line -> out.println("  " + line));
         }
         for (InputOutcome outcome : outcomes) {
-            if (outcome.status() == InputOutcome.Status.failed || outcome.status() == InputOutcome.Status.deferred) {
+            if (outcome.status() != InputOutcome.Status.ok && outcome.status() != InputOutcome.Status.duplicate) {
                 out.printf("  %s: %s: %s%n", outcome.status(), outcome.input(), outcome.reason());
             }
         }

@@ -29,7 +29,7 @@ import org.workersarchive.pipeline.archive.ArchiveStore;
  * @param files          every file of the input, in page order (the input alone for one file)
  * @param sha256         its checksum, or null when it could not be read
  * @param mediaType      detected from its bytes, or null when detection did not happen
- * @param status         ok, failed, duplicate or deferred
+ * @param status         ok, failed, duplicate, deferred or withdrawn
  * @param reason         why it failed or was deferred, or of which document it is a duplicate; for a
  *                       document made, what the archivist should know (a corrected TEI kept), else null
  * @param documentId     the document made from it (or that it duplicates); null when failed
@@ -45,9 +45,10 @@ public record InputOutcome(Path input, List<Path> files, String sha256, String m
 
     /**
      * The status of an input, as written in report.json; deferred: not processed because the archive
-     * could not be written, and left where it is to be taken again.
+     * could not be written, and left where it is to be taken again; withdrawn: a file of it was
+     * removed from its place before it was done, and nothing of it is kept.
      */
-    public enum Status { ok, failed, duplicate, deferred }
+    public enum Status { ok, failed, duplicate, deferred, withdrawn }
 
     public InputOutcome {
         Objects.requireNonNull(input, "input");
@@ -138,6 +139,23 @@ public record InputOutcome(Path input, List<Path> files, String sha256, String m
         return new InputOutcome(set.lead(), set.files(), admission == null ? null : admission.sha256(),
                 admission == null ? null : admission.mediaType(), Status.deferred, reason,
                 null, List.of(), null, Map.of(), List.of(), admission == null ? 0 : secondsSince(admission.started()));
+    }
+
+    /**
+     * An input a file of which was removed from its place (the inbox, the batch folder, failed/)
+     * while it was processed: no document is made of it and no copy kept; what remains of it is
+     * taken again as what it now is.
+     *
+     * @param gone      the files that were removed
+     * @param admission null when it was not admitted
+     */
+    public static InputOutcome withdrawn(ScanSet set, Admission admission, List<Path> gone) {
+        String reason = "withdrawn before it was done: " + gone.stream().map(f -> f.getFileName().toString())
+                .collect(Collectors.joining(", ")) + (gone.size() == 1 ? " was" : " were") + " removed while it was "
+                + "processed; nothing of it is kept";
+        return new InputOutcome(set.lead(), set.files(), admission == null ? null : admission.sha256(),
+                admission == null ? null : admission.mediaType(), Status.withdrawn, reason, null, List.of(), null,
+                Map.of(), List.of(), admission == null ? 0 : secondsSince(admission.started()));
     }
 
     /** Whether failed/ keeps a copy of the input (or of each of its files). */

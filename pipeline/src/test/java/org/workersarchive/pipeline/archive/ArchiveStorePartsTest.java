@@ -2,18 +2,24 @@ package org.workersarchive.pipeline.archive;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.workersarchive.core.ArchiveLayout;
+import org.workersarchive.core.Fixity;
 import org.workersarchive.ingest.ScanSet;
 import org.workersarchive.ingest.ScanSets;
+import org.workersarchive.pipeline.InputSource;
+import org.workersarchive.pipeline.report.InputOutcome;
 
 class ArchiveStorePartsTest {
 
@@ -77,6 +83,43 @@ class ArchiveStorePartsTest {
         assertEquals("broken", Files.readString(input));
     }
 
+    /**
+     * An inbox file done with, unchanged, but open for writing by a program (which may append to it
+     * yet): it is not removed under the writer; once closed, it is.
+     */
+    @Test
+    void anInboxFileOpenForWritingIsNotRemovedUnderItsWriter() throws IOException {
+        assumeTrue(Files.isDirectory(Path.of("/proc/self/fd")), "Linux /proc");
+        Path scan = Files.writeString(Files.createDirectories(dir.resolve("inbox")).resolve("bulletin.pdf"), "%PDF-1.4");
+        ScanSet set = ScanSets.setOf(scan);
+        InboxGuard guard = new InboxGuard(Duration.ofMinutes(1));
+        guard.take(set);
+        guard.admitted(set, List.of(Fixity.sha256(scan)));
+
+        try (var writer = Files.newOutputStream(scan, StandardOpenOption.APPEND)) {
+            assertEquals(List.of(scan), guard.removeUnchanged(set), "it stays while open for writing");
+            assertTrue(Files.exists(scan));
+        }
+        assertEquals(List.of(), guard.removeUnchanged(set));
+        assertTrue(Files.notExists(scan), "removed once its writer has closed it");
+    }
+
+    /** A retried input removed from failed/ while it was processed: its reason file goes with it. */
+    @Test
+    void anInputWithdrawnFromFailedLeavesNoReasonFileBehind() throws IOException {
+        ArchiveLayout layout = new ArchiveLayout(dir.resolve("archive"));
+        Path failed = Files.createDirectories(layout.failed());
+        Path copy = Files.writeString(failed.resolve("slip.png"), "broken");
+        Files.writeString(FailedStore.reasonFile(copy), "slip.png\ndamaged PNG\n");
+        ScanSet set = ScanSets.setOf(copy);
+        Files.delete(copy);
+
+        try (ArchiveStore store = ArchiveStore.open(layout, "test", false, StoreLimits.defaults())) {
+            store.finish(set, InputOutcome.withdrawn(set, null, List.of(copy)), InputSource.FAILED);
+        }
+        assertEquals(List.of(), names(failed));
+    }
+
     @Test
     void theJournalCountsStoppedRunsAndFinishesOnlyTheRemovalsOfUnchangedFiles() throws IOException {
         Path inbox = Files.createDirectories(dir.resolve("inbox"));
@@ -98,5 +141,11 @@ class ArchiveStorePartsTest {
         assertEquals(List.of(page1), journal.finishRemovals(), "only the unchanged file is removed");
         assertTrue(Files.exists(page2));
         assertEquals(List.of(), journal.inputsUnderWay());
+    }
+
+    private static List<String> names(Path folder) throws IOException {
+        try (var entries = Files.list(folder)) {
+            return entries.map(p -> p.getFileName().toString()).sorted().toList();
+        }
     }
 }
