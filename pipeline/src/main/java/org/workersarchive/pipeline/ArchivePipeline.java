@@ -63,7 +63,7 @@ public final class ArchivePipeline implements AutoCloseable {
      */
     public static ArchivePipeline forBatch(PipelineConfig config, RunReport report, boolean reprocess,
                                            String brokerUrl) {
-        return start(config, report, BATCH_QUEUE, InputSource.BATCH, reprocess, brokerUrl);
+        return start(config, report, BATCH_QUEUE, InputSource.BATCH, reprocess, brokerUrl, null);
     }
 
     /**
@@ -71,7 +71,7 @@ public final class ArchivePipeline implements AutoCloseable {
      * {@link #submit}: each that now makes a document leaves failed/.
      */
     public static ArchivePipeline forRetry(PipelineConfig config, RunReport report) {
-        return start(config, report, BATCH_QUEUE, InputSource.FAILED, false, null);
+        return start(config, report, BATCH_QUEUE, InputSource.FAILED, false, null, null);
     }
 
     /**
@@ -102,10 +102,13 @@ public final class ArchivePipeline implements AutoCloseable {
                 // No NAME.camelLock beside each file: for a name of 245 bytes or more it cannot be made
                 // (the name too long), and the file was never taken. One run holds the archive anyway.
                 + "&readLockMarkerFile=false"
+                // An empty file is taken, to fail at once with its reason: under the default minimum
+                // length of 1 each one held a poll's slot for the whole read lock timeout.
+                + "&readLockMinLength=0"
                 + "&readLockTimeout=20000&readLockLoggingLevel=OFF&initialDelay=500&delay=1000"
                 + "&maxMessagesPerPoll=" + 2 * config.workers()
-                + "&exclude=^\\..*|.*\\.(part|partial|tmp|crdownload)$&filter=#" + INBOX_FILTER;
-        return start(config, report, uri, InputSource.INBOX, false, brokerUrl);
+                + "&exclude=" + InboxEntries.LEFT_ALONE.pattern() + "&filter=#" + INBOX_FILTER;
+        return start(config, report, uri, InputSource.INBOX, false, brokerUrl, inbox);
     }
 
     /**
@@ -113,9 +116,10 @@ public final class ArchivePipeline implements AutoCloseable {
      *
      * @param reprocess make documents again from scans the archive holds already
      * @param brokerUrl where workers read the pages; null to read them here
+     * @param inbox     the inbox, whose entries that can never be taken are given their outcome; or null
      */
     private static ArchivePipeline start(PipelineConfig config, RunReport report, String sourceUri,
-                                         InputSource source, boolean reprocess, String brokerUrl) {
+                                         InputSource source, boolean reprocess, String brokerUrl, Path inbox) {
         ArchiveStore store = ArchiveStore.open(config.archive(), "run " + report.runId(), reprocess, config.store());
         DocumentStages stages;
         try {
@@ -142,12 +146,26 @@ public final class ArchivePipeline implements AutoCloseable {
                 addBrokerPageRoutes(camel, config, brokerUrl, stages.engines());
             }
             camel.start();
+            if (inbox != null) {
+                lookForUntakeableEntries(camel, new UntakeableEntries(inbox.toAbsolutePath().normalize(),
+                        (entry, reason) -> !store.isPaused() && recordFailed(stages, report, entry, reason)));
+            }
         } catch (Exception e) {
             stages.close();
             store.close();
             throw new IllegalStateException("the pipeline's routes could not start: " + e.getMessage(), e);
         }
         return new ArchivePipeline(camel, stages, report, store);
+    }
+
+    /**
+     * Every few seconds, gives the inbox's entries its file endpoint never offers (folders, named
+     * pipes, links to folders, names that are not UTF-8) their outcome; on Camel's own scheduler,
+     * which stops with the context.
+     */
+    private static void lookForUntakeableEntries(CamelContext camel, UntakeableEntries entries) {
+        camel.getExecutorServiceManager().newSingleThreadScheduledExecutor(ArchivePipeline.class, "inbox-entries")
+                .scheduleWithFixedDelay(entries::look, 1, 5, TimeUnit.SECONDS);
     }
 
     private static void addBrokerPageRoutes(CamelContext camel, PipelineConfig config, String brokerUrl,
@@ -164,8 +182,14 @@ public final class ArchivePipeline implements AutoCloseable {
      * (a folder without permission): it is reported, and the rest goes on.
      */
     public void recordUnreadable(Path path, String reason) {
-        ScanSet unreadable = ScanSet.of(path);
-        stages.record(unreadable, InputOutcome.failed(unreadable, null, reason, java.util.Map.of()), report);
+        recordFailed(stages, report, path, reason);
+    }
+
+    /** Records the entry as a failed input, left where it is; whether the outcome is recorded. */
+    private static boolean recordFailed(DocumentStages stages, RunReport report, Path path, String reason) {
+        ScanSet entry = ScanSet.of(path);
+        InputOutcome recorded = stages.record(entry, InputOutcome.failed(entry, null, reason, java.util.Map.of()), report);
+        return recorded.status() == InputOutcome.Status.failed;
     }
 
     /** Queues one batch input; blocks while the queue is full. */

@@ -7,6 +7,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.workersarchive.pipeline.ArchivePipeline;
 import org.workersarchive.pipeline.EngineMemory;
+import org.workersarchive.pipeline.FolderOverlap;
+import org.workersarchive.pipeline.InboxLock;
 import org.workersarchive.pipeline.PipelineConfig;
 import org.workersarchive.pipeline.report.ProgressPrinter;
 import org.workersarchive.pipeline.report.RunReport;
@@ -47,13 +49,20 @@ final class WatchCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "the inbox " + inbox
                     + (Files.exists(inbox) ? " is a file, not a folder" : " does not exist") + ": give the folder to watch");
         }
+        String overlap = FolderOverlap.problem("the inbox", inbox, archive, false);
+        if (overlap != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), overlap);
+        }
         PipelineConfig loaded = options.load(archive);
         PipelineConfig config = broker == null ? EngineMemory.capped(loaded, System.out) : loaded;
-        RunStart run = RunStart.start(config.archiveDir(), "watch", new ProgressPrinter(System.out, 0),
-                started -> {
-                    started.describedWith(config.iiif(), config.tei());
-                    return ArchivePipeline.forInbox(config, started, inbox, broker);
-                });
+        InboxLock inboxLock = InboxLock.take(inbox, config.archiveDir());
+        RunStart run;
+        try {
+            run = startRun(config);
+        } catch (RuntimeException cannotStart) {
+            inboxLock.close();
+            throw cannotStart;
+        }
         RunReport report = run.report();
         ArchivePipeline pipeline = run.pipeline();
         CountDownLatch stopped = new CountDownLatch(1);
@@ -65,6 +74,7 @@ final class WatchCommand implements Callable<Integer> {
             } catch (IOException e) {
                 System.err.println("archive: cannot write the run report " + report.file() + ": " + e.getMessage());
             } finally {
+                inboxLock.close();
                 stopped.countDown();
             }
         }, "archive-shutdown"));
@@ -73,5 +83,13 @@ final class WatchCommand implements Callable<Integer> {
                         : "pages read by the workers of " + broker + ", " + config.workers() + " at once");
         stopped.await();
         return 0;
+    }
+
+    private RunStart startRun(PipelineConfig config) {
+        return RunStart.start(config.archiveDir(), "watch", new ProgressPrinter(System.out, 0),
+                started -> {
+                    started.describedWith(config.iiif(), config.tei());
+                    return ArchivePipeline.forInbox(config, started, inbox, broker);
+                });
     }
 }
