@@ -105,6 +105,9 @@ public final class ArchivePipeline implements AutoCloseable {
                 // An empty file is taken, to fail at once with its reason: under the default minimum
                 // length of 1 each one held a poll's slot for the whole read lock timeout.
                 + "&readLockMinLength=0"
+                // The largest first, chosen among all: a thousand empty files, failed a few a poll, came
+                // before a scan dropped after them, which waited its turn for minutes.
+                + "&sortBy=reverse:file:length&eagerMaxMessagesPerPoll=false"
                 + "&readLockTimeout=20000&readLockLoggingLevel=OFF&initialDelay=500&delay=1000"
                 + "&maxMessagesPerPoll=" + 2 * config.workers()
                 + "&exclude=" + InboxEntries.LEFT_ALONE.pattern() + "&filter=#" + INBOX_FILTER;

@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -73,9 +75,13 @@ public final class InputCollector {
         Path archiveReal = archive == null ? null : FolderOverlap.realPath(archive);
         for (Path input : inputs) {
             if (Files.isDirectory(input)) {
-                scansUnder(input, archiveReal, files, unreadable, skipped);
+                // A link named on the command line is the folder meant; links met under it are not followed.
+                scansUnder(Files.isSymbolicLink(input) ? FolderOverlap.realPath(input) : input, archiveReal, files,
+                        unreadable, skipped);
             } else if (Files.exists(input)) {
-                files.add(input.toAbsolutePath().normalize());
+                Path file = input.toAbsolutePath().normalize();
+                // Named on the command line, a named pipe is said and never opened (it would block its reader).
+                notAFile(file).ifPresentOrElse(why -> unreadable.put(file, why), () -> files.add(file));
             } else {
                 throw new IllegalArgumentException("no such file or folder: " + input);
             }
@@ -119,6 +125,15 @@ public final class InputCollector {
             });
         } catch (IOException e) {
             unreadable.put(folder.toAbsolutePath().normalize(), "cannot read the folder: " + why(e));
+        }
+    }
+
+    private static Optional<String> notAFile(Path file) {
+        try {
+            return Files.isRegularFile(file) ? Optional.empty() : InboxEntries.notAFile(file,
+                    Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS));
+        } catch (IOException gone) {
+            return Optional.empty(); // its admission says what became of it
         }
     }
 

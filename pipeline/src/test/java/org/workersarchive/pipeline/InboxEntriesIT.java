@@ -169,6 +169,30 @@ class InboxEntriesIT {
     }
 
     @Test
+    void aScanAmongAThousandEmptyFilesIsTakenFirstNotInItsTurn() throws Exception {
+        Path inbox = Files.createDirectories(work.resolve("crowded-inbox"));
+        Path archive = work.resolve("crowded-archive");
+        FileTime anHourAgo = FileTime.from(Instant.now().minus(Duration.ofHours(1)));
+        for (int i = 0; i < 1000; i++) {
+            Files.setLastModifiedTime(Files.createFile(inbox.resolve(String.format("empty-%04d.png", i))), anHourAgo);
+        }
+        Files.setLastModifiedTime(Files.copy(SMALL_SCAN, inbox.resolve("scan.png")), anHourAgo);
+
+        try (ArchiveProcess watch = ArchiveProcess.watch(inbox, archive, work.resolve("logs/crowded.log"), "512m",
+                "--workers", "1")) {
+            waitUntil(() -> outcomes(archive).stream().anyMatch(InboxEntriesIT::isTheScan), watch);
+            List<JsonNode> outcomes = outcomes(archive);
+            int position = outcomes.indexOf(outcomes.stream().filter(InboxEntriesIT::isTheScan).findFirst().orElseThrow());
+            assertTrue(position < 5, "the scan came after " + position + " empty files");
+            assertEquals("ok", outcomes.get(position).path("status").asText(), outcomes.get(position).toString());
+        }
+    }
+
+    private static boolean isTheScan(JsonNode outcome) {
+        return outcome.path("path").asText().endsWith("/scan.png");
+    }
+
+    @Test
     void withoutAUtf8LocaleTheLauncherStillTakesCyrillicNamesInABatchAndAWatch() throws Exception {
         Path box = Files.createDirectories(work.resolve("box"));
         Files.copy(SMALL_SCAN, box.resolve("Путь рабочих.png"));
