@@ -109,7 +109,8 @@ public final class DocumentStages implements AutoCloseable {
                     + "like it came with it (if its scan came before it, that scan was made a document without it; "
                     + "put the sidecar beside the scan in failed/ or the inbox and send both again)");
         }
-        // Refused at once, not held as a copy that paused: an empty file or a pipe is no scan on its way.
+        // Refused at once, not held as a copy that paused: a pipe, a folder or a name not in UTF-8 is no
+        // scan on its way (an empty file may be one: the ingestor refuses it, within the paused-copy rule).
         InboxEntries.requireTakeable(set);
         List<ScanIdentity> identities;
         try {

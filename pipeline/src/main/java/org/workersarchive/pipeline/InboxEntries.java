@@ -18,7 +18,7 @@ import org.workersarchive.ingest.ScanSet;
 /**
  * Which entries of an inbox or a batch's folders can never be taken as scans, and why: a folder, a
  * link to a folder or to nothing, a named pipe, a socket or a device, a name that is not valid
- * UTF-8; and, as a set is taken, an empty file. Each is given an outcome with its reason instead of
+ * UTF-8. Each is given an outcome with its reason instead of
  * lying there unseen. Nothing here opens an entry: a named pipe would block its reader forever.
  */
 public final class InboxEntries {
@@ -75,7 +75,8 @@ public final class InboxEntries {
 
     /**
      * Refuses a set whose files cannot be scans whatever their bytes: a name that is not valid UTF-8,
-     * something that is no file (never opened), an empty file.
+     * something that is no file (never opened). An empty file is the ingestor's to refuse: in the
+     * inbox it may be a copy that has not begun, and is held as one that paused.
      *
      * @throws RejectedInputException with the file and the reason
      */
@@ -85,12 +86,6 @@ public final class InboxEntries {
                     Files.isRegularFile(file) ? Optional.empty() : notAFile(file, attributes)));
             if (why.isPresent()) {
                 throw new RejectedInputException(FileNames.printable(file.getFileName().toString()) + ": " + why.get());
-            }
-        }
-        for (Path file : set.files()) {
-            if (sizeOf(file) == 0) {
-                throw new RejectedInputException("empty file: " + FileNames.printable(file.getFileName().toString())
-                        + " holds no bytes, so no scan; copy the scan again");
             }
         }
     }
@@ -144,11 +139,4 @@ public final class InboxEntries {
         }
     }
 
-    private static long sizeOf(Path file) {
-        try {
-            return Files.size(file);
-        } catch (IOException gone) {
-            return -1; // its reading says what became of it
-        }
-    }
 }

@@ -122,8 +122,10 @@ class InboxEntriesIT {
     void entriesTheInboxCannotTakeEachGetTheirOutcomeOnceAndEmptyFilesBlockNothing() throws Exception {
         Path inbox = Files.createDirectories(work.resolve("odd-inbox"));
         Path archive = work.resolve("odd-archive");
+        // Left there long ago: an empty file changed a moment ago may be a copy not begun, and is held as one.
+        FileTime anHourAgo = FileTime.from(Instant.now().minus(Duration.ofHours(1)));
         for (int i = 1; i <= 8; i++) {
-            Files.createFile(inbox.resolve("empty-" + i + ".png"));
+            Files.setLastModifiedTime(Files.createFile(inbox.resolve("empty-" + i + ".png")), anHourAgo);
         }
         Files.createDirectories(inbox.resolve("x.pdf"));
         Files.copy(SMALL_SCAN, inbox.resolve("x.pdf").resolve("inside.png"));
@@ -136,7 +138,7 @@ class InboxEntriesIT {
         shell("mkfifo " + inbox.resolve("pipe.pdf"));
         shell("printf 'x' > \"" + inbox + "/$(printf 'bad\\377\\376.png')\"");
         Path escaped = Files.writeString(inbox.resolve("esc\u001b[31mred\nline.png"), "<html>no scan</html>");
-        Files.setLastModifiedTime(escaped, FileTime.from(Instant.now().minus(Duration.ofHours(1))));
+        Files.setLastModifiedTime(escaped, anHourAgo);
         Files.copy(SMALL_SCAN, inbox.resolve("scan.png"));
 
         try (ArchiveProcess watch = ArchiveProcess.watch(inbox, archive, work.resolve("logs/odd.log"), "512m",

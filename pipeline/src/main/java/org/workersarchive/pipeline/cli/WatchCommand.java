@@ -8,7 +8,6 @@ import java.util.concurrent.CountDownLatch;
 import org.workersarchive.pipeline.ArchivePipeline;
 import org.workersarchive.pipeline.EngineMemory;
 import org.workersarchive.pipeline.FolderOverlap;
-import org.workersarchive.pipeline.InboxLock;
 import org.workersarchive.pipeline.PipelineConfig;
 import org.workersarchive.pipeline.report.ProgressPrinter;
 import org.workersarchive.pipeline.report.RunReport;
@@ -55,14 +54,7 @@ final class WatchCommand implements Callable<Integer> {
         }
         PipelineConfig loaded = options.load(archive);
         PipelineConfig config = broker == null ? EngineMemory.capped(loaded, System.out) : loaded;
-        InboxLock inboxLock = InboxLock.take(inbox, config.archiveDir());
-        RunStart run;
-        try {
-            run = startRun(config);
-        } catch (RuntimeException cannotStart) {
-            inboxLock.close();
-            throw cannotStart;
-        }
+        RunStart run = startRun(config);
         RunReport report = run.report();
         ArchivePipeline pipeline = run.pipeline();
         CountDownLatch stopped = new CountDownLatch(1);
@@ -74,7 +66,6 @@ final class WatchCommand implements Callable<Integer> {
             } catch (IOException e) {
                 System.err.println("archive: cannot write the run report " + report.file() + ": " + e.getMessage());
             } finally {
-                inboxLock.close();
                 stopped.countDown();
             }
         }, "archive-shutdown"));
@@ -89,7 +80,7 @@ final class WatchCommand implements Callable<Integer> {
         return RunStart.start(config.archiveDir(), "watch", new ProgressPrinter(System.out, 0),
                 started -> {
                     started.describedWith(config.iiif(), config.tei());
-                    return ArchivePipeline.forInbox(config, started, inbox, broker);
+                    return ArchivePipeline.forWatch(config, started, inbox, broker);
                 });
     }
 }
