@@ -185,7 +185,9 @@ class InboxEntriesIT {
             waitUntil(() -> outcomes(archive).stream().anyMatch(InboxEntriesIT::isTheScan), watch);
             List<JsonNode> outcomes = outcomes(archive);
             int position = outcomes.indexOf(outcomes.stream().filter(InboxEntriesIT::isTheScan).findFirst().orElseThrow());
-            assertTrue(position < 5, "the scan came after " + position + " empty files");
+            // Taken at the first poll, it is read while empty files fail beside it, at most two a poll of a
+            // second: in its turn, it would have come after about 500 of them.
+            assertTrue(position < 100, "the scan came after " + position + " empty files");
             assertEquals("ok", outcomes.get(position).path("status").asText(), outcomes.get(position).toString());
         }
     }
