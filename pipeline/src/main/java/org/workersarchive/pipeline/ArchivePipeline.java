@@ -122,8 +122,9 @@ public final class ArchivePipeline implements AutoCloseable {
                 // No NAME.camelLock beside each file: for a name of 245 bytes or more it cannot be made
                 // (the name too long), and the file was never taken. One run holds the archive anyway.
                 + "&readLockMarkerFile=false"
-                // An empty file is taken, to fail at once with its reason: under the default minimum
-                // length of 1 each one held a poll's slot for the whole read lock timeout.
+                // An empty file is taken, to fail with its reason (once rested, as any file that may be a
+                // copy that paused): under the default minimum length of 1 none ever was, and each held a
+                // poll's slot for the whole read lock timeout.
                 + "&readLockMinLength=0"
                 // The largest first, chosen among all: a thousand empty files, failed a few a poll, came
                 // before a scan dropped after them, which waited its turn for minutes.
