@@ -26,6 +26,7 @@ import picocli.CommandLine.Parameters;
         description = {"Processes every scan under the inputs (PDF, TIFF, JPEG, PNG; folders recursively), "
                 + "in parallel, into the archive. Inputs are only read: never moved or changed. "
                 + "Writes ARCHIVE/runs/<time>-batch/report.json and prints a summary.",
+                "An archive kept under an input folder is skipped; an input inside the archive is refused.",
                 "Exit status: 0 all done (or duplicates), 1 some inputs failed, 2 bad usage (or the archive "
                 + "held by another run), 3 some inputs deferred (the archive or the broker unavailable): run again."},
         footer = {"", "Examples:",

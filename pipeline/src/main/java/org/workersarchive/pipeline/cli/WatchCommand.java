@@ -21,6 +21,9 @@ import picocli.CommandLine.Option;
                 + "A file still being copied is left until it stops changing. A processed file leaves the "
                 + "inbox only once its document is written (its original is kept under originals/); a file "
                 + "that fails goes to ARCHIVE/failed/ with NAME.reason.txt beside it.",
+                "What can never be a scan (a folder, a link to one, a named pipe, a name not in UTF-8) is "
+                + "reported once, with the reason, and left where it is. One watch at a time on an inbox: it "
+                + "holds INBOX/.archive-watch.lock. The inbox may not be the archive, lie inside it or hold it.",
                 "Ctrl-C finishes the documents under way, then exits."},
         footer = {"", "Example:", "  ./archive watch --inbox ~/inbox --archive ~/archive"})
 final class WatchCommand implements Callable<Integer> {
