@@ -2,6 +2,7 @@ package org.workersarchive.core;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Locale;
 
 /**
  * Paths made from names that come from outside: a scan's file name, a sidecar's {@code files}
@@ -72,10 +73,38 @@ public final class FileNames {
         return resolved;
     }
 
-    /** The name as it can be quoted in a message or a reason file: control characters shown as {@code ?}. */
+    /**
+     * The name as it can be quoted in a message, a log line or a reason file, one line that cannot
+     * steer a terminal: control characters escaped ({@code \n}, {@code \r}, {@code \t}, {@code \e},
+     * else a backslash, {@code u} and four hex digits), and so are the invisible marks that reverse the order text is shown in.
+     * The one place names are made fit to print.
+     */
     public static String printable(String name) {
-        return name == null ? "null" : name.codePoints().map(c -> Character.isISOControl(c) ? '?' : c)
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        if (name == null) {
+            return "null";
+        }
+        StringBuilder printed = new StringBuilder(name.length());
+        name.codePoints().forEach(c -> {
+            switch (c) {
+                case '\n' -> printed.append("\\n");
+                case '\r' -> printed.append("\\r");
+                case '\t' -> printed.append("\\t");
+                case 0x1b -> printed.append("\\e");
+                default -> {
+                    if (Character.isISOControl(c) || isBidiControl(c)) {
+                        printed.append(String.format(Locale.ROOT, "\\u%04x", c));
+                    } else {
+                        printed.appendCodePoint(c);
+                    }
+                }
+            }
+        });
+        return printed.toString();
+    }
+
+    /** The embeddings, overrides and isolates of bidirectional text, and the marks between them. */
+    private static boolean isBidiControl(int c) {
+        return c >= 0x202a && c <= 0x202e || c >= 0x2066 && c <= 0x2069 || c == 0x200e || c == 0x200f || c == 0x061c;
     }
 
     /**

@@ -73,4 +73,13 @@ class FileNamesTest {
         assertThrows(IllegalArgumentException.class,
                 () -> FileNames.requireInside(Path.of("/archive"), Path.of("/archive-other/x")));
     }
+
+    @Test
+    void printableEscapesWhatCouldSteerATerminalOrForgeALine() {
+        assertEquals("esc\\e[31mred\\nforged line\\r\\tend.png",
+                FileNames.printable("esc\u001b[31mred\nforged line\r\tend.png"));
+        assertEquals("bell\\u0007 c1\\u009b", FileNames.printable("bell\u0007 c1\u009b"));
+        assertEquals("gnp.\\u202eexe", FileNames.printable("gnp.\u202eexe"), "a right-to-left override shown, not obeyed");
+        assertEquals("Манифест «é» 😀.png", FileNames.printable("Манифест «é» 😀.png"), "letters of any script stay");
+    }
 }

@@ -39,9 +39,13 @@ public final class ArchivePipeline implements AutoCloseable {
     private final RunReport report;
     private final ArchiveStore store;
     private final ProducerTemplate producer;
+    /** Held while a watch runs, so that no second watch takes the same inbox; null for other runs. */
+    private final InboxLock inboxLock;
 
-    private ArchivePipeline(CamelContext camel, DocumentStages stages, RunReport report, ArchiveStore store) {
+    private ArchivePipeline(CamelContext camel, DocumentStages stages, RunReport report, ArchiveStore store,
+                            InboxLock inboxLock) {
         this.camel = camel;
+        this.inboxLock = inboxLock;
         this.report = report;
         this.stages = stages;
         this.store = store;
@@ -63,7 +67,7 @@ public final class ArchivePipeline implements AutoCloseable {
      */
     public static ArchivePipeline forBatch(PipelineConfig config, RunReport report, boolean reprocess,
                                            String brokerUrl) {
-        return start(config, report, BATCH_QUEUE, InputSource.BATCH, reprocess, brokerUrl);
+        return start(config, report, BATCH_QUEUE, InputSource.BATCH, reprocess, brokerUrl, null, false);
     }
 
     /**
@@ -71,7 +75,7 @@ public final class ArchivePipeline implements AutoCloseable {
      * {@link #submit}: each that now makes a document leaves failed/.
      */
     public static ArchivePipeline forRetry(PipelineConfig config, RunReport report) {
-        return start(config, report, BATCH_QUEUE, InputSource.FAILED, false, null);
+        return start(config, report, BATCH_QUEUE, InputSource.FAILED, false, null, null, false);
     }
 
     /**
@@ -92,6 +96,22 @@ public final class ArchivePipeline implements AutoCloseable {
      * only the pages' OCR goes over the broker.
      */
     public static ArchivePipeline forInbox(PipelineConfig config, RunReport report, Path inbox, String brokerUrl) {
+        return forInbox(config, report, inbox, brokerUrl, false);
+    }
+
+    /**
+     * As {@link #forInbox(PipelineConfig, RunReport, Path, String)}, the inbox locked for as long as
+     * the pipeline runs ({@link InboxLock}): the command {@code watch}. The lock is taken once the
+     * archive's is held, so a watch refused for a busy archive leaves nothing in the inbox.
+     *
+     * @throws IllegalArgumentException when another watch holds the inbox, naming it
+     */
+    public static ArchivePipeline forWatch(PipelineConfig config, RunReport report, Path inbox, String brokerUrl) {
+        return forInbox(config, report, inbox, brokerUrl, true);
+    }
+
+    private static ArchivePipeline forInbox(PipelineConfig config, RunReport report, Path inbox, String brokerUrl,
+                                            boolean lockInbox) {
         String folder = inbox.toAbsolutePath().normalize().toString();
         if (folder.matches(".*[?&#%{}].*")) {
             // The folder goes into an endpoint URI, where these would be read as options or placeholders.
@@ -102,10 +122,17 @@ public final class ArchivePipeline implements AutoCloseable {
                 // No NAME.camelLock beside each file: for a name of 245 bytes or more it cannot be made
                 // (the name too long), and the file was never taken. One run holds the archive anyway.
                 + "&readLockMarkerFile=false"
+                // An empty file is taken, to fail with its reason (once rested, as any file that may be a
+                // copy that paused): under the default minimum length of 1 none ever was, and each held a
+                // poll's slot for the whole read lock timeout.
+                + "&readLockMinLength=0"
+                // The largest first, chosen among all: a thousand empty files, failed a few a poll, came
+                // before a scan dropped after them, which waited its turn for minutes.
+                + "&sortBy=reverse:file:length&eagerMaxMessagesPerPoll=false"
                 + "&readLockTimeout=20000&readLockLoggingLevel=OFF&initialDelay=500&delay=1000"
                 + "&maxMessagesPerPoll=" + 2 * config.workers()
-                + "&exclude=^\\..*|.*\\.(part|partial|tmp|crdownload)$&filter=#" + INBOX_FILTER;
-        return start(config, report, uri, InputSource.INBOX, false, brokerUrl);
+                + "&exclude=" + InboxEntries.LEFT_ALONE.pattern() + "&filter=#" + INBOX_FILTER;
+        return start(config, report, uri, InputSource.INBOX, false, brokerUrl, inbox, lockInbox);
     }
 
     /**
@@ -113,10 +140,20 @@ public final class ArchivePipeline implements AutoCloseable {
      *
      * @param reprocess make documents again from scans the archive holds already
      * @param brokerUrl where workers read the pages; null to read them here
+     * @param inbox     the inbox, whose entries that can never be taken are given their outcome; or null
+     * @param lockInbox whether to hold the inbox's lock while the pipeline runs
      */
     private static ArchivePipeline start(PipelineConfig config, RunReport report, String sourceUri,
-                                         InputSource source, boolean reprocess, String brokerUrl) {
+                                         InputSource source, boolean reprocess, String brokerUrl, Path inbox,
+                                         boolean lockInbox) {
         ArchiveStore store = ArchiveStore.open(config.archive(), "run " + report.runId(), reprocess, config.store());
+        InboxLock inboxLock;
+        try {
+            inboxLock = lockInbox ? InboxLock.take(inbox, config.archiveDir()) : null;
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
         DocumentStages stages;
         try {
             stages = new DocumentStages(config, store, report.runId());
@@ -127,6 +164,7 @@ public final class ArchivePipeline implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             store.close();
+            release(inboxLock);
             throw e;
         }
         CamelContext camel = new DefaultCamelContext();
@@ -142,12 +180,33 @@ public final class ArchivePipeline implements AutoCloseable {
                 addBrokerPageRoutes(camel, config, brokerUrl, stages.engines());
             }
             camel.start();
+            if (inbox != null) {
+                lookForUntakeableEntries(camel, new UntakeableEntries(inbox.toAbsolutePath().normalize(),
+                        (entry, reason) -> !store.isPaused() && recordFailed(stages, report, entry, reason)));
+            }
         } catch (Exception e) {
             stages.close();
             store.close();
+            release(inboxLock);
             throw new IllegalStateException("the pipeline's routes could not start: " + e.getMessage(), e);
         }
-        return new ArchivePipeline(camel, stages, report, store);
+        return new ArchivePipeline(camel, stages, report, store, inboxLock);
+    }
+
+    private static void release(InboxLock inboxLock) {
+        if (inboxLock != null) {
+            inboxLock.close();
+        }
+    }
+
+    /**
+     * Every few seconds, gives the inbox's entries its file endpoint never offers (folders, named
+     * pipes, links to folders, names that are not UTF-8) their outcome; on Camel's own scheduler,
+     * which stops with the context.
+     */
+    private static void lookForUntakeableEntries(CamelContext camel, UntakeableEntries entries) {
+        camel.getExecutorServiceManager().newSingleThreadScheduledExecutor(ArchivePipeline.class, "inbox-entries")
+                .scheduleWithFixedDelay(entries::look, 1, 5, TimeUnit.SECONDS);
     }
 
     private static void addBrokerPageRoutes(CamelContext camel, PipelineConfig config, String brokerUrl,
@@ -164,8 +223,14 @@ public final class ArchivePipeline implements AutoCloseable {
      * (a folder without permission): it is reported, and the rest goes on.
      */
     public void recordUnreadable(Path path, String reason) {
-        ScanSet unreadable = ScanSet.of(path);
-        stages.record(unreadable, InputOutcome.failed(unreadable, null, reason, java.util.Map.of()), report);
+        recordFailed(stages, report, path, reason);
+    }
+
+    /** Records the entry as a failed input, left where it is; whether the outcome is recorded. */
+    private static boolean recordFailed(DocumentStages stages, RunReport report, Path path, String reason) {
+        ScanSet entry = ScanSet.of(path);
+        InputOutcome recorded = stages.record(entry, InputOutcome.failed(entry, null, reason, java.util.Map.of()), report);
+        return recorded.status() == InputOutcome.Status.failed;
     }
 
     /** Queues one batch input; blocks while the queue is full. */
@@ -187,6 +252,7 @@ public final class ArchivePipeline implements AutoCloseable {
                 stages.close();
             } finally {
                 store.close();
+                release(inboxLock);
             }
         }
     }

@@ -34,6 +34,7 @@ import org.workersarchive.pipeline.archive.InputChangedException;
 import org.workersarchive.pipeline.broker.BrokerQueues;
 import org.workersarchive.pipeline.report.InputOutcome;
 import org.workersarchive.pipeline.report.RunReport;
+import org.workersarchive.core.FileNames;
 
 /**
  * The stages of the pipeline, each a plain call, in the order the routes call them: admit, ingest,
@@ -109,6 +110,9 @@ public final class DocumentStages implements AutoCloseable {
                     + "like it came with it (if its scan came before it, that scan was made a document without it; "
                     + "put the sidecar beside the scan in failed/ or the inbox and send both again)");
         }
+        // Refused at once, not held as a copy that paused: a pipe, a folder or a name not in UTF-8 is no
+        // scan on its way (an empty file may be one: the ingestor refuses it, within the paused-copy rule).
+        InboxEntries.requireTakeable(set);
         List<ScanIdentity> identities;
         try {
             ArchiveStore.requireFiles(set);
@@ -229,9 +233,9 @@ public final class DocumentStages implements AutoCloseable {
                     + " s (archive.inbox-failure-rest)");
         }
         if (cause instanceof RejectedInputException) {
-            LOG.warn("{}: {}", set.lead(), reason);
+            LOG.warn("{}: {}", FileNames.printable(set.lead().toString()), FileNames.printable(reason));
         } else {
-            LOG.error("{}: {}", set.lead(), reason, cause);
+            LOG.error("{}: {}", FileNames.printable(set.lead().toString()), FileNames.printable(reason), cause);
         }
         if (admission != null) {
             store.released(admission);
@@ -239,7 +243,7 @@ public final class DocumentStages implements AutoCloseable {
         try {
             return InputOutcome.failed(set, admission, reason, store.keepFailed(set, reason));
         } catch (FailedCopyRefused notKept) {
-            LOG.warn("{}: {}", set.lead(), notKept.getMessage());
+            LOG.warn("{}: {}", FileNames.printable(set.lead().toString()), FileNames.printable(notKept.getMessage()));
             return InputOutcome.failed(set, admission, reason + "; " + notKept.getMessage(), Map.of());
         } catch (IOException e) {
             return deferred(set, admission, new ArchiveProblem("its copy cannot be kept in failed/: " + e.getMessage(),

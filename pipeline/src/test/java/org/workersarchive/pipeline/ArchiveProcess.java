@@ -57,6 +57,12 @@ final class ArchiveProcess implements AutoCloseable {
         return start(log, heap, arguments.toArray(String[]::new));
     }
 
+    /** The files in a watched inbox, but for the watch's own lock file ({@link InboxLock#FILE_NAME}), which stays. */
+    static List<Path> inboxFiles(Path inbox) throws IOException {
+        return BatchRunIT.files(inbox).stream()
+                .filter(file -> !file.getFileName().toString().equals(InboxLock.FILE_NAME)).toList();
+    }
+
     long pid() {
         return process.pid();
     }

@@ -70,7 +70,7 @@ class DistributedIT {
             first.kill();
             killed = first;
             survivor = second;
-            waitUntil(() -> documents(archive).size() == TRACTS.size() && BatchRunIT.files(inbox).isEmpty()
+            waitUntil(() -> documents(archive).size() == TRACTS.size() && ArchiveProcess.inboxFiles(inbox).isEmpty()
                     && names(archive.resolve("state/inputs")).isEmpty(), watch);
             assertEquals(128 + 15, watch.stop(), "the ingest node's status after SIGTERM");
             assertEquals(128 + 15, second.stop(), "the surviving worker's status after SIGTERM");
@@ -122,7 +122,7 @@ class DistributedIT {
                 }
             }
             try (ArchiveProcess last = startWorker(archive, url, "last", "--config", settings.toString())) {
-                waitUntil(() -> documents(archive).size() == 2 && BatchRunIT.files(inbox).isEmpty(), watch);
+                waitUntil(() -> documents(archive).size() == 2 && ArchiveProcess.inboxFiles(inbox).isEmpty(), watch);
                 assertTrue(reading(last).stream().noneMatch(line -> line[1].startsWith(poisonStaged)),
                         "the page was not tried a third time");
                 assertEquals(128 + 15, last.stop());

@@ -67,7 +67,7 @@ class InboxCrashIT {
             }
             try (ArchiveProcess watch = ArchiveProcess.watch(inbox, archive, trialDir.resolve("watch.log"), "512m",
                     "--config", settings.toString())) {
-                waitUntil(() -> BatchRunIT.files(inbox).isEmpty() && journalIsEmpty(archive), watch);
+                waitUntil(() -> ArchiveProcess.inboxFiles(inbox).isEmpty() && journalIsEmpty(archive), watch);
                 assertEquals(128 + 15, watch.stop(), "the JVM's status after SIGTERM, its shutdown done");
             }
             String trialName = "trial " + trial + " (killed after " + killedAfterMillis + " ms; seed " + SEED + ")";

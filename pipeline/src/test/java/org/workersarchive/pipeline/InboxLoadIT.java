@@ -50,7 +50,7 @@ class InboxLoadIT {
                 }
             }
             Instant deadline = Instant.now().plus(PATIENCE);
-            while (documents(archive) < FILES || !BatchRunIT.files(inbox).isEmpty()) {
+            while (documents(archive) < FILES || !ArchiveProcess.inboxFiles(inbox).isEmpty()) {
                 assertTrue(watch.isAlive(), "the watch process died; see " + watch.log());
                 assertTrue(Instant.now().isBefore(deadline), documents(archive) + " of " + FILES + " done in " + PATIENCE);
                 samples.add(new long[] {Duration.between(start, Instant.now()).toSeconds(), documents(archive),
@@ -60,7 +60,7 @@ class InboxLoadIT {
             watch.stop();
         }
         assertEquals(FILES, documents(archive), "one document per file");
-        assertEquals(List.of(), BatchRunIT.files(inbox), "every file left the inbox");
+        assertEquals(List.of(), ArchiveProcess.inboxFiles(inbox), "every file left the inbox");
         assertTrue(Files.notExists(archive.resolve("failed")), "none failed");
         assertTrue(samples.stream().anyMatch(sample -> sample[3] > 0), "the engine processes were seen and measured");
         writeSamples(samples);

@@ -89,6 +89,39 @@ class OddInputsIT {
         }
     }
 
+    @Test
+    void entriesNoBatchCanTakeEachFailWithTheirReasonAndStayWhereTheyAre() throws Exception {
+        Path box = Files.createDirectories(work.resolve("odd-box"));
+        Path archive = work.resolve("odd-archive");
+        Files.createFile(box.resolve("empty.png"));
+        run("mkfifo '" + box.resolve("pipe.pdf") + "'");
+        run("cp '" + SCANS.resolve("workers-group-report_1927-06.png").toAbsolutePath() + "' \"" + box
+                + "/$(printf 'bad\\377\\376.png')\"");
+        Path elsewhere = Files.createDirectories(work.resolve("elsewhere"));
+        Files.copy(SCANS.resolve("workers-group-report_1927-06.png"), elsewhere.resolve("behind the link.png"));
+        Files.createSymbolicLink(box.resolve("linked"), elsewhere);
+
+        int status = ArchiveCli.commandLine().execute("batch", box.toString(), "--archive", archive.toString(),
+                "--workers", "1");
+
+        assertEquals(1, status);
+        Map<String, JsonNode> byName = outcomesByFileName(archive);
+        assertEquals(4, byName.size(), byName.keySet().toString());
+        assertTrue(byName.get("empty.png").get("reason").asText().startsWith("empty file"), byName.toString());
+        assertTrue(byName.get("pipe.pdf").get("reason").asText().contains("a named pipe (FIFO)"), byName.toString());
+        assertTrue(byName.get("linked").get("reason").asText().startsWith("symbolic link to a folder"), byName.toString());
+        assertTrue(byName.get("bad\uFFFD\uFFFD.png").get("reason").asText().contains("the file name is not valid UTF-8"),
+                byName.toString());
+        byName.values().forEach(outcome -> assertEquals("failed", outcome.get("status").asText(), outcome.toString()));
+        assertTrue(Files.exists(box.resolve("pipe.pdf")) && Files.isSymbolicLink(box.resolve("linked")));
+    }
+
+    private static void run(String command) throws Exception {
+        Process shell = new ProcessBuilder("sh", "-c", command).redirectErrorStream(true).start();
+        assertTrue(shell.waitFor(1, java.util.concurrent.TimeUnit.MINUTES));
+        assertEquals(0, shell.exitValue(), new String(shell.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+    }
+
     private static Map<String, JsonNode> outcomesByFileName(Path archive) throws IOException {
         Path runs = archive.resolve("runs");
         Path report;

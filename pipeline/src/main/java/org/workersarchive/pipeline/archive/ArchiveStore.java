@@ -110,7 +110,7 @@ public final class ArchiveStore implements AutoCloseable {
             deletePartials(store);
         }
         journal.finishRemovals().forEach(file -> LOG.info("removed {} from the inbox: its outcome was recorded "
-                + "by a run that stopped before it could remove it", file));
+                + "by a run that stopped before it could remove it", FileNames.printable(file.toString())));
         rebuildStoppedReports();
     }
 

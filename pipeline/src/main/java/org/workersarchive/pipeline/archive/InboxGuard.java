@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import org.workersarchive.core.Fixity;
 import org.workersarchive.ingest.ScanSet;
 import org.workersarchive.ingest.ScanSets;
+import org.workersarchive.core.FileNames;
 
 /**
  * What the run knows of each input's files as it took them, so that nothing leaves its place
@@ -168,7 +169,7 @@ final class InboxGuard {
                 Files.deleteIfExists(file.path());
             } else if (Files.exists(file.path(), LinkOption.NOFOLLOW_LINKS)) {
                 LOG.warn("{} changed after it was taken: it stays in the inbox, and is taken again as a new input",
-                        file.path());
+                        FileNames.printable(file.path().toString()));
                 stayed.add(file.path());
             }
         }

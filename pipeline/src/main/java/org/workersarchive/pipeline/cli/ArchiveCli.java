@@ -1,5 +1,6 @@
 package org.workersarchive.pipeline.cli;
 
+import org.workersarchive.core.FileNames;
 import org.workersarchive.core.NativeDigests;
 import org.workersarchive.pipeline.archive.ArchiveBusyException;
 import picocli.CommandLine;
@@ -34,6 +35,7 @@ public final class ArchiveCli implements Runnable {
     private CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        warnOfFileNameEncoding();
         NativeDigests.install();
         System.exit(commandLine().execute(args));
     }
@@ -50,6 +52,19 @@ public final class ArchiveCli implements Runnable {
                 .setExecutionExceptionHandler(ArchiveCli::settingError));
     }
 
+    /**
+     * Java reads file names in the encoding of the locale it starts in, and only there (a -D option
+     * does not change it): under LANG=C a Cyrillic name cannot even be named. The launcher starts it
+     * in a UTF-8 locale; started otherwise, it says so once.
+     */
+    private static void warnOfFileNameEncoding() {
+        String encoding = System.getProperty("sun.jnu.encoding", "");
+        if (!encoding.equalsIgnoreCase("UTF-8")) {
+            System.err.println("archive: file names are read as " + encoding + ", not UTF-8 (the locale is not a "
+                    + "UTF-8 one): names with other letters cannot be read; start it with LC_ALL=C.UTF-8, as ./archive does");
+        }
+    }
+
     /** The names of the command's subcommands, as they are registered: every command, whoever adds one. */
     static String commandNames(CommandLine.Model.CommandSpec spec) {
         return String.join(", ", spec.subcommands().keySet().stream().filter(name -> !name.equals("help")).toList());
@@ -63,7 +78,8 @@ public final class ArchiveCli implements Runnable {
     private static int settingError(Exception e, CommandLine command, CommandLine.ParseResult parsed) throws Exception {
         if (e instanceof IllegalArgumentException || e instanceof ArchiveBusyException) {
             // One line even when the message quotes a parser's own, which may run over several.
-            command.getErr().println("archive: " + String.valueOf(e.getMessage()).strip().replaceAll("\\s*\\R\\s*", " "));
+            command.getErr().println("archive: " + FileNames.printable(String.valueOf(e.getMessage()).strip()
+                    .replaceAll("\\s*\\R\\s*", " ")));
             return CommandLine.ExitCode.USAGE;
         }
         throw e;

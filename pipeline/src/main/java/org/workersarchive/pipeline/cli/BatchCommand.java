@@ -5,11 +5,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
+import org.workersarchive.core.FileNames;
 import org.workersarchive.ingest.ScanSet;
 import org.workersarchive.ingest.ScanSets;
 import org.workersarchive.pipeline.ArchivePipeline;
 import org.workersarchive.pipeline.InputCollector;
 import org.workersarchive.pipeline.EngineMemory;
+import org.workersarchive.pipeline.FolderOverlap;
 import org.workersarchive.pipeline.PipelineConfig;
 import org.workersarchive.pipeline.report.PageProgressBar;
 import org.workersarchive.pipeline.report.ProgressPrinter;
@@ -24,6 +26,7 @@ import picocli.CommandLine.Parameters;
         description = {"Processes every scan under the inputs (PDF, TIFF, JPEG, PNG; folders recursively), "
                 + "in parallel, into the archive. Inputs are only read: never moved or changed. "
                 + "Writes ARCHIVE/runs/<time>-batch/report.json and prints a summary.",
+                "An archive kept under an input folder is skipped; an input inside the archive is refused.",
                 "Exit status: 0 all done (or duplicates), 1 some inputs failed, 2 bad usage (or the archive "
                 + "held by another run), 3 some inputs deferred (the archive or the broker unavailable): run again."},
         footer = {"", "Examples:",
@@ -56,12 +59,22 @@ final class BatchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        for (Path input : inputs) {
+            String overlap = FolderOverlap.problem("the input", input, archive, true);
+            if (overlap != null) {
+                throw new CommandLine.ParameterException(spec.commandLine(), overlap);
+            }
+        }
         InputCollector.Collected collected;
         try {
-            collected = InputCollector.collectAll(inputs);
+            collected = InputCollector.collectAll(inputs, archive);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage()
                     + ": give scan files, or folders of scans, that exist");
+        }
+        for (Path skipped : collected.skipped()) {
+            System.out.println("Skipped " + FileNames.printable(skipped.toString())
+                    + ": it is the archive, whose own files are never taken as scans.");
         }
         PipelineConfig loaded = options.load(archive);
         // An ingest node starts no engines: its workers are pages out at once over the broker.

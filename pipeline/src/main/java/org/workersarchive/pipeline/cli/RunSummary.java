@@ -12,6 +12,7 @@ import org.workersarchive.pipeline.archive.ArchiveBusyException;
 import org.workersarchive.pipeline.report.InputOutcome;
 import org.workersarchive.pipeline.report.RunProgress;
 import org.workersarchive.pipeline.report.RunReport;
+import org.workersarchive.core.FileNames;
 
 /** The closing lines of a run, and its exit status. */
 final class RunSummary {
@@ -70,7 +71,8 @@ final class RunSummary {
         }
         for (InputOutcome outcome : outcomes) {
             if (outcome.status() != InputOutcome.Status.ok && outcome.status() != InputOutcome.Status.duplicate) {
-                out.printf("  %s: %s: %s%n", outcome.status(), outcome.input(), outcome.reason());
+                out.printf("  %s: %s: %s%n", outcome.status(), FileNames.printable(outcome.input().toString()),
+                        FileNames.printable(outcome.reason()));
             }
         }
         out.println("Report: " + report.file());

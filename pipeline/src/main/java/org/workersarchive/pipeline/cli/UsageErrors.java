@@ -1,6 +1,7 @@
 package org.workersarchive.pipeline.cli;
 
 import java.util.List;
+import org.workersarchive.core.FileNames;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -18,7 +19,7 @@ final class UsageErrors implements CommandLine.IParameterExceptionHandler {
     public int handleParseException(ParameterException ex, String[] args) {
         CommandLine cli = ex.getCommandLine();
         CommandSpec spec = cli.getCommandSpec();
-        cli.getErr().println(spec.qualifiedName() + ": " + problem(ex) + "; see ./" + spec.qualifiedName() + " --help");
+        cli.getErr().println(spec.qualifiedName() + ": " + FileNames.printable(problem(ex)) + "; see ./" + spec.qualifiedName() + " --help");
         return spec.exitCodeOnInvalidInput();
     }
 

@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.workersarchive.pipeline.ArchivePipeline;
 import org.workersarchive.pipeline.EngineMemory;
+import org.workersarchive.pipeline.FolderOverlap;
 import org.workersarchive.pipeline.PipelineConfig;
 import org.workersarchive.pipeline.report.ProgressPrinter;
 import org.workersarchive.pipeline.report.RunReport;
@@ -20,6 +21,9 @@ import picocli.CommandLine.Option;
                 + "A file still being copied is left until it stops changing. A processed file leaves the "
                 + "inbox only once its document is written (its original is kept under originals/); a file "
                 + "that fails goes to ARCHIVE/failed/ with NAME.reason.txt beside it.",
+                "What can never be a scan (a folder, a link to one, a named pipe, a name not in UTF-8) is "
+                + "reported once, with the reason, and left where it is. One watch at a time on an inbox: it "
+                + "holds INBOX/.archive-watch.lock. The inbox may not be the archive, lie inside it or hold it.",
                 "Ctrl-C finishes the documents under way, then exits."},
         footer = {"", "Example:", "  ./archive watch --inbox ~/inbox --archive ~/archive"})
 final class WatchCommand implements Callable<Integer> {
@@ -47,13 +51,13 @@ final class WatchCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "the inbox " + inbox
                     + (Files.exists(inbox) ? " is a file, not a folder" : " does not exist") + ": give the folder to watch");
         }
+        String overlap = FolderOverlap.problem("the inbox", inbox, archive, false);
+        if (overlap != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), overlap);
+        }
         PipelineConfig loaded = options.load(archive);
         PipelineConfig config = broker == null ? EngineMemory.capped(loaded, System.out) : loaded;
-        RunStart run = RunStart.start(config.archiveDir(), "watch", new ProgressPrinter(System.out, 0),
-                started -> {
-                    started.describedWith(config.iiif(), config.tei());
-                    return ArchivePipeline.forInbox(config, started, inbox, broker);
-                });
+        RunStart run = startRun(config);
         RunReport report = run.report();
         ArchivePipeline pipeline = run.pipeline();
         CountDownLatch stopped = new CountDownLatch(1);
@@ -73,5 +77,13 @@ final class WatchCommand implements Callable<Integer> {
                         : "pages read by the workers of " + broker + ", " + config.workers() + " at once");
         stopped.await();
         return 0;
+    }
+
+    private RunStart startRun(PipelineConfig config) {
+        return RunStart.start(config.archiveDir(), "watch", new ProgressPrinter(System.out, 0),
+                started -> {
+                    started.describedWith(config.iiif(), config.tei());
+                    return ArchivePipeline.forWatch(config, started, inbox, broker);
+                });
     }
 }

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.workersarchive.core.FileNames;
 
 /**
  * Shows a run's progress where no terminal is (a log file, CI, a pipe) in plain lines, never a bar
@@ -66,7 +67,8 @@ public final class ProgressPrinter implements RunProgress {
         counts.accept(outcome);
         int total = counts.inputs();
         out.printf("%s%s %s%s%n", total > 0 ? "[" + counts.inputsDone() + "/" + total + "] " : "", outcome.status(),
-                outcome.input(), outcome.reason() == null ? "" : " (" + outcome.reason() + ")");
+                FileNames.printable(outcome.input().toString()),
+                outcome.reason() == null ? "" : " (" + FileNames.printable(outcome.reason()) + ")");
         out.flush();
     }
 

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.workersarchive.core.FileNames;
 
 /**
  * A run's progress counted in pages, for a display: pages read of the pages known so far, the
@@ -86,7 +87,7 @@ public final class RunCounts implements RunProgress {
     /** The inputs under way, in the order they were taken: their file names. */
     public synchronized List<String> underWay() {
         List<String> names = new ArrayList<>();
-        underWay.keySet().forEach(input -> names.add(String.valueOf(input.getFileName())));
+        underWay.keySet().forEach(input -> names.add(FileNames.printable(String.valueOf(input.getFileName()))));
         return names;
     }
 
