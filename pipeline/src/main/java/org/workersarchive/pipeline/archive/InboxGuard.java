@@ -163,7 +163,7 @@ final class InboxGuard {
         for (TakenFile file : taken) {
             if (held.contains(file.path())) {
                 LOG.warn("{} is open for writing by another program: it stays in the inbox, and is taken again as "
-                        + "a new input once that program has closed it", file.path());
+                        + "a new input once that program has closed it", FileNames.printable(file.path().toString()));
                 stayed.add(file.path());
             } else if (file.isUnchangedWithContent()) {
                 Files.deleteIfExists(file.path());

@@ -16,6 +16,7 @@ import org.apache.camel.component.file.GenericFile;
 import org.apache.camel.component.file.GenericFileFilter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.workersarchive.core.FileNames;
 import org.workersarchive.ingest.ScanSet;
 import org.workersarchive.ingest.ScanSets;
 import org.workersarchive.pipeline.archive.OpenWriters;
@@ -112,7 +113,7 @@ public final class InboxSetFilter implements GenericFileFilter<File> {
                 any = true;
                 if (saidHeld.add(file)) {
                     LOG.warn("{} is still open for writing by another program: it is taken once that program has "
-                            + "closed it", file);
+                            + "closed it", FileNames.printable(file.toString()));
                 }
             } else {
                 saidHeld.remove(file);
