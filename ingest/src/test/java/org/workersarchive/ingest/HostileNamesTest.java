@@ -57,7 +57,7 @@ class HostileNamesTest {
             assertFalse(refused.reason().contains("\n") || refused.reason().contains("\u0000"), refused.reason());
         }
         assertEquals("sidecar leaflet.json: files must be plain names of files beside the sidecar, not "
-                + "\"line?break.png\"", SidecarOutcome.reason(inbox.resolve("leaflet.json")));
+                + "\"line\\nbreak.png\"", SidecarOutcome.reason(inbox.resolve("leaflet.json")));
         assertEquals(1, ScanSets.setOf(inside).files().size(), "the inbox sees the same set");
     }
 

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.workersarchive.pipeline.cli.ArchiveCli;
 
 /**
@@ -61,6 +62,18 @@ final class ArchiveProcess implements AutoCloseable {
     static List<Path> inboxFiles(Path inbox) throws IOException {
         return BatchRunIT.files(inbox).stream()
                 .filter(file -> !file.getFileName().toString().equals(InboxLock.FILE_NAME)).toList();
+    }
+
+    /** The documents an archive holds: its folders in documents/, but for a hidden one being written. */
+    static int documentCount(Path archive) throws IOException {
+        Path documents = archive.resolve("documents");
+        if (!Files.isDirectory(documents)) {
+            return 0;
+        }
+        try (Stream<Path> folders = Files.list(documents)) {
+            return (int) folders.filter(Files::isDirectory).filter(f -> !f.getFileName().toString().startsWith("."))
+                    .count();
+        }
     }
 
     long pid() {

@@ -75,7 +75,7 @@ class InboxEntriesIT {
         Files.copy(SMALL_SCAN, scans.resolve("report.png"));
         assertEquals(0, ArchiveCli.commandLine().execute("batch", scans.toString(), "--archive", archive.toString(),
                 "--workers", "1"));
-        assertEquals(1, documents(archive));
+        assertEquals(1, ArchiveProcess.documentCount(archive));
 
         PrintStream before = System.out;
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
@@ -90,7 +90,7 @@ class InboxEntriesIT {
 
         String said = printed.toString(StandardCharsets.UTF_8);
         assertEquals(0, status, said);
-        assertEquals(1, documents(archive), "the archive's own page images and originals were not taken: " + said);
+        assertEquals(1, ArchiveProcess.documentCount(archive), "the archive's own page images and originals were not taken: " + said);
         assertTrue(said.contains("Skipped " + archive.toAbsolutePath().normalize()), said);
         assertTrue(said.contains("1 input(s)"), said);
     }
@@ -206,7 +206,7 @@ class InboxEntriesIT {
         assertTrue(batch.waitFor(10, TimeUnit.MINUTES), "the batch ended");
         String batchLog = Files.readString(work.resolve("logs/batch-c.log"), StandardCharsets.UTF_8);
         assertEquals(0, batch.exitValue(), batchLog);
-        assertEquals(2, documents(work.resolve("c-archive")), batchLog);
+        assertEquals(2, ArchiveProcess.documentCount(work.resolve("c-archive")), batchLog);
 
         Path inbox = Files.createDirectories(work.resolve("c-inbox"));
         Path archive = work.resolve("c-watch-archive");
@@ -216,7 +216,7 @@ class InboxEntriesIT {
             Files.copy(SMALL_SCAN, inbox.resolve("Путь рабочих.png"));
             Files.copy(OTHER_SMALL_SCAN, inbox.resolve("plain.png"));
             Instant deadline = Instant.now().plus(PATIENCE);
-            while (documents(archive) < 2 || !ArchiveProcess.inboxFiles(inbox).isEmpty()) {
+            while (ArchiveProcess.documentCount(archive) < 2 || !ArchiveProcess.inboxFiles(inbox).isEmpty()) {
                 assertTrue(watch.isAlive() && Instant.now().isBefore(deadline),
                         Files.readString(work.resolve("logs/watch-c.log"), StandardCharsets.UTF_8));
                 Thread.sleep(500);
@@ -279,16 +279,6 @@ class InboxEntriesIT {
         return lines;
     }
 
-    private static int documents(Path archive) throws IOException {
-        Path documents = archive.resolve("documents");
-        if (!Files.isDirectory(documents)) {
-            return 0;
-        }
-        try (Stream<Path> folders = Files.list(documents)) {
-            return (int) folders.filter(Files::isDirectory).filter(f -> !f.getFileName().toString().startsWith("."))
-                    .count();
-        }
-    }
 
     private static String printedBy(String... arguments) {
         PrintStream before = System.out;

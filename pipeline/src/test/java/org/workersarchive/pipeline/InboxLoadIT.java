@@ -50,16 +50,16 @@ class InboxLoadIT {
                 }
             }
             Instant deadline = Instant.now().plus(PATIENCE);
-            while (documents(archive) < FILES || !ArchiveProcess.inboxFiles(inbox).isEmpty()) {
+            while (ArchiveProcess.documentCount(archive) < FILES || !ArchiveProcess.inboxFiles(inbox).isEmpty()) {
                 assertTrue(watch.isAlive(), "the watch process died; see " + watch.log());
-                assertTrue(Instant.now().isBefore(deadline), documents(archive) + " of " + FILES + " done in " + PATIENCE);
-                samples.add(new long[] {Duration.between(start, Instant.now()).toSeconds(), documents(archive),
+                assertTrue(Instant.now().isBefore(deadline), ArchiveProcess.documentCount(archive) + " of " + FILES + " done in " + PATIENCE);
+                samples.add(new long[] {Duration.between(start, Instant.now()).toSeconds(), ArchiveProcess.documentCount(archive),
                         watch.residentKilobytes() / 1024, enginesResidentKilobytes(archive) / 1024});
                 Thread.sleep(2000);
             }
             watch.stop();
         }
-        assertEquals(FILES, documents(archive), "one document per file");
+        assertEquals(FILES, ArchiveProcess.documentCount(archive), "one document per file");
         assertEquals(List.of(), ArchiveProcess.inboxFiles(inbox), "every file left the inbox");
         assertTrue(Files.notExists(archive.resolve("failed")), "none failed");
         assertTrue(samples.stream().anyMatch(sample -> sample[3] > 0), "the engine processes were seen and measured");
@@ -74,15 +74,6 @@ class InboxLoadIT {
         return total;
     }
 
-    private static long documents(Path archive) throws IOException {
-        Path documents = archive.resolve("documents");
-        if (!Files.isDirectory(documents)) {
-            return 0;
-        }
-        try (Stream<Path> folders = Files.list(documents)) {
-            return folders.filter(f -> !f.getFileName().toString().startsWith(".")).count();
-        }
-    }
 
     /**
      * The samples as CSV, and one line comparing the resident memory of the second quarter of the
