@@ -4,19 +4,19 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.workersarchive.core.ArchiveLayout;
-import org.workersarchive.core.ArchiveLockFile;
+import org.workersarchive.core.LockFile;
 
 /**
  * One run at a time writes to an archive: its duplicate index, its journal of inputs under way and
  * the clean-up after a stopped run all assume so. The lock is the operating system's, on
  * {@code ARCHIVE/.pipeline.lock}, so it goes with its process however that ends, SIGKILL included
- * ({@link ArchiveLockFile}, which the review server's saves take too).
+ * ({@link LockFile}, which the review server's saves take too).
  */
 final class ArchiveLock implements AutoCloseable {
 
-    private final ArchiveLockFile lock;
+    private final LockFile lock;
 
-    private ArchiveLock(ArchiveLockFile lock) {
+    private ArchiveLock(LockFile lock) {
         this.lock = lock;
     }
 
@@ -28,8 +28,8 @@ final class ArchiveLock implements AutoCloseable {
     static ArchiveLock take(Path archiveDir, String holder) {
         try {
             Files.createDirectories(archiveDir);
-            return new ArchiveLock(ArchiveLockFile.tryTake(new ArchiveLayout(archiveDir), holder));
-        } catch (ArchiveLockFile.Held held) {
+            return new ArchiveLock(LockFile.tryTake(archiveDir.resolve(ArchiveLayout.LOCK), holder));
+        } catch (LockFile.Held held) {
             String other = held.getMessage();
             throw new ArchiveBusyException("another run is working on the archive " + archiveDir
                     + (other.isEmpty() ? "" : " (" + other + ")")

@@ -5,26 +5,26 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The archive's lock ({@code .pipeline.lock}): whoever holds it is the one writer of the archive,
- * across processes (the operating system's lock, which goes with its process however that ends) and
- * within this one. POSIX drops every lock a process holds on a file as soon as the process closes
- * any descriptor of that file; so a second taker in the same process must never open the file. It is
- * refused here first, by an in-process table of the archives held, and only the taker that gets an
- * archive's entry opens its lock file, one channel kept open until the lock is closed.
- * Thread-safe; {@link #close} releases it once.
+ * A lock file whose holder is the one owner of what it guards (the archive's {@code .pipeline.lock},
+ * a watched inbox's {@code .archive-watch.lock}), across processes (the operating system's lock,
+ * which goes with its process however that ends) and within this one. POSIX drops every lock a
+ * process holds on a file as soon as the process closes any descriptor of that file; so a second
+ * taker in the same process must never open the file. It is refused here first, by an in-process
+ * table of the lock files held, and only the taker that gets a file's entry opens it, one channel
+ * kept open until the lock is closed. The holder's description is written in the file, for the
+ * refused to name. Thread-safe; {@link #close} releases it once.
  */
-public final class ArchiveLockFile implements AutoCloseable {
+public final class LockFile implements AutoCloseable {
 
     /**
-     * The archives this process holds, by their lock file's real place, with who holds each. Static
-     * because the operating system's lock is per process: one table per process is what it needs.
+     * The lock files this process holds, by their real place, with who holds each. Static because
+     * the operating system's lock is per process: one table per process is what it needs.
      */
     private static final Map<Path, String> HELD_IN_THIS_PROCESS = new ConcurrentHashMap<>();
 
@@ -40,22 +40,22 @@ public final class ArchiveLockFile implements AutoCloseable {
     private final FileLock lock;
     private boolean closed;
 
-    private ArchiveLockFile(Path key, FileChannel channel, FileLock lock) {
+    private LockFile(Path key, FileChannel channel, FileLock lock) {
         this.key = key;
         this.channel = channel;
         this.lock = lock;
     }
 
     /**
-     * Takes the archive's lock without waiting, writing who holds it into the lock file.
+     * Takes the lock without waiting, writing who holds it into the lock file (made if missing).
      *
-     * @param archive its folder must exist
-     * @param holder  what holds it ("review server, saving …"); the process id is added
+     * @param file   the lock file; its folder must exist
+     * @param holder what holds it ("review server, saving …"); the process id is added
      * @throws Held        when another process, or another taker in this one, holds it
      * @throws IOException when the lock file cannot be opened or written
      */
-    public static ArchiveLockFile tryTake(ArchiveLayout archive, String holder) throws Held, IOException {
-        Path key = archive.root().toRealPath().resolve(ArchiveLayout.LOCK);
+    public static LockFile tryTake(Path file, String holder) throws Held, IOException {
+        Path key = file.toAbsolutePath().getParent().toRealPath().resolve(file.getFileName());
         String description = holder + ", process " + ProcessHandle.current().pid();
         String other = HELD_IN_THIS_PROCESS.putIfAbsent(key, description);
         if (other != null) {
@@ -70,7 +70,7 @@ public final class ArchiveLockFile implements AutoCloseable {
     }
 
     /** Only the taker that holds the key's entry in this process gets here: opening the file is safe. */
-    private static ArchiveLockFile takeFile(Path key, String description) throws Held, IOException {
+    private static LockFile takeFile(Path key, String description) throws Held, IOException {
         FileChannel channel = FileChannel.open(key, StandardOpenOption.CREATE, StandardOpenOption.READ,
                 StandardOpenOption.WRITE);
         FileLock lock;
@@ -81,14 +81,21 @@ public final class ArchiveLockFile implements AutoCloseable {
             throw e;
         }
         if (lock == null) {
-            String other = Files.readString(key, StandardCharsets.UTF_8).strip();
+            String other = holder(channel);
             channel.close();
             throw new Held(other);
         }
         channel.truncate(0);
         channel.write(ByteBuffer.wrap((description + "\n").getBytes(StandardCharsets.UTF_8)));
         channel.force(false);
-        return new ArchiveLockFile(key, channel, lock);
+        return new LockFile(key, channel, lock);
+    }
+
+    /** What the holder wrote, read through the channel already open (at most 4 KiB of it). */
+    private static String holder(FileChannel channel) throws IOException {
+        ByteBuffer bytes = ByteBuffer.allocate(4096);
+        channel.read(bytes, 0);
+        return new String(bytes.array(), 0, bytes.position(), StandardCharsets.UTF_8).strip();
     }
 
     /** Releases the lock and closes its file; the archive's entry is freed only after that. */
