@@ -25,6 +25,8 @@ public final class AuthorityAnnotator {
     /** What each unit of OCR distance takes off the confidence of an inflected match. */
     static final double PER_DISTANCE = 0.15;
     private static final int MIN_LETTERS = 3;
+    /** The longest acronyms: ВЛКСМ, NSDAP. */
+    static final int LONGEST_ACRONYM = 5;
 
     /** Distinct words whose trie search is remembered: a box of scans repeats its words a great deal. */
     static final int REMEMBERED_SEARCHES = 100_000;
@@ -92,7 +94,7 @@ public final class AuthorityAnnotator {
             }
         }
         double allowed = OcrDistance.allowed(token.normalized().length());
-        if (forms.isEmpty() && allowed > 0 && !TokenNormalizer.isAcronym(token.surface())) {
+        if (forms.isEmpty() && allowed > 0 && !isAcronym(token)) {
             if (nearForms.size() >= REMEMBERED_SEARCHES) {
                 nearForms.clear();
             }
@@ -102,6 +104,15 @@ public final class AuthorityAnnotator {
             }
         }
         return forms;
+    }
+
+    /**
+     * True when the token is an acronym, which must match as printed (or by its letters' look-alikes):
+     * capitals of at most {@link #LONGEST_ACRONYM} letters. A longer word in capitals is a word of a
+     * heading ("KOMMUNISTISCHEN ARBEITER-PARTEI"), inflected and misread by OCR as any word is.
+     */
+    private static boolean isAcronym(Token token) {
+        return TokenNormalizer.isAcronym(token.surface()) && token.normalized().length() <= LONGEST_ACRONYM;
     }
 
     private void index(Spelling spelling) {

@@ -31,8 +31,9 @@ import org.workersarchive.core.SourceDescription;
  * organisations, works; linked to the list where they hold one of its names, else without a key,
  * see {@link NameMerge}) or, on a page of a language no model reads, names the list does not know
  * that a title or initials announce ({@link OtherNameRecognizer}), as stand-off annotations over
- * the document's words, each within one block, in that order of precedence. Replaces any
- * annotations the document had. Thread-safe.
+ * the document's words, each within one block, in that order of precedence, their starts where a
+ * scholar expects them ({@link SpanConventions}). Replaces any annotations the document had.
+ * Thread-safe.
  */
 public final class DocumentAnnotator {
 
@@ -167,6 +168,7 @@ public final class DocumentAnnotator {
         if (model.isEmpty()) {
             matches.addAll(otherNames.find(tokens, taken));
         }
+        matches = SpanConventions.apply(tokens, matches, id -> text(block, id));
         matches.sort(Comparator.comparingInt(TokenMatch::start));
         Set<String> annotatedWords = new HashSet<>();
         for (TokenMatch match : matches) {
@@ -180,8 +182,8 @@ public final class DocumentAnnotator {
             String id = "e" + (annotations.size() + 1);
             annotations.add(new Annotation(id, match.type(), wordIds, match.key(), match.value(), match.confidence(),
                     madeBy(match, model)));
-            bounds.put(id, match.bounds() != null ? match.bounds()
-                    : NameBounds.of(text(block, wordIds.get(0)), text(block, wordIds.get(wordIds.size() - 1))));
+            bounds.put(id, match.bounds() != null ? match.bounds() : NameBounds.of(match.type(),
+                    text(block, wordIds.get(0)), text(block, wordIds.get(wordIds.size() - 1))));
         }
     }
 }

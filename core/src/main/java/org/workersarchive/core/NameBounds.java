@@ -17,20 +17,37 @@ import java.util.regex.Pattern;
  */
 public record NameBounds(int start, int end) {
 
-    /** Elisions before a capital, French and Italian, as OCR prints the apostrophe. */
-    private static final Pattern ELISION = Pattern.compile(
-            "^(?:[lLdDjJnNsScCmMtT]|[qQ]u|[jJ]usqu|[lL]orsqu|[pP]uisqu|[dD]all|[nN]ell|[sS]ull)['’‘`](?=\\p{Lu})");
+    /** Elided articles and prepositions, French and Italian, as OCR prints the apostrophe. */
+    private static final String ELIDED =
+            "^(?:[lLdDjJnNsScCmMtT]|[qQ]u|[jJ]usqu|[lL]orsqu|[pP]uisqu|[dD]all|[nN]ell|[sS]ull)['’‘`]";
+    /** An elision before a capital: before a lower-case word it may be the name's own ("l'ouvrier"). */
+    private static final Pattern ELISION = Pattern.compile(ELIDED + "(?=\\p{Lu})");
+    /** An elision before any letter: French months are written in lower case ("d'avril 1930"). */
+    private static final Pattern DATE_ELISION = Pattern.compile(ELIDED + "(?=\\p{L})");
 
     /**
      * The bounds of a name from {@code firstWord} to {@code lastWord} (the same text when it covers
      * one word). A word of nothing but punctuation keeps its whole length.
      */
     public static NameBounds of(String firstWord, String lastWord) {
+        return of(firstWord, lastWord, ELISION);
+    }
+
+    /**
+     * As {@link #of(String, String)}, for an entity of the given type: a date leaves out an elided
+     * article or preposition before any letter ({@code d'<date>avril 1930</date>}), since a date
+     * never includes its preposition or article and French months are written in lower case.
+     */
+    public static NameBounds of(EntityType type, String firstWord, String lastWord) {
+        return of(firstWord, lastWord, type == EntityType.DATE ? DATE_ELISION : ELISION);
+    }
+
+    private static NameBounds of(String firstWord, String lastWord, Pattern elided) {
         int start = 0;
         while (start < firstWord.length() && !Character.isLetterOrDigit(firstWord.codePointAt(start))) {
             start += Character.charCount(firstWord.codePointAt(start));
         }
-        Matcher elision = ELISION.matcher(firstWord).region(start, firstWord.length());
+        Matcher elision = elided.matcher(firstWord).region(start, firstWord.length());
         elision.useAnchoringBounds(true);
         if (elision.lookingAt()) {
             start = elision.end();

@@ -31,6 +31,15 @@ class NameBoundsTest {
         assertEquals(new NameBounds(0, 10), NameBounds.of("l'ouvrier", "Communiste,"), "no capital: no elision");
     }
 
+    @Test
+    void aDateLeavesOutAnElidedPrepositionBeforeALowerCaseMonth() {
+        assertEquals(new NameBounds(2, 4), NameBounds.of(EntityType.DATE, "d'avril", "1930,"));
+        assertEquals(new NameBounds(2, 4), NameBounds.of(EntityType.DATE, "d’août", "1930"));
+        assertEquals(new NameBounds(0, 9), NameBounds.of(EntityType.PERSON, "l'ouvrier", "l'ouvrier"),
+                "a name keeps a lower-case word's elision");
+        assertEquals(new NameBounds(2, 11), NameBounds.of(EntityType.PLACE, "l'Allemagne", "l'Allemagne"));
+    }
+
     private static int end(String word) {
         return NameBounds.of(word, word).end();
     }

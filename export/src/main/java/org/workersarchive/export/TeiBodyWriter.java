@@ -125,14 +125,15 @@ final class TeiBodyWriter {
 
     /**
      * A word, and the entity element it starts or ends. The element holds the name only, within
-     * its words ({@link NameBounds}): "l'Allemagne," is written {@code l'<placeName>Allemagne</placeName>,}.
+     * its words ({@link NameBounds}): "l'Allemagne," is written {@code l'<placeName>Allemagne</placeName>,},
+     * "d'avril 1930" {@code d'<date>avril 1930</date>}.
      */
     private void writeWord(Word word) throws XMLStreamException {
         // Cleaned here, not only when written: a word of nothing but control characters is no word.
         String text = textOf.get(word.id());
         Annotation starting = startingAt.get(word.id());
         if (starting != null && openEntityUntil == null) {
-            NameBounds bounds = NameBounds.of(text, textOf.get(starting.lastWordId()));
+            NameBounds bounds = NameBounds.of(starting.type(), text, textOf.get(starting.lastWordId()));
             xml.text(text.substring(0, bounds.start()));
             text = text.substring(bounds.start());
             openEntity(starting);

@@ -170,12 +170,14 @@ class TeiWriterTest {
     void aNameInsideAPrintedWordIsMarkedWithoutItsElisionAndPunctuation() throws Exception {
         Document sample = sampleDocument(dir);
         Page first = sample.pages().get(0);
-        Line line = new Line("p1_l1", new BoundingBox(100, 50, 300, 40), List.of(word("p1_w1", "vers", 100),
-                word("p1_w2", "l'Allemagne,", 160), word("p1_w3", "«Humanité»", 300)));
+        Line line = new Line("p1_l1", new BoundingBox(100, 50, 420, 40), List.of(word("p1_w1", "vers", 100),
+                word("p1_w2", "l'Allemagne,", 160), word("p1_w3", "«Humanité»", 300), word("p1_w4", "d'avril", 360),
+                word("p1_w5", "1930,", 470)));
         Document elided = sample.withPages(List.of(first.withText(TextOrigin.OCR, first.languages(),
-                List.of(new Block("p1_b1", new BoundingBox(100, 50, 400, 40), List.of(line)))), sample.pages().get(1)))
+                List.of(new Block("p1_b1", new BoundingBox(100, 50, 420, 40), List.of(line)))), sample.pages().get(1)))
                 .withAnnotations(List.of(new Annotation("e1", EntityType.PLACE, List.of("p1_w2"), null, null, 0.8, "test"),
-                        new Annotation("e2", EntityType.PUBLICATION, List.of("p1_w3"), null, null, 0.8, "test")));
+                        new Annotation("e2", EntityType.PUBLICATION, List.of("p1_w3"), null, null, 0.8, "test"),
+                        new Annotation("e3", EntityType.DATE, List.of("p1_w4", "p1_w5"), null, "1930-04", 1, "test")));
         for (boolean wordZones : new boolean[] {false, true}) {
             Path tei = dir.resolve("elided-" + wordZones + ".tei.xml");
             try (OutputStream out = Files.newOutputStream(tei)) {
@@ -187,7 +189,9 @@ class TeiWriterTest {
             XPath xpath = TeiXPath.xpath();
             assertEquals("Allemagne", xpath.evaluate("//tei:placeName", xml), "word zones " + wordZones);
             assertEquals("Humanité", xpath.evaluate("//tei:title[ancestor::tei:body]", xml));
-            assertEquals("vers l'Allemagne, «Humanité»", xpath.evaluate("normalize-space(//tei:ab[1])", xml),
+            assertEquals("avril 1930", xpath.evaluate("//tei:date[ancestor::tei:body]", xml),
+                    "a date leaves out its elided preposition, before a small letter too");
+            assertEquals("vers l'Allemagne, «Humanité» d'avril 1930,", xpath.evaluate("normalize-space(//tei:ab[1])", xml),
                     "the word's other letters stay in the text");
         }
         assertEquals("#zone-p1_w2", TeiXPath.xpath().evaluate("//tei:placeName/tei:w/@facs",

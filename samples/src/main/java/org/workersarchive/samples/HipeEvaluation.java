@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.workersarchive.annotate.DocumentAnnotator;
+import org.workersarchive.annotate.SpanConventions;
 import org.workersarchive.core.Annotation;
 import org.workersarchive.core.Document;
 import org.workersarchive.core.EntityType;
@@ -23,6 +24,8 @@ import org.workersarchive.core.Word;
  * where the gold marks the token "Allemagne". {@link #score} takes the bounds the annotator gives
  * (its name model's own, where it cut a word OCR glued: "Naples.On"); {@link #scoreAsTeiMarks}
  * takes each name within its words as the TEI writer marks it, by {@link NameBounds#of} alone.
+ * HIPE's gold counts a date's preposition or article in ("en 1929"), the TEI leaves it out: a date is
+ * scored from the prepositions and articles printed before it, as HIPE marks it.
  */
 public final class HipeEvaluation {
 
@@ -63,6 +66,9 @@ public final class HipeEvaluation {
                     gold);
         }
     }
+
+    /** Prepositions and articles before a date that HIPE's gold takes in at most: "depuis le". */
+    private static final int LEADING_WORDS = 2;
 
     private HipeEvaluation() {
     }
@@ -126,7 +132,7 @@ public final class HipeEvaluation {
             int last = wordIndex.get(annotation.lastWordId());
             int start = hipe.wordTokens().get(first)[0];
             int end = hipe.wordTokens().get(last)[1] + 1;
-            NameBounds asWritten = NameBounds.of(words.get(first).text(), words.get(last).text());
+            NameBounds asWritten = NameBounds.of(annotation.type(), words.get(first).text(), words.get(last).text());
             NameBounds bounds = ownBounds ? result.bounds().getOrDefault(annotation.id(), asWritten) : asWritten;
             start = tokenAt(hipe, first, bounds.start());
             end = Math.max(start, tokenAt(hipe, last, bounds.end() - 1)) + 1;
@@ -136,9 +142,34 @@ public final class HipeEvaluation {
             while (start < end - 1 && isPunctuation(hipe.tokens().get(start))) {
                 start++;
             }
+            if (annotation.type() == EntityType.DATE) {
+                start = withLeadingWords(hipe.tokens(), start);
+            }
             spans.add(new HipeCorpus.Span(annotation.type(), start, end));
         }
         return spans;
+    }
+
+    /**
+     * Where HIPE's gold begins a date that begins at token {@code start}: it counts in the
+     * prepositions and articles before a date ("en 1929", "vom 15. Januar", "d ' avril 1930"), which
+     * the TEI leaves out ({@link SpanConventions}); at most {@link #LEADING_WORDS} of them.
+     */
+    static int withLeadingWords(List<String> tokens, int start) {
+        int first = start;
+        for (int words = 0; words < LEADING_WORDS && first > 0; words++) {
+            boolean elided = first > 1 && isApostrophe(tokens.get(first - 1));
+            String before = tokens.get(first - (elided ? 2 : 1));
+            if (!SpanConventions.leadsIntoDate(before)) {
+                break;
+            }
+            first -= elided ? 2 : 1;
+        }
+        return first;
+    }
+
+    private static boolean isApostrophe(String token) {
+        return token.length() == 1 && "'’‘`".indexOf(token.charAt(0)) >= 0;
     }
 
     /** The token of a word that holds its character at {@code offset}. */

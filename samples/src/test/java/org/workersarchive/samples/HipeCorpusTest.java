@@ -85,7 +85,8 @@ class HipeCorpusTest {
         List<String> out = Files.readAllLines(predictions);
         assertEquals(in.size(), out.size());
         assertEquals("Moscou\tB-LOC\t_\tO\t_\t_\tO\t_\t_\t_", out.get(9), "NewsEye's name for places");
-        assertEquals("M\tO\t_\tO\t_\t_\tO\t_\t_\tNoSpaceAfter", out.get(5));
+        assertEquals("M\tB-PER\t_\tO\t_\t_\tO\t_\t_\tNoSpaceAfter", out.get(5),
+                "\"M.\" is taken in as an initial would be, and as HIPE marks a title");
         assertEquals(in.get(1), out.get(1));
         // Read back as gold, the predictions score the annotator perfectly: the two agree token for token.
         HipeEvaluation.Scores self = HipeEvaluation.score(HipeCorpus.read(predictions), annotator);
@@ -127,6 +128,16 @@ class HipeCorpusTest {
         assertEquals(new Prf(0, 1, 1), scores.strict().get(EntityType.PERSON), "the gold span holds the title");
         assertEquals(new Prf(1, 0, 0), scores.fuzzy().get(EntityType.PERSON));
         assertEquals(new Prf(0, 0, 1), scores.strict().get(EntityType.DATE));
+    }
+
+    @Test
+    void aDateIsScoredWithThePrepositionsAndArticlesHipeCountsIn() {
+        assertEquals(1, HipeEvaluation.withLeadingWords(List.of("fondé", "en", "1929"), 2));
+        assertEquals(0, HipeEvaluation.withLeadingWords(List.of("d", "'", "avril", "1930"), 2), "an elided one");
+        assertEquals(1, HipeEvaluation.withLeadingWords(List.of("arrivé", "depuis", "le", "5", "mai"), 3));
+        assertEquals(1, HipeEvaluation.withLeadingWords(List.of("Verordnung", "vom", "15", ".", "Januar"), 2));
+        assertEquals(1, HipeEvaluation.withLeadingWords(List.of("grève", "1929"), 1), "no preposition, no change");
+        assertEquals(0, HipeEvaluation.withLeadingWords(List.of("1929"), 0));
     }
 
     private static Document mark(Document document, String place, String person) {
