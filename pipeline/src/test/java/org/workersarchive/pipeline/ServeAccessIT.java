@@ -38,7 +38,8 @@ import org.workersarchive.pipeline.cli.ArchiveCli;
  * login form from another site is refused; wrong passwords, through the form or the
  * {@code Authorization: Bearer} header, are refused with 429 after a few from one address, and after
  * many from all addresses together, while the right one from another address still logs in.
- * Clients are told apart by their address: each sends from its own 127.x.y.z.
+ * Clients are told apart by their address: each sends from its own 127.x.y.z. Last, links that
+ * lead out of the archive are never served.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -204,6 +205,44 @@ class ServeAccessIT {
         RawHttp.Answer fresh = login(RawHttp.client(200), null, "one more guess");
         assertEquals(429, fresh.status(), "an address that never guessed waits too: " + fresh.body());
         assertTrue(fresh.header("Retry-After").isPresent());
+    }
+
+    /**
+     * Last, as it changes the archive: links planted in the document's folder that lead out of the
+     * archive (a page image, the manifest, a file of its own) are never read for an answer, by the
+     * IIIF routes or the file routes; before, IIIF served a link out as the page's image.
+     */
+    @Test
+    @Order(7)
+    void linksLeadingOutOfTheArchiveAreNeverServed() throws Exception {
+        Path document = archive.resolve("documents").resolve(id);
+        Path outside = Files.createDirectories(work.resolve("outside"));
+        Path secret = Files.writeString(outside.resolve("secret.txt"), "root:x:0:0:the secret\n");
+        List<Path> images;
+        try (Stream<Path> files = Files.walk(document)) {
+            images = files.filter(f -> f.getFileName().toString().equals("p0001.png")).toList();
+        }
+        assertFalse(images.isEmpty(), "the document's page image");
+        for (Path image : images) {
+            Path copy = outside.resolve("page-" + images.indexOf(image) + ".png");
+            Files.move(image, copy);
+            Files.createSymbolicLink(image, copy);
+        }
+        Path manifest = document.resolve("manifest.json");
+        Path outsideManifest = outside.resolve("manifest.json");
+        Files.writeString(outsideManifest, "{\"secret\": \"the secret\"}");
+        Files.delete(manifest);
+        Files.createSymbolicLink(manifest, outsideManifest);
+        Files.createSymbolicLink(document.resolve("notes.txt"), secret);
+
+        String host = "127.0.0.1:" + openPort;
+        for (String path : List.of("/iiif/3/" + id + "/1/info.json", "/iiif/3/" + id + "/1/full/max/0/default.png",
+                "/documents/" + id + "/manifest.json", "/documents/" + id + "/notes.txt",
+                "/documents/" + id + "/pages/p0001.png")) {
+            RawHttp.Answer answer = get(openPort, host, path, "");
+            assertEquals(404, answer.status(), path + ": " + answer.body());
+            assertFalse(answer.body().contains("the secret") || answer.body().contains("PNG"), path + ": " + answer.body());
+        }
     }
 
     private RawHttp.Answer login(InetAddress from, String origin, String password) throws IOException {
